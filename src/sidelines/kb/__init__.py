@@ -1,0 +1,254 @@
+"""The knowledge base: actors with dated roles, countries, places, summits, topics, publishers.
+
+``KnowledgeBase.default()`` loads the bundled seed once; every lookup is an in-memory dict access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sidelines.kb.loader import (
+    load_actors,
+    load_countries,
+    load_cues,
+    load_places,
+    load_publishers,
+    load_summits,
+    load_topics,
+)
+from sidelines.kb.model import (
+    Actor,
+    Country,
+    Place,
+    PublisherProfile,
+    Role,
+    SummitInstance,
+    SummitSeries,
+    Topic,
+)
+from sidelines.kb.names import fold, name_key, phonetic_key
+
+__all__ = ["Actor", "Country", "KnowledgeBase", "Place", "PublisherProfile", "Role",
+           "SummitInstance", "SummitSeries", "Topic", "office_of_title"]
+
+# Title words → office; the longest phrase found in a title wins.
+_TITLE_OFFICES: list[tuple[str, str]] = [
+    ("vice president", "other"),
+    ("vice-president", "other"),
+    ("deputy prime minister", "other"),
+    ("first deputy", "other"),
+    ("crown prince", "other"),
+    ("national security advisor", "other"),
+    ("national security adviser", "other"),
+    ("secretary of defense", "other"),
+    ("minister of foreign affairs", "foreign_minister"),
+    ("minister for foreign affairs", "foreign_minister"),
+    ("minister for europe and foreign affairs", "foreign_minister"),
+    ("foreign minister", "foreign_minister"),
+    ("foreign secretary", "foreign_minister"),
+    ("external affairs minister", "foreign_minister"),
+    ("minister of external affairs", "foreign_minister"),
+    ("secretary of state", "foreign_minister"),
+    ("foreign affairs minister", "foreign_minister"),
+    ("top diplomat", "foreign_minister"),
+    ("prime minister", "head_of_government"),
+    ("premier", "head_of_government"),
+    ("chancellor", "head_of_government"),
+    ("chairman of the government", "head_of_government"),
+    ("head of government", "head_of_government"),
+    ("supreme leader", "head_of_state"),
+    ("head of state", "head_of_state"),
+    ("president", "head_of_state"),
+    ("king", "head_of_state"),
+    ("queen", "head_of_state"),
+    ("emir", "head_of_state"),
+    ("amir", "head_of_state"),
+    ("sultan", "head_of_state"),
+    ("monarch", "head_of_state"),
+    ("leader", "head_of_state"),
+]
+
+
+def office_of_title(title: str) -> tuple[str, str] | None:
+    """Map a title to ``(office, matched phrase)``: "Federal Chancellor" → head_of_government."""
+    low = fold(title)
+    best: tuple[str, str] | None = None
+    for phrase, office in _TITLE_OFFICES:
+        if re.search(rf"\b{re.escape(phrase)}\b", low) and (best is None or len(phrase) > len(best[1])):
+            best = (office, phrase)
+    return best
+
+
+class KnowledgeBase:
+    """Indexes over the seed data (and any user data directories merged into it)."""
+
+    def __init__(self, directories: list[Path] | None = None) -> None:
+        dirs: list[Path | None] = list(directories) if directories else [None]
+        self.actors: dict[str, Actor] = {}
+        self.countries: dict[str, Country] = {}
+        places: list[Place] = []
+        self.summits: list[SummitSeries] = []
+        self.topics: list[Topic] = []
+        self.publishers: list[PublisherProfile] = []
+        self.cues: dict[str, Any] = {}
+        for directory in dirs:
+            for actor in load_actors(directory):
+                self.actors.setdefault(actor.id, actor)
+            for country in load_countries(directory):
+                self.countries.setdefault(country.iso3, country)
+            places.extend(load_places(directory))
+            self.summits.extend(load_summits(directory))
+            self.topics.extend(load_topics(directory))
+            self.publishers.extend(load_publishers(directory))
+            if not self.cues:
+                self.cues = load_cues(directory)
+        self._by_name: dict[str, list[str]] = defaultdict(list)
+        self._by_phonetic: dict[str, list[str]] = defaultdict(list)
+        self._by_short: dict[str, list[str]] = defaultdict(list)
+        for actor in self.actors.values():
+            for name in [actor.name, *actor.aliases]:
+                self._add(self._by_name, name_key(name), actor.id)
+                self._add(self._by_phonetic, phonetic_key(name), actor.id)
+            for short in actor.short:
+                self._add(self._by_short, name_key(short), actor.id)
+            if actor.kind == "person":
+                # the family name alone ("Lavrov"; "Wang" for family-name-first names is in short)
+                tokens = name_key(actor.name).split()
+                if len(tokens) >= 2:
+                    self._add(self._by_short, tokens[-1], actor.id)
+        self._country_words: dict[str, str] = {}
+        self._demonyms: dict[str, str] = {}
+        for country in self.countries.values():
+            for word in [country.name, *country.names, *country.metonyms]:
+                self._country_words.setdefault(fold(word), country.iso3)
+            for word in country.demonyms:
+                self._demonyms.setdefault(fold(word), country.iso3)
+        self._places: dict[str, Place] = {}
+        for place in places:
+            self._places.setdefault(fold(place.name), place)
+        for country in self.countries.values():
+            for capital in country.capitals:
+                self._places.setdefault(fold(capital), Place(capital, country.iso3, "city"))
+
+    @staticmethod
+    def _add(index: dict[str, list[str]], key: str, actor_id: str) -> None:
+        if key and actor_id not in index[key]:
+            index[key].append(actor_id)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> KnowledgeBase:
+        """The bundled seed, loaded once per process."""
+        return cls()
+
+    # --- actors -------------------------------------------------------------------------------
+    def names(self) -> list[tuple[str, str]]:
+        """Every (name or alias, actor id) pair: for building phrase matchers."""
+        return [(n, a.id) for a in self.actors.values() for n in [a.name, *a.aliases]]
+
+    def find_actors(self, name: str, day: dt.date | None = None) -> list[Actor]:
+        """Actors whose full name or alias is ``name`` (spelling variants folded), active near ``day``."""
+        ids = self._by_name.get(name_key(name)) or self._by_phonetic.get(phonetic_key(name)) or []
+        return self._prefer_active([self.actors[i] for i in ids], day)
+
+    def find_by_short(self, short: str, day: dt.date | None = None) -> list[Actor]:
+        """Actors known by a surname or short form (``"Lavrov"``, ``"MBS"``), active near ``day``."""
+        ids = self._by_short.get(name_key(short), [])
+        return self._prefer_active([self.actors[i] for i in ids], day)
+
+    @staticmethod
+    def _prefer_active(actors: list[Actor], day: dt.date | None) -> list[Actor]:
+        if len(actors) <= 1 or day is None:
+            return actors
+        holding = [a for a in actors if a.roles_on(day)]
+        if holding:
+            return holding
+        near = [a for a in actors if a.was_active(day)]
+        return near or actors
+
+    def holder(
+        self, country: str | None, title: str, day: dt.date | None
+    ) -> tuple[Actor, Role] | None:
+        """The person who held the office named by ``title`` in ``country`` on ``day``."""
+        if day is None:
+            return None
+        found = office_of_title(title)
+        if not found:
+            return None
+        office, phrase = found
+        best: tuple[Actor, Role] | None = None
+        for actor in self.actors.values():
+            for role in actor.roles:
+                if not role.holds_on(day):
+                    continue
+                if country and role.country != country:
+                    continue
+                role_title = fold(role.title)
+                if office == "other" or office == "leader":
+                    if phrase not in role_title:
+                        continue
+                elif role.office != office and phrase not in role_title:
+                    continue
+                exact = phrase in role_title
+                if best is None or (exact and phrase not in fold(best[1].title)):
+                    best = (actor, role)
+        return best
+
+    def role_on(self, actor: Actor, day: dt.date | None) -> Role | None:
+        """The most senior role ``actor`` held on ``day`` (or the latest when none then)."""
+        roles = actor.roles_on(day)
+        if roles:
+            return roles[0]
+        return max(actor.roles, key=lambda r: r.start or dt.date.min) if actor.roles else None
+
+    # --- countries and places -----------------------------------------------------------------
+    def country_code(self, word: str) -> str | None:
+        """ISO3 for a country name, short name, demonym or government metonym (``"Kremlin"``)."""
+        key = fold(word)
+        key = re.sub(r"^the ", "", key)
+        return self._country_words.get(key) or self._demonyms.get(key)
+
+    def demonym_country(self, word: str) -> str | None:
+        """ISO3 for an adjective/demonym only (``"Russian"`` → RUS)."""
+        return self._demonyms.get(fold(word))
+
+    def country_name(self, iso3: str) -> str:
+        """The short English name of a country code."""
+        country = self.countries.get(iso3)
+        return country.name if country else iso3
+
+    def place(self, name: str) -> Place | None:
+        """A known place (venue, city, capital) by name."""
+        return self._places.get(re.sub(r"^the ", "", fold(name)))
+
+    # --- summits, topics, publishers ----------------------------------------------------------
+    def summit(self, phrase: str, day: dt.date | None) -> tuple[SummitSeries, SummitInstance | None] | None:
+        """The summit series named in ``phrase`` and its instance at ``day`` if known."""
+        low = f" {fold(phrase)} "
+        best: SummitSeries | None = None
+        best_len = 0
+        for series in self.summits:
+            for alias in [series.name, *series.aliases]:
+                key = fold(alias)
+                if key and f" {key} " in low and len(key) > best_len:
+                    best, best_len = series, len(key)
+        if best is None:
+            return None
+        return best, best.instance_on(day)
+
+    def publisher(self, publisher: str | None, url: str | None) -> PublisherProfile | None:
+        """The profile of a publisher by site name or URL domain."""
+        low = fold(publisher or "")
+        host = re.sub(r"^https?://", "", (url or "").lower()).split("/")[0]
+        for profile in self.publishers:
+            if host and any(host == d or host.endswith("." + d) for d in profile.domains):
+                return profile
+            names = [profile.name, *profile.site_names]
+            if low and any(fold(n) == low for n in names):
+                return profile
+        return None

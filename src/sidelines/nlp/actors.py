@@ -1,0 +1,363 @@
+"""The ``sidelines_actors_v1`` pipeline component: find every mention of a party in a Doc.
+
+It combines the KB's names (a ``PhraseMatcher``), spaCy's PERSON entities, title phrases around a
+name ("Member of the Political Bureau ..., State Councilor and Foreign Minister Wang Yi",
+"Prime Minister Naftali Bennett of Israel"), bare titles ("the Russian President", "the Vice
+President"), sides ("the Russian side", "the two sides"), surnames of people already named, and
+subject pronouns. It only finds and describes mentions; ``resolve`` decides who they are on a date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from sidelines.kb import KnowledgeBase, office_of_title
+from sidelines.kb.names import name_key
+from sidelines.nlp.mentions import ActorMention
+
+#: Lower-cased words that may stand in a title before or after a name.
+TITLE_WORDS = frozenset(
+    """president presidents vice deputy first prime minister ministers foreign affairs external
+    secretary general secretary-general state councilor councillor chancellor federal premier crown
+    prince princess king queen emir amir sultan sheikh sheikha his her their highness majesty royal
+    excellency member political bureau politburo central committee cpc party communist chairman
+    chairwoman chairperson chair head leader supreme national security advisor adviser senior
+    special envoy ambassador counterpart director managing commission council commissioner high
+    representative defence defense spokesperson spokesman assistant mr mrs ms dr h.e. governor mayor
+    speaker senator custodian two holy mosques executive organization organisation
+    director-general nations united union european african chief staff house white kremlin
+    principal under administrator coordinator treasury commerce trade finance economy energy
+    homeland interior justice attorney office officer""".split()
+)
+#: Words that end a PERSON entity spaCy over-extended in a title-case heading ("Harris's Meeting").
+NOT_NAME_WORDS = frozenset(
+    """meeting meetings call calls readout conversation talks visit engagement pull-aside statement
+    remarks press conference summit with and on of in""".split()
+)
+TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on"})
+HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Dr|H\.E\.|Madam|Sir|Sheikh|Sheikha)\.?$")
+SIDE_RE = re.compile(
+    r"\b(?:the|both) (?:two |three |four )?(?:sides|parties|leaders|presidents|heads of state|"
+    r"ministers|foreign ministers|delegations|counterparts|countries)\b"
+    r"|\b(?:the )?(?:two|both) (?:sides|leaders|presidents|ministers|parties)\b",
+    re.IGNORECASE,
+)
+SIDE_OF_RE = re.compile(r"\bthe ([A-Z][\w.\-]+(?: [A-Z][\w.\-]+)?) side\b")
+PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _is_title_token(token: Token, kb: KnowledgeBase) -> bool:
+    low = token.lower_
+    if low in TITLE_WORDS:
+        return True
+    if token.text[:1].isupper() and (kb.demonym_country(token.text) or kb.country_code(token.text)):
+        return True
+    return bool(token.text[:1].isupper() and token.pos_ == "PROPN" and low not in PRONOUNS)
+
+
+class ActorMentionFinder:
+    """Callable component: sets ``doc._.sl_actors`` to a sorted list of :class:`ActorMention`."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names: dict[str, list[str]] = {}
+        for name, actor_id in kb.names():
+            names.setdefault(name, []).append(actor_id)
+        self.ids_by_name = names
+        for name in names:
+            if len(name) >= 2:
+                self.matcher.add(name, [nlp.make_doc(name)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[ActorMention] = []
+        taken = [False] * len(doc)
+        for span in self._name_spans(doc):
+            if any(taken[i] for i in range(span.start, span.end)):
+                continue
+            mention = self._describe_named(doc, span)
+            for i in range(mention.token_start, mention.token_end):
+                taken[i] = True
+            mentions.append(mention)
+        _link_short_names(mentions)
+        mentions.extend(self._surnames(doc, mentions, taken))
+        mentions.extend(self._titles(doc, taken))
+        mentions.extend(self._sides(doc, taken))
+        mentions.extend(self._pronouns(doc, taken))
+        mentions.sort(key=lambda m: m.start)
+        doc._.sl_actors = mentions
+        return doc
+
+    # --- named mentions -------------------------------------------------------------------------
+    def _name_spans(self, doc: Doc) -> list[Span]:
+        """KB name matches first (longest wins), then PERSON entities not covered by them."""
+        spans: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            spans.append(Span(doc, start, end, label=match_id))
+        spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+        chosen: list[Span] = []
+        used: set[int] = set()
+        for span in spans:
+            if not used.intersection(range(span.start, span.end)):
+                chosen.append(span)
+                used.update(range(span.start, span.end))
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or used.intersection(range(ent.start, ent.end)):
+                continue
+            trimmed = self._trim_person(doc, ent)
+            if trimmed is not None:
+                chosen.append(trimmed)
+                used.update(range(trimmed.start, trimmed.end))
+        return sorted(chosen, key=lambda s: s.start)
+
+    def _trim_person(self, doc: Doc, ent: Span) -> Span | None:
+        """Drop possessives, honorifics and country/title words spaCy glued onto a PERSON name."""
+        start, end = ent.start, ent.end
+        for i in range(start, end):
+            if doc[i].text in {"'s", "’s"} or doc[i].lower_ in NOT_NAME_WORDS:
+                end = i
+                break
+        while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
+            end -= 1
+        while start < end and (
+            doc[start].lower_ in TITLE_WORDS
+            or HONORIFIC_PREFIX.match(doc[start].text)
+            or self.kb.country_code(doc[start].text)
+            or self.kb.demonym_country(doc[start].text)
+            or doc[start].lower_ in {"the", "of"}
+        ):
+            start += 1
+        if start >= end:
+            return None
+        # a lone lower-case or very short token is not a name
+        text = doc[start:end].text
+        if not text[:1].isupper() or len(text) < 3:
+            return None
+        if self.kb.place(text) or self.kb.country_code(text):
+            return None
+        return Span(doc, start, end, label="PERSON")
+
+    def _describe_named(self, doc: Doc, span: Span) -> ActorMention:
+        label = doc.vocab.strings[span.label] if span.label else "PERSON"
+        ids = self.ids_by_name.get(label, [])
+        is_org = bool(ids) and all(self.kb.actors[i].kind == "organisation" for i in ids)
+        title_start = span.start if is_org else self._title_left(doc, span.start)
+        end = span.end if is_org else self._title_right(doc, span.end)
+        title_parts = [doc[title_start : span.start].text]
+        if end > span.end:
+            title_parts.append(doc[span.end : end].text)
+        title = " ".join(p for p in title_parts if p).strip(" ,") or None
+        return ActorMention(
+            start=doc[title_start].idx,
+            end=doc[end - 1].idx + len(doc[end - 1].text),
+            text=doc[title_start:end].text,
+            kind="organisation" if is_org else "name",
+            name=span.text,
+            name_start=span.start_char,
+            title=title,
+            country_hint=self._country_hint(title) if title else None,
+            org_hint=self._org_hint(title) if title else None,
+            actor_id=ids[0] if len(ids) == 1 else None,
+            head_token=span.root.i,
+            token_start=title_start,
+            token_end=end,
+            sent_start=span.sent.start,
+        )
+
+    def _title_left(self, doc: Doc, start: int) -> int:
+        """Where the title before a name begins (``start`` when there is none)."""
+        sent_start = doc[start].sent.start
+        i = start - 1
+        first = start
+        while i >= sent_start:
+            token = doc[i]
+            if _is_title_token(token, self.kb) or HONORIFIC_PREFIX.match(token.text):
+                first = i
+            elif token.lower_ in TITLE_CONNECTORS and self._title_continues_left(doc, i, sent_start):
+                pass
+            else:
+                break
+            i -= 1
+        # a title never starts with a connector
+        while first < start and doc[first].lower_ in TITLE_CONNECTORS:
+            first += 1
+        if first < start and not any(
+            doc[j].lower_ in TITLE_WORDS or self.kb.demonym_country(doc[j].text)
+            for j in range(first, start)
+        ):
+            return start
+        return first
+
+    def _title_continues_left(self, doc: Doc, i: int, sent_start: int) -> bool:
+        """True when connectors at ``i`` ("of the") have a title word further left."""
+        j = i - 1
+        while j >= sent_start and doc[j].lower_ in TITLE_CONNECTORS and doc[j].text != ",":
+            j -= 1
+        return j >= sent_start and _is_title_token(doc[j], self.kb)
+
+    def _title_right(self, doc: Doc, end: int) -> int:
+        """Extend past "of Israel" / "of the North Atlantic Treaty Organization (NATO)"."""
+        sent_end = doc[end - 1].sent.end
+        if end < sent_end and doc[end].lower_ == "of":
+            j = end + 1
+            while j < sent_end and (doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "of", "and"}):
+                j += 1
+            if j < sent_end and doc[j].text == "(" and j + 2 < sent_end and doc[j + 2].text == ")":
+                j += 3
+            while j > end + 1 and doc[j - 1].lower_ in {"the", "of", "and"}:
+                j -= 1
+            phrase = doc[end + 1 : j].text
+            if j > end + 1 and (self.kb.country_code(phrase) or self._org_hint(phrase)):
+                return j
+        return end
+
+    def _country_hint(self, title: str) -> str | None:
+        match = re.search(r"\bof (?:the )?((?:[A-Z][\w.'’\-]*\s?)+)", title)
+        if match:
+            code = self.kb.country_code(match.group(1).strip())
+            if code:
+                return code
+        for word in re.findall(r"[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?", title):
+            code = self.kb.demonym_country(word) or self.kb.country_code(word)
+            if code:
+                return code
+        return None
+
+    def _org_hint(self, text: str) -> str | None:
+        for candidate in re.findall(r"\(([A-Z]{2,})\)|\b([A-Z]{3,})\b|((?:[A-Z][\w\-]+\s?)+)", text):
+            for part in candidate:
+                if not part:
+                    continue
+                for actor in self.kb.find_actors(part.strip()):
+                    if actor.kind == "organisation":
+                        return actor.id
+        return None
+
+    # --- other mentions -------------------------------------------------------------------------
+    def _surnames(self, doc: Doc, named: list[ActorMention], taken: list[bool]) -> Iterable[ActorMention]:
+        """Surnames (and "Mr X") of people named in full earlier in the document."""
+        known: dict[str, ActorMention] = {}
+        for mention in named:
+            if mention.kind != "name" or not mention.name:
+                continue
+            tokens = mention.name.split()
+            if len(tokens) >= 2:
+                known.setdefault(tokens[-1], mention)
+                known.setdefault(tokens[0], mention)  # family-name-first: "Wang", "Xi"
+            if mention.actor_id:
+                for short in self.kb.actors[mention.actor_id].short:
+                    known.setdefault(short, mention)
+        for token in doc:
+            if taken[token.i] or token.text not in known or not token.text[:1].isupper():
+                continue
+            if token.ent_type_ in {"DATE", "TIME", "GPE", "LOC"}:
+                continue
+            first_named = known[token.text]
+            start = token.i
+            if start > 0 and HONORIFIC_PREFIX.match(doc[start - 1].text) and not taken[start - 1]:
+                start -= 1
+            end = token.i + 1
+            taken[start:end] = [True] * (end - start)
+            yield ActorMention(
+                start=doc[start].idx, end=token.idx + len(token.text), text=doc[start:end].text,
+                kind="name", name=first_named.name, name_start=token.idx, title=None,
+                country_hint=first_named.country_hint, org_hint=first_named.org_hint,
+                actor_id=first_named.actor_id, head_token=token.i, token_start=start,
+                token_end=end, sent_start=token.sent.start,
+            )
+
+    def _titles(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
+        """Bare titles: "the President of Russia", "the Russian President", "the Vice President"."""
+        for token in doc:
+            if taken[token.i] or token.lower_ not in {
+                "president", "minister", "chancellor", "premier", "king", "emir", "amir", "prince",
+                "secretary", "sultan", "leader", "secretary-general", "advisor", "adviser",
+            }:
+                continue
+            if not token.text[:1].isupper():
+                continue
+            start = self._title_left(doc, token.i + 1) if token.i + 1 <= len(doc) else token.i
+            start = min(start, token.i)
+            end = token.i + 1
+            sent_end = token.sent.end
+            while end < sent_end and doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
+                end += 1
+            end = self._title_right(doc, end)
+            if any(taken[start:end]):
+                continue
+            if end < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1 : end + 2].text.lower() in {"office", "administration"}:
+                continue
+            title = doc[start:end].text
+            if not office_of_title(title):
+                continue
+            # a real reference is definite ("the President"), national ("Russian President")
+            # or anchored ("President of Russia")
+            prev = doc[start - 1].lower_ if start > 0 else ""
+            if prev not in {"the", "his", "her", "their"} and not re.search(r"\bof\b", title) and not self._country_hint(title):
+                continue
+            if prev in {"the", "his", "her", "their"}:
+                start -= 1
+            taken[start:end] = [True] * (end - start)
+            yield ActorMention(
+                start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
+                text=doc[start:end].text, kind="title", name=None, title=title,
+                country_hint=self._country_hint(title), org_hint=self._org_hint(title),
+                head_token=token.i, token_start=start, token_end=end, sent_start=token.sent.start,
+            )
+
+    def _sides(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
+        text = doc.text
+        for regex, kind in ((SIDE_OF_RE, "side"), (SIDE_RE, "group")):
+            for match in regex.finditer(text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is None or any(taken[span.start : span.end]):
+                    continue
+                hint = None
+                if kind == "side":
+                    hint = self.kb.demonym_country(match.group(1)) or self.kb.country_code(match.group(1))
+                    if hint is None:
+                        continue
+                taken[span.start : span.end] = [True] * (span.end - span.start)
+                yield ActorMention(
+                    start=span.start_char, end=span.end_char, text=span.text,
+                    kind="side" if kind == "side" else "group", country_hint=hint,
+                    head_token=span.root.i, token_start=span.start, token_end=span.end,
+                    sent_start=span.sent.start,
+                )
+
+    def _pronouns(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
+        for token in doc:
+            if taken[token.i] or token.lower_ not in PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            yield ActorMention(
+                start=token.idx, end=token.idx + len(token.text), text=token.text, kind="pronoun",
+                head_token=token.i, token_start=token.i, token_end=token.i + 1,
+                sent_start=token.sent.start,
+            )
+
+
+def _link_short_names(mentions: list[ActorMention]) -> None:
+    """Point a one-word name ("Putin", "Biden") at the full name used elsewhere in the document."""
+    full = [m for m in mentions if m.kind == "name" and m.name and len(m.name.split()) >= 2]
+    for mention in mentions:
+        if mention.kind != "name" or not mention.name or len(mention.name.split()) != 1:
+            continue
+        word = mention.name
+        matches = {m.name: m for m in full if m.name and word in (m.name.split()[-1], m.name.split()[0])}
+        if len(matches) == 1:
+            target = next(iter(matches.values()))
+            mention.name = target.name
+            mention.actor_id = mention.actor_id or target.actor_id
+            mention.country_hint = mention.country_hint or target.country_hint
+
+
+def key_of(mention: ActorMention) -> str:
+    """A key grouping mentions of one person within a document."""
+    if mention.actor_id:
+        return mention.actor_id
+    return name_key(mention.name or mention.text)

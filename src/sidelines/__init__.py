@@ -1,0 +1,14 @@
+"""sidelines: who met whom, when, where, on what occasion, and what each side said.
+
+The core is :func:`extract`, a pure function ``Document -> Extraction``; :func:`load_document` reads
+a file, URL or stdin into a ``Document``.
+"""
+
+from sidelines.core import extract, extract_many
+from sidelines.ingest import iter_documents, load_document
+from sidelines.types import Document, Evidence, Extraction, Meeting, Participant, Section, Statement
+
+__version__ = "0.1.0"
+
+__all__ = ["Document", "Evidence", "Extraction", "Meeting", "Participant", "Section", "Statement",
+           "__version__", "extract", "extract_many", "iter_documents", "load_document"]

@@ -1,0 +1,3 @@
+from sidelines.cli import main
+
+main()

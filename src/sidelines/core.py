@@ -1,0 +1,151 @@
+"""The core: ``Document -> Extraction``, a pure function of the text and its metadata.
+
+Ingestion, storage and engines wrap it; the same call runs in a test, the CLI, a web worker or a
+Ray task. The stages run in order: structure → nlp → resolve → extract → code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sidelines.code import code_meeting, code_statement
+from sidelines.extract import (
+    MeetingCandidate,
+    MeetingExtractor,
+    StatementCandidate,
+    StatementExtractor,
+    merge_candidates,
+    tag_topics,
+)
+from sidelines.extract.meetings import to_meeting_fields
+from sidelines.kb import KnowledgeBase
+from sidelines.nlp import load_pipeline
+from sidelines.resolve import ActorResolver, ResolvedMention, party_key
+from sidelines.structure import split_sections
+from sidelines.structure.sections import fact_spans
+from sidelines.structure.title import attach_title
+from sidelines.types import Document, Extraction, Meeting, Statement
+
+__all__ = ["extract", "extract_many", "prepare"]
+
+
+def prepare(document: Document, kb: KnowledgeBase | None = None) -> Document:
+    """Structure stage: attach the title, split sections, name the original source."""
+    kb = kb or KnowledgeBase.default()
+    document = attach_title(document)
+    sections, original = split_sections(document.text)
+    return dataclasses.replace(
+        document, sections=sections, original_source=original or document.original_source
+    )
+
+
+def extract(document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None) -> Extraction:
+    """Extract the meetings and statements of one document."""
+    kb = kb or KnowledgeBase.default()
+    nlp = nlp or load_pipeline()
+    prepared = prepare(document, kb)
+    return _extract_parsed(prepared, nlp(prepared.text), kb)
+
+
+def extract_many(
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    kb: KnowledgeBase | None = None,
+    batch_size: int = 16,
+) -> Iterator[Extraction]:
+    """Extract many documents, parsing them in batches with ``nlp.pipe``."""
+    kb = kb or KnowledgeBase.default()
+    nlp = nlp or load_pipeline()
+    prepared = (prepare(d, kb) for d in documents)
+    for doc, document in nlp.pipe(((p.text, p) for p in prepared), as_tuples=True, batch_size=batch_size):
+        yield _extract_parsed(document, doc, kb)
+
+
+def _day(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extraction:
+    day = _day(document.published)
+    publisher = kb.publisher(document.publisher, document.url)
+    resolver = ActorResolver(kb, day, publisher)
+    resolved: list[ResolvedMention] = []
+    for mention in doc._.sl_actors or []:
+        resolved.append(ResolvedMention(mention, resolver.resolve(mention, resolved)))
+    spans = fact_spans(document.sections)
+    title_end = document.title_span[1] if document.title_span else 0
+    candidates = MeetingExtractor(kb).extract(doc, resolved, resolver, day, spans, title_end)
+    merged = merge_candidates(candidates)
+    meetings = [_meeting(document, c, kb) for c in merged]
+    meeting_parties = [(c.evidence[0].start, c.parties) for c in candidates if c.status == "held"]
+    statements_found = StatementExtractor(kb).extract(
+        doc, resolved, resolver, spans, title_end, meeting_parties
+    )
+    statements = [_statement(document, s, meetings, kb) for s in statements_found]
+    for meeting in meetings:
+        topics = list(meeting.topics)
+        for statement in statements:
+            if statement.meeting_id == meeting.id:
+                topics.extend(statement.topics)
+        meeting.topics = list(dict.fromkeys(topics))
+    return Extraction(document=document, meetings=meetings, statements=statements)
+
+
+def _stable_id(*parts: object) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _meeting(document: Document, cand: MeetingCandidate, kb: KnowledgeBase) -> Meeting:
+    fields = to_meeting_fields(cand)
+    meeting = Meeting(
+        id=_stable_id(document.id, "meeting", sorted(cand.party_keys()), cand.date, cand.mode,
+                      cand.evidence[0].start),
+        status=cand.status,
+        mode=cand.mode,
+        participants=fields["participants"],
+        accompanying=fields["accompanying"],
+        date=cand.date.isoformat() if cand.date else None,
+        place=cand.place,
+        country=cand.country,
+        occasion=cand.occasion,
+        topics=tag_topics(kb, " ".join(e.text for e in cand.evidence)),
+        evidence=sorted(cand.evidence, key=lambda e: e.start),
+    )
+    meeting.cameo, meeting.plover = code_meeting(meeting, cand.country)
+    return meeting
+
+
+def _statement(document: Document, cand: StatementCandidate, meetings: list[Meeting], kb: KnowledgeBase) -> Statement:
+    speakers = cand.speakers
+    keys = {party_key(p) for p in speakers}
+    link = None
+    held = [m for m in meetings if m.status == "held"]
+    for meeting in sorted(held, key=lambda m: m.evidence[0].start):
+        parties = {p.actor_id or party_key(p) for p in meeting.participants}
+        if keys & parties and meeting.evidence[0].start <= cand.position:
+            link = meeting
+    if link is None:
+        link = next((m for m in held if keys & {party_key(p) for p in m.participants}), None)
+    cameo, plover = code_statement(cand.cue_lemma, kb.cues)
+    return Statement(
+        id=_stable_id(document.id, "statement", cand.evidence[0].start, cand.cue),
+        speakers=speakers,
+        cue=cand.cue,
+        text=cand.text,
+        topics=tag_topics(kb, cand.text),
+        meeting_id=link.id if link else None,
+        cameo=cameo,
+        plover=plover,
+        evidence=sorted(cand.evidence, key=lambda e: e.start),
+    )

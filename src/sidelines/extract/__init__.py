@@ -1,0 +1,8 @@
+"""Extract stage: meetings, statements and topics from a parsed, resolved document."""
+
+from sidelines.extract.meetings import MeetingCandidate, MeetingExtractor, merge_candidates
+from sidelines.extract.statements import StatementCandidate, StatementExtractor, merge_statements
+from sidelines.extract.topics import tag_topics
+
+__all__ = ["MeetingCandidate", "MeetingExtractor", "StatementCandidate", "StatementExtractor",
+           "merge_candidates", "merge_statements", "tag_topics"]

@@ -1,0 +1,470 @@
+"""Find meetings in a parsed document: who met whom, held or planned, how, when, where, on what occasion.
+
+A meeting is reported by a *trigger*: a verb ("met with", "held talks", "spoke by phone with",
+"hosted") or a noun ("Telephone conversation with ...", "his meeting with German Chancellor
+Scholz", "Putin's visit to Riyadh"). Its parties come from the trigger's syntactic neighbourhood:
+the subject (or possessor) on one side, the ``with``/object phrase on the other; people in relative
+clauses ("who was accompanying President Xi") or after "accompanied by" are companions, not
+principals. Parties are grouped into sides by country (Biden and Harris are one side).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from sidelines.kb import KnowledgeBase
+from sidelines.nlp.mentions import ActorMention
+from sidelines.resolve import ActorResolver, ResolvedMention, party_key, resolve_date
+from sidelines.resolve.places import OCCASION_CUE, resolve_occasion, resolve_place
+from sidelines.structure.sections import in_spans
+from sidelines.types import Evidence, MeetingMode, MeetingStatus, Participant
+
+#: dependency labels whose subtree is a side remark, not the clause's own parties
+_SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp"})
+_COMPANION = re.compile(
+    r"\b(?:accompanied by|accompanying|joined by|along with|together with|was joined)\b", re.IGNORECASE
+)
+_PAST_REFERENCE = frozenset(
+    {"last", "previous", "earlier", "recent", "past", "former", "ago", "first", "prior", "once"}
+)
+_OCCASION_PHRASE = re.compile(
+    r"(?:(?:on|at) the (?:sidelines|margins?) of|during|at|while attending|ahead of|"
+    r"in the framework of|as part of)\s+(?P<occ>(?:the\s+)?[^,.;()]+?)"
+    r"(?=\s*(?:,|\.|;|\(|$| in [A-Z]| on [A-Z]| where | to [a-z]| and (?:the )?[a-z]))",
+)
+
+
+@dataclass
+class MeetingCandidate:
+    """A meeting as found in one phrase, before merging repeated reports of it."""
+
+    parties: list[Participant]
+    accompanying: list[Participant]
+    status: MeetingStatus
+    mode: MeetingMode
+    date: dt.date | None
+    place: str | None
+    country: str | None
+    occasion: str | None
+    evidence: list[Evidence]
+    main: bool  # reported as the document's own event (title, heading, lead verb)
+    past_reference: bool  # explicitly an earlier meeting ("last year", "previous meeting")
+    sides: dict[str, str] = field(default_factory=dict)  # party key → side label
+
+    def party_keys(self) -> frozenset[str]:
+        return frozenset(party_key(p) for p in self.parties)
+
+
+class MeetingExtractor:
+    """Extract :class:`MeetingCandidate` objects from a spaCy Doc with resolved actor mentions."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        cues = kb.cues
+        self.verbs: dict[str, str] = dict(cues.get("meeting_verbs", {}))
+        self.nouns: dict[str, str] = dict(cues.get("meeting_nouns", {}))
+        self.phone_words = frozenset(cues.get("phone_words", []))
+        self.video_words = frozenset(cues.get("video_words", []))
+        self.planned = frozenset(cues.get("planned_markers", []))
+
+    def extract(
+        self,
+        doc: Doc,
+        resolved: list[ResolvedMention],
+        resolver: ActorResolver,
+        day: dt.date | None,
+        fact_spans: list[tuple[int, int]],
+        title_end: int,
+    ) -> list[MeetingCandidate]:
+        """Every meeting report in the fact-bearing parts of ``doc``."""
+        found: list[MeetingCandidate] = []
+        by_token: dict[int, ResolvedMention] = {}
+        for item in resolved:
+            for i in range(item.mention.token_start, item.mention.token_end):
+                by_token[i] = item
+        principal = resolver.principal()
+        for sent in doc.sents:
+            if not in_spans(fact_spans, sent.start_char):
+                continue
+            heading = sent.start_char < title_end or _is_heading(sent)
+            for trigger in self._triggers(sent):
+                candidate = self._candidate(
+                    doc, sent, trigger, by_token, resolved, principal, day, heading, found
+                )
+                if candidate is not None:
+                    found.append(candidate)
+        return found
+
+    # --- triggers -----------------------------------------------------------------------------
+    def _triggers(self, sent: Span) -> list[Token]:
+        triggers: list[Token] = []
+        for token in sent:
+            low = token.lower_
+            lemma = token.lemma_.lower()
+            if token.pos_ in {"VERB", "AUX"} and lemma in self.verbs:
+                if self._verb_qualifies(token, lemma):
+                    triggers.append(token)
+            elif token.pos_ in {"NOUN", "PROPN"} and (low in self.nouns or lemma in self.nouns):
+                if self._noun_qualifies(token):
+                    triggers.append(token)
+        # a noun trigger that is the object of a verb trigger is the same report ("held talks")
+        heads = {t.i for t in triggers}
+        return [t for t in triggers if not (t.head.i in heads and t.head.i != t.i and t.dep_ in {"dobj", "attr"})]
+
+    def _verb_qualifies(self, token: Token, lemma: str) -> bool:
+        kids = {c.dep_: c for c in token.children}
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}}
+        dobj = kids.get("dobj")
+        if lemma in {"hold", "have"}:
+            return bool(dobj is not None and (dobj.lower_ in self.nouns or dobj.lemma_.lower() in self.nouns))
+        if lemma in {"talk", "speak"}:
+            return "with" in preps or "by" in preps or "to" in preps and token.lower_.startswith("talk")
+        if lemma == "meet":
+            return True
+        if lemma in {"call", "phone", "telephone"}:
+            return dobj is not None and dobj.pos_ == "PROPN" or "with" in preps
+        if lemma in {"host", "receive", "welcome"}:
+            return dobj is not None and (dobj.pos_ == "PROPN" or dobj.ent_type_ == "PERSON") and "back" not in particles
+        if lemma == "visit":
+            return dobj is not None and dobj.ent_type_ in {"GPE", "LOC", "FAC"}
+        return False
+
+    def _noun_qualifies(self, token: Token) -> bool:
+        kids = list(token.children)
+        has_with = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in kids)
+        has_poss = any(c.dep_ == "poss" for c in kids)
+        if token.lower_ in {"visit", "visits"}:
+            return any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in kids) and (has_poss or has_with)
+        if token.lower_ in {"summit", "discussion", "discussions", "engagement", "encounter"}:
+            return has_with
+        return has_with or (has_poss and token.lower_ in {"meeting", "talks", "conversation", "call"})
+
+    # --- one candidate ------------------------------------------------------------------------
+    def _candidate(
+        self,
+        doc: Doc,
+        sent: Span,
+        trigger: Token,
+        by_token: dict[int, ResolvedMention],
+        resolved: list[ResolvedMention],
+        principal: Participant | None,
+        day: dt.date | None,
+        heading: bool,
+        found: list[MeetingCandidate],
+    ) -> MeetingCandidate | None:
+        side_a, side_b, companions = self._parties(doc, sent, trigger, by_token)
+        is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+        if not side_a and (heading or is_noun) and principal is not None and not (
+            is_noun and any(c.dep_ == "poss" for c in trigger.children)
+        ):
+            side_a = [principal]
+        if not side_a and self._group_subject(trigger) and found:
+            # "The two leaders met ..." repeats the parties of the latest meeting
+            side_a = [p for p in found[-1].parties]
+        visit_state = None
+        if trigger.lemma_.lower() == "visit" or trigger.lower_ in {"visit", "visits"}:
+            visit_state = self._visited_state(doc, trigger, side_a)
+            if visit_state is not None and not side_b:
+                side_b = [self._host(visit_state, found, resolved)]
+        parties = _unique(side_a + side_b)
+        if len(parties) < 2:
+            return None
+        sides = _assign_sides(side_a, side_b)
+        if len(set(sides.values())) < 2:
+            return None
+        phrase = _phrase_span(doc, sent, trigger)
+        words = {t.lower_ for t in phrase}
+        status: MeetingStatus = "planned" if self._is_planned(trigger, sent) else "held"
+        mode = self._mode(trigger, phrase, sent)
+        past = bool(words & _PAST_REFERENCE) or (is_noun and any(c.dep_ == "poss" for c in trigger.children) and not heading)
+        date = self._date(doc, sent, trigger, day, heading or (not is_noun and status == "held" and not past))
+        place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, sent.end_char)
+        if visit_state is not None and place.country is None:
+            place = type(place)(place.place, visit_state.country)
+        occasion, occ_city, occ_country = self._occasion(doc, sent, day if date is None else date)
+        place_name = place.place or (occ_city if occasion else None)
+        country = place.country or (occ_country if occasion else None)
+        evidence = Evidence(sent.start_char, sent.end_char, sent.text)
+        return MeetingCandidate(
+            parties=parties,
+            accompanying=[c for c in companions if party_key(c) not in {party_key(p) for p in parties}],
+            status=status, mode=mode, date=date, place=place_name, country=country,
+            occasion=occasion, evidence=[evidence], main=heading or (not is_noun and not past),
+            past_reference=past, sides=sides,
+        )
+
+    def _parties(
+        self, doc: Doc, sent: Span, trigger: Token, by_token: dict[int, ResolvedMention]
+    ) -> tuple[list[Participant], list[Participant], list[Participant]]:
+        """Side A (subject/possessor), side B (with/object) and companions of a trigger."""
+        side_a: list[Participant] = []
+        side_b: list[Participant] = []
+        companions: list[Participant] = []
+        seen: set[int] = set()
+        for item in {id(v): v for v in by_token.values() if sent.start <= v.mention.token_start < sent.end}.values():
+            mention = item.mention
+            if item.party is None or mention.kind in {"group", "pronoun"} or id(item) in seen:
+                continue
+            seen.add(id(item))
+            head = doc[mention.head_token] if mention.head_token >= 0 else doc[mention.token_start]
+            role = self._role(head, trigger, doc, mention)
+            if role == "a":
+                side_a.append(item.party)
+            elif role == "b":
+                side_b.append(item.party)
+            elif role == "companion":
+                companions.append(item.party)
+        return _unique(side_a), _unique(side_b), _unique(companions)
+
+    def _role(self, head: Token, trigger: Token, doc: Doc, mention: ActorMention) -> str | None:
+        """How a mention relates to the trigger: side a, side b, companion or unrelated."""
+        before = doc[max(head.sent.start, mention.token_start - 4) : mention.token_start].text
+        if _COMPANION.search(before):
+            return "companion"
+        # walk up from the mention to the trigger
+        path: list[Token] = []
+        node = head
+        while node.i != trigger.i and node.head.i != node.i:
+            path.append(node)
+            node = node.head
+        if node.i != trigger.i:
+            # not under the trigger: a subject of the governing verb for noun triggers
+            # ("Putin had a telephone conversation with ..."), or the trigger's possessor's clause
+            if trigger.pos_ in {"NOUN", "PROPN"}:
+                verb = trigger.head
+                hops = 0
+                while verb.dep_ in {"dobj", "pobj", "prep", "attr", "compound", "conj"} and verb.head.i != verb.i and hops < 4:
+                    verb = verb.head
+                    hops += 1
+                node = head
+                chain: list[Token] = []
+                while node.i != verb.i and node.head.i != node.i:
+                    chain.append(node)
+                    node = node.head
+                if node.i == verb.i and chain and chain[-1].dep_ in {"nsubj", "nsubjpass"}:
+                    if not any(t.dep_ in _SIDE_CLAUSES for t in chain[:-1]):
+                        return "a"
+            return None
+        if any(t.dep_ in _SIDE_CLAUSES for t in path):
+            return "companion" if any(t.lemma_ in {"accompany", "join"} for t in path) else None
+        top = path[-1] if path else head
+        if top.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
+            return "a"
+        if top.dep_ in {"dobj", "prep", "pobj", "dative", "attr", "npadvmod", "appos", "conj"}:
+            if top.dep_ == "prep" and top.lower_ not in {"with", "between", "by", "to", "of"}:
+                return None
+            if top.dep_ == "prep" and top.lower_ in {"to", "of"} and trigger.lemma_.lower() != "talk":
+                return None
+            if top.dep_ == "conj":
+                return "a"
+            return "b"
+        if top.dep_ == "compound" and trigger.pos_ in {"NOUN", "PROPN"}:
+            return "a"
+        return None
+
+    def _group_subject(self, trigger: Token) -> bool:
+        return any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"leaders", "sides", "presidents", "they", "ministers"}
+            for c in trigger.children
+        )
+
+    def _visited_state(self, doc: Doc, trigger: Token, visitors: list[Participant]) -> Participant | None:
+        """The state visited in "X's visit to Riyadh" / "visited Japan"."""
+        target = None
+        for child in trigger.children:
+            if child.dep_ == "dobj":
+                target = child
+            elif child.dep_ == "prep" and child.lower_ == "to":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                target = objs[0] if objs else None
+        if target is None:
+            return None
+        span = doc[target.left_edge.i : target.i + 1]
+        text = re.sub(r"^the\s+", "", span.text, flags=re.IGNORECASE)
+        country = self.kb.country_code(text)
+        if country is None:
+            known = self.kb.place(text)
+            country = known.country if known else None
+        if country is None or any(v.country == country for v in visitors):
+            return None
+        return Participant(name=self.kb.country_name(country), country=country, kind="state")
+
+    @staticmethod
+    def _host(state: Participant, found: list[MeetingCandidate], resolved: list[ResolvedMention]) -> Participant:
+        """Who hosted a visit to ``state``: its party in the document's meetings, else its leader
+        named in the document, else the state itself."""
+        for cand in found:
+            for party in cand.parties:
+                if party.country == state.country and party.kind == "person":
+                    return party
+        for item in resolved:
+            party = item.party
+            if party and party.kind == "person" and party.country == state.country and party.role:
+                return party
+        return state
+
+    def _is_planned(self, trigger: Token, sent: Span) -> bool:
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "would", "'ll"} for c in trigger.children):
+            return True
+        if trigger.tag_ in {"VB"} and trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.lemma_.lower() in {
+            "agree", "plan", "hope", "intend", "expect", "invite", "look", "want", "decide", "propose", "prepare",
+        }:
+            return True
+        if trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in {"look", "forward"}:
+            return True
+        head = trigger.head
+        if trigger.dep_ in {"pobj", "dobj"} and head.lemma_.lower() in {"invitation", "invite", "prepare", "preparation", "forward"}:
+            return True
+        if trigger.dep_ == "pobj" and head.head.lemma_.lower() in {"invitation", "preparation", "forward", "look"}:
+            return True
+        mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+        if mods & {"upcoming", "forthcoming", "future", "next", "planned", "possible", "new"}:
+            return True
+        ancestors = {a.lemma_.lower() for a in trigger.ancestors}
+        return bool(ancestors & {"invite", "invitation", "accept", "agree", "plan", "prepare", "look"}) and trigger.tag_ in {"VB", "NN", "NNS"}
+
+    def _mode(self, trigger: Token, phrase: Span, sent: Span) -> MeetingMode:
+        words = {t.lower_ for t in phrase} | {trigger.lower_}
+        near = {t.lower_ for t in trigger.subtree if t.i - trigger.i < 6}
+        compounds = {c.lower_ for c in trigger.children}
+        if (words | compounds | near) & self.video_words:
+            return "video"
+        if trigger.lower_ in {"call", "calls", "called", "phoned", "telephoned"} or (compounds | near) & self.phone_words:
+            return "phone"
+        lemma = trigger.lemma_.lower()
+        if trigger.pos_ == "VERB" and lemma in {"speak", "talk"}:
+            if any(t.lower_ in self.phone_words for t in sent):
+                return "phone"
+        return "in_person"
+
+    def _date(self, doc: Doc, sent: Span, trigger: Token, day: dt.date | None, default_to_doc: bool) -> dt.date | None:
+        dates = [d for d in (doc._.sl_dates or []) if sent.start_char <= d.start < sent.end_char]
+        # prefer dates in the trigger's own clause
+        clause = {t.i for t in trigger.subtree} | {trigger.head.i}
+        own = [d for d in dates if any(i in clause for i in range(d.token_start, d.token_end))]
+        for candidate in own or dates:
+            value = resolve_date(candidate.text, day)
+            if value is not None:
+                return value
+        if own or any(re.search(r"\b(?:last|next|ago|in \d{4})\b", d.text) for d in dates):
+            return None
+        return day if default_to_doc else None
+
+    def _occasion(self, doc: Doc, sent: Span, day: dt.date | None) -> tuple[str | None, str | None, str | None]:
+        text = sent.text
+        for match in _OCCASION_PHRASE.finditer(text):
+            phrase = match.group("occ")
+            if not OCCASION_CUE.search(match.group(0)) and not re.search(r"summit|forum|assembly|conference|cop\d", phrase, re.IGNORECASE):
+                continue
+            name, city, country = resolve_occasion(self.kb, phrase, text + " " + doc.text[:2000], day)
+            if name:
+                return name, city, country
+        return None, None, None
+
+
+def _phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:
+    left = min(trigger.left_edge.i, trigger.i)
+    right = max(trigger.right_edge.i + 1, trigger.i + 1)
+    return doc[max(left, sent.start) : min(right, sent.end)]
+
+
+def _is_heading(sent: Span) -> bool:
+    text = sent.text.strip()
+    return len(text) < 160 and not text.endswith((".", ":", "?", "!", "”", '"')) and "\n" not in text
+
+
+def _unique(parties: list[Participant]) -> list[Participant]:
+    seen: dict[str, Participant] = {}
+    for party in parties:
+        seen.setdefault(party_key(party), party)
+    return list(seen.values())
+
+
+def _assign_sides(side_a: list[Participant], side_b: list[Participant]) -> dict[str, str]:
+    """Side labels: by country where parties differ in country, else by position (a/b)."""
+    everyone = _unique(side_a + side_b)
+    countries = {p.country for p in everyone}
+    sides: dict[str, str] = {}
+    if None not in countries and len(countries) >= 2:
+        for party in everyone:
+            sides[party_key(party)] = str(party.country)
+        return sides
+    b_keys = {party_key(p) for p in side_b}
+    a_countries = {p.country for p in side_a if p.country}
+    for party in everyone:
+        key = party_key(party)
+        if party.country and party.country in a_countries and key in b_keys and len(countries) > 1:
+            sides[key] = str(party.country)
+        elif key in b_keys and key not in {party_key(p) for p in side_a}:
+            sides[key] = party.country or "b"
+        else:
+            sides[key] = party.country or "a"
+    # two parties labelled alike by country fallbacks but placed on opposite sides stay apart
+    if len(set(sides.values())) < 2 and side_a and side_b:
+        for party in side_b:
+            sides[party_key(party)] = (party.country or "b") + "#b"
+    return sides
+
+
+def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidate]:
+    """Merge repeated reports of one meeting in a document (same parties, status and mode).
+
+    Dated reports merge when their dates agree; an undated report joins a dated one unless it says
+    it is an earlier meeting ("last year", "previous meeting"); undated reports merge together.
+    """
+    merged: list[MeetingCandidate] = []
+    for cand in candidates:
+        target = None
+        for prev in merged:
+            if prev.status != cand.status or prev.mode != cand.mode:
+                continue
+            if not (prev.party_keys() <= cand.party_keys() or cand.party_keys() <= prev.party_keys()):
+                continue
+            if prev.date and cand.date and prev.date != cand.date:
+                continue
+            if (prev.date is None) != (cand.date is None) and (prev.past_reference or cand.past_reference):
+                continue
+            target = prev
+            break
+        if target is None:
+            merged.append(cand)
+            continue
+        _absorb(target, cand)
+    return merged
+
+
+def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
+    keys = {party_key(p) for p in target.parties}
+    for party in other.parties:
+        if party_key(party) not in keys:
+            target.parties.append(party)
+            target.sides[party_key(party)] = other.sides.get(party_key(party), party.country or "b")
+    for attr in ("date", "place", "country", "occasion"):
+        if getattr(target, attr) is None and getattr(other, attr) is not None:
+            setattr(target, attr, getattr(other, attr))
+    target.main = target.main or other.main
+    target.past_reference = target.past_reference and other.past_reference
+    for ev in other.evidence:
+        if ev not in target.evidence:
+            target.evidence.append(ev)
+    comp = {party_key(p) for p in target.accompanying}
+    target.accompanying.extend(p for p in other.accompanying if party_key(p) not in comp)
+
+
+def to_meeting_fields(candidate: MeetingCandidate) -> dict[str, Any]:
+    """Participants with their side labels, companions excluded from the principals."""
+    principals = []
+    for party in candidate.parties:
+        principals.append(
+            Participant(
+                name=party.name, actor_id=party.actor_id, country=party.country, role=party.role,
+                side=candidate.sides.get(party_key(party)), kind=party.kind,
+            )
+        )
+    return {"participants": principals, "accompanying": candidate.accompanying}

@@ -1,0 +1,439 @@
+"""Find statements: who said, stressed, welcomed, urged ... what, with the evidence span.
+
+Three shapes are read:
+
+* a cue verb with a party as subject ("Wang Yi stressed that ...", "The two sides reiterated ...",
+  "He affirmed his support ..."); coordinated cues ("reaffirmed X, emphasized Y and noted Z") give
+  one statement each, so each evidence span holds one claim;
+* the sentences that continue a reported speech in the same paragraph with the speaker's country
+  or side as subject ("China is ready to work with Russia ...");
+* speaker turns of transcripts ("President of Russia Vladimir Putin: Mr President, ...").
+
+A statement reported twice in one document (a preface quoting the original) is one statement with
+two evidence spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from sidelines.kb import KnowledgeBase
+from sidelines.resolve import ActorResolver, ResolvedMention, party_key
+from sidelines.structure.sections import in_spans
+from sidelines.types import Evidence, Participant
+
+_TURN = re.compile(
+    r"^(?P<label>[A-Z][^:\n]{1,140}?)(?:\s*\((?:retranslated|via interpreter|in English|"
+    r"translated)\))?:\s+\S",
+)
+_EXTEND_OBJECTS = frozenset(
+    "congratulations greetings condolences invitation invitations support wishes thanks gratitude "
+    "sympathy welcome appreciation solidarity".split()
+)
+_GIVE_OBJECTS = frozenset({"assessment", "support", "evaluation", "briefing", "account", "overview",
+                           "assurance", "assurances", "update"})
+_GROUP_WORDS = frozenset({"sides", "leaders", "parties", "presidents", "ministers", "they",
+                          "delegations", "counterparts", "countries"})
+_CONTENT_SKIP = frozenset({"that", ",", ":", "out", "for", "on", "upon"})
+
+
+@dataclass
+class StatementCandidate:
+    """A statement before merging repeats: speakers, cue, content and evidence."""
+
+    speakers: list[Participant]
+    cue: str
+    cue_lemma: str
+    text: str
+    evidence: list[Evidence]
+    position: int
+    paragraph: int
+    topics: list[str] = field(default_factory=list)
+
+
+class StatementExtractor:
+    """Extract statements from a Doc whose actor mentions are resolved."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.verbs: dict[str, dict[str, object]] = dict(kb.cues.get("statement_verbs", {}))
+        self.need_particle: dict[str, list[str]] = dict(kb.cues.get("statement_verbs_need_particle", {}))
+        self.nouns = frozenset(kb.cues.get("statement_nouns", []))
+        self.meeting_verbs = frozenset(kb.cues.get("meeting_verbs", {}))
+
+    def extract(
+        self,
+        doc: Doc,
+        resolved: list[ResolvedMention],
+        resolver: ActorResolver,
+        fact_spans: list[tuple[int, int]],
+        title_end: int,
+        meeting_parties: list[tuple[int, list[Participant]]],
+    ) -> list[StatementCandidate]:
+        """Every statement in the fact-bearing parts of ``doc``.
+
+        ``meeting_parties`` lists (offset, parties) of the meetings found, so "the two sides" can be
+        expanded to the parties of the meeting reported last before it.
+        """
+        by_token: dict[int, ResolvedMention] = {}
+        for item in resolved:
+            for i in range(item.mention.token_start, item.mention.token_end):
+                by_token[i] = item
+        paragraphs = _paragraph_starts(doc.text)
+        turns, turn_ranges = self._turns(doc, by_token, fact_spans, paragraphs)
+        found: list[StatementCandidate] = list(turns)
+        last_by_paragraph: dict[int, StatementCandidate] = {}
+        for sent in doc.sents:
+            if sent.start_char < title_end:
+                continue
+            if not in_spans(fact_spans, sent.start_char):
+                continue
+            if any(a <= sent.start_char < b for a, b in turn_ranges):
+                continue
+            paragraph = _paragraph_of(paragraphs, sent.start_char)
+            made = self._cue_statements(doc, sent, by_token, meeting_parties, paragraph)
+            if made:
+                found.extend(made)
+                last_by_paragraph[paragraph] = made[-1]
+                continue
+            previous = last_by_paragraph.get(paragraph)
+            if previous is not None:
+                cont = self._continuation(doc, sent, previous, by_token, paragraph)
+                if cont is not None:
+                    found.append(cont)
+                    last_by_paragraph[paragraph] = cont
+        return merge_statements(found)
+
+    # --- cue verbs ----------------------------------------------------------------------------
+    def _cue_statements(
+        self,
+        doc: Doc,
+        sent: Span,
+        by_token: dict[int, ResolvedMention],
+        meeting_parties: list[tuple[int, list[Participant]]],
+        paragraph: int,
+    ) -> list[StatementCandidate]:
+        cues = [t for t in sent if self._is_cue(t)]
+        out: list[StatementCandidate] = []
+        cue_ids = {t.i for t in cues}
+        for cue in cues:
+            subject = _subject(cue)
+            if subject is None or (subject.dep_ == "nsubjpass" and by_token.get(subject.i) is None):
+                passive = self._agentless(doc, sent, cue, meeting_parties, paragraph)
+                if passive is not None:
+                    out.append(passive)
+                continue
+            speakers = self._speakers(doc, subject, by_token, meeting_parties, sent.start_char)
+            if not speakers:
+                continue
+            start, end = _content_bounds(cue, cue_ids, sent)
+            if end <= start:
+                continue
+            content = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+            ev_start = subject.left_edge.idx if _subject_is_own(cue) else cue.idx
+            ev_start = min(ev_start, cue.idx)
+            ev_end = doc[end - 1].idx + len(doc[end - 1].text)
+            out.append(
+                StatementCandidate(
+                    speakers=speakers, cue=_cue_text(cue), cue_lemma=cue.lemma_.lower(),
+                    text=content.strip(" ,;"),
+                    evidence=[Evidence(ev_start, ev_end, doc.text[ev_start:ev_end])],
+                    position=cue.idx, paragraph=paragraph,
+                )
+            )
+        out.extend(self._noun_statements(doc, sent, by_token, paragraph))
+        return out
+
+    def _agentless(
+        self,
+        doc: Doc,
+        sent: Span,
+        cue: Token,
+        meeting_parties: list[tuple[int, list[Participant]]],
+        paragraph: int,
+    ) -> StatementCandidate | None:
+        """"It was agreed to ...", "The importance of ... was noted": in a readout, said by the
+        parties of the meeting it reports."""
+        if not any(c.dep_ == "auxpass" for c in cue.children) or any(c.dep_ == "agent" for c in cue.children):
+            return None
+        prior = [p for off, p in meeting_parties if off <= sent.start_char]
+        parties = prior[-1] if prior else (meeting_parties[0][1] if meeting_parties else [])
+        if not parties:
+            return None
+        return StatementCandidate(
+            speakers=list(parties), cue=_cue_text(cue), cue_lemma=cue.lemma_.lower(),
+            text=sent.text.strip(), evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+            position=sent.start_char, paragraph=paragraph,
+        )
+
+    def _is_cue(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in self.verbs:
+            return False
+        if token.dep_ in {"amod", "acl", "relcl", "pcomp"} and not _subject_is_own(token):
+            return False
+        if token.dep_ == "xcomp":
+            return False
+        if lemma == "give":
+            dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            return dobj is not None and dobj.lemma_.lower() in _GIVE_OBJECTS
+        info = self.verbs[lemma]
+        kids = list(token.children)
+        if lemma in self.need_particle:
+            allowed = set(self.need_particle[lemma])
+            if not any(c.lower_ in allowed and c.dep_ in {"prt", "prep", "advmod"} for c in kids):
+                return False
+        dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if lemma == "extend":
+            return dobj is not None and (dobj.lemma_.lower() in _EXTEND_OBJECTS or dobj.lower_ in _EXTEND_OBJECTS)
+        if lemma in {"welcome", "receive", "thank", "congratulate", "invite"} and dobj is not None and (
+            dobj.ent_type_ == "PERSON" or dobj.pos_ == "PROPN" and dobj.ent_type_ not in {"ORG", "EVENT", "LAW", "NORP"}
+        ):
+            # "welcomed President X to the White House" is a meeting; "thanked President X for ..."
+            # is still a statement
+            return lemma in {"thank", "congratulate", "invite"}
+        if info.get("object") and dobj is None and not any(c.dep_ in {"ccomp", "prep", "xcomp"} for c in kids):
+            return False
+        return True
+
+    def _speakers(
+        self,
+        doc: Doc,
+        subject: Token,
+        by_token: dict[int, ResolvedMention],
+        meeting_parties: list[tuple[int, list[Participant]]],
+        at: int,
+    ) -> list[Participant]:
+        parties: list[Participant] = []
+        is_group = subject.lower_ in _GROUP_WORDS or any(
+            by_token.get(t.i) is not None and by_token[t.i].mention.kind == "group" for t in subject.subtree
+        )
+        for token in subject.subtree:
+            item = by_token.get(token.i)
+            if item is None or item.party is None:
+                continue
+            if token.dep_ in {"relcl", "acl"} or any(a.dep_ in {"relcl", "acl", "prep"} and a.i in {x.i for x in subject.subtree} and a.i != subject.i for a in token.ancestors):
+                # "the leader of the country that ..." - keep only the subject's own head words
+                if token.i != subject.i and item.mention.head_token != subject.i:
+                    continue
+            parties.append(item.party)
+        if not parties and is_group:
+            prior = [p for off, p in meeting_parties if off <= at]
+            if prior:
+                parties = list(prior[-1])
+            elif meeting_parties:
+                parties = list(meeting_parties[0][1])
+        unique: dict[str, Participant] = {}
+        for party in parties:
+            unique.setdefault(party_key(party), party)
+        return list(unique.values())
+
+    def _noun_statements(
+        self, doc: Doc, sent: Span, by_token: dict[int, ResolvedMention], paragraph: int
+    ) -> list[StatementCandidate]:
+        """"the comments made by President X ...", "X's remarks ..."."""
+        out = []
+        for token in sent:
+            if token.lower_ not in self.nouns or token.pos_ != "NOUN":
+                continue
+            speaker = None
+            for child in token.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in {"make", "deliver", "issue"}:
+                    for agent in child.children:
+                        if agent.dep_ == "agent":
+                            for t in agent.subtree:
+                                item = by_token.get(t.i)
+                                if item and item.party:
+                                    speaker = item.party
+                                    break
+            if speaker is None:
+                continue
+            start = token.left_edge.idx
+            out.append(
+                StatementCandidate(
+                    speakers=[speaker], cue=token.text, cue_lemma=token.lemma_.lower(),
+                    text=sent.text, evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+                    position=start, paragraph=paragraph,
+                )
+            )
+        return out
+
+    # --- continuations ------------------------------------------------------------------------
+    def _continuation(
+        self,
+        doc: Doc,
+        sent: Span,
+        previous: StatementCandidate,
+        by_token: dict[int, ResolvedMention],
+        paragraph: int,
+    ) -> StatementCandidate | None:
+        """A sentence continuing reported speech: its subject is the speaker's country or side."""
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            return None
+        countries = {p.country for p in previous.speakers if p.country}
+        if not countries:
+            return None
+        text = doc[subject.left_edge.i : subject.i + 1].text
+        code = self.kb.country_code(text)
+        item = by_token.get(subject.i)
+        if item is not None and item.mention.kind == "side":
+            code = item.mention.country_hint
+        if code is None or code not in countries:
+            return None
+        if root.lemma_.lower() in self.meeting_verbs and root.lemma_.lower() not in {"welcome"}:
+            return None
+        return StatementCandidate(
+            speakers=list(previous.speakers), cue=previous.cue, cue_lemma=previous.cue_lemma,
+            text=sent.text.strip(), evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+            position=sent.start_char, paragraph=paragraph,
+        )
+
+    # --- transcripts --------------------------------------------------------------------------
+    def _turns(
+        self,
+        doc: Doc,
+        by_token: dict[int, ResolvedMention],
+        fact_spans: list[tuple[int, int]],
+        paragraphs: list[int],
+    ) -> tuple[list[StatementCandidate], list[tuple[int, int]]]:
+        """Speaker turns: a line starting "<speaker>:" runs to the next turn or section end."""
+        text = doc.text
+        labels: list[tuple[int, int, Participant]] = []
+        for start, end in fact_spans:
+            for line in re.finditer(r"[^\n]+", text[start:end]):
+                match = _TURN.match(line.group())
+                if not match:
+                    continue
+                label_start = start + line.start()
+                label_end = label_start + len(match.group("label"))
+                speaker = self._label_speaker(doc, label_start, label_end, by_token)
+                if speaker is not None:
+                    content_start = label_start + match.end() - 1
+                    labels.append((label_start, content_start, speaker))
+        out: list[StatementCandidate] = []
+        ranges: list[tuple[int, int]] = []
+        for index, (label_start, content_start, speaker) in enumerate(labels):
+            limit = labels[index + 1][0] if index + 1 < len(labels) else None
+            section_end = next((e for s, e in fact_spans if s <= label_start <= e), len(text))
+            end = min(limit, section_end) if limit is not None else section_end
+            body = text[content_start:end].rstrip()
+            end = content_start + len(body)
+            if len(body) < 2:
+                continue
+            ranges.append((label_start, end))
+            out.append(
+                StatementCandidate(
+                    speakers=[speaker], cue="said", cue_lemma="say", text=body,
+                    evidence=[Evidence(content_start, end, body)], position=label_start,
+                    paragraph=_paragraph_of(paragraphs, label_start),
+                )
+            )
+        return out, ranges
+
+    def _label_speaker(
+        self, doc: Doc, start: int, end: int, by_token: dict[int, ResolvedMention]
+    ) -> Participant | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) > 25:
+            return None
+        parties = [by_token[t.i].party for t in span if t.i in by_token and by_token[t.i].party]
+        parties = [p for p in parties if p is not None]
+        if not parties:
+            return None
+        # every token of the label must belong to the mention (a label is only a name/title)
+        covered = sum(1 for t in span if t.i in by_token)
+        if covered < len(span) - 1:
+            return None
+        return parties[-1]
+
+
+def _subject(cue: Token) -> Token | None:
+    """The subject of a cue verb, inherited through coordination ("said ... and stressed")."""
+    node: Token | None = cue
+    hops = 0
+    while node is not None and hops < 6:
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        if node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+            hops += 1
+            continue
+        return None
+    return None
+
+
+def _subject_is_own(cue: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+
+
+def _content_bounds(cue: Token, cue_ids: set[int], sent: Span) -> tuple[int, int]:
+    """Token range of what a cue introduces: after the cue to the clause end or next coordinated cue."""
+    start = cue.i + 1
+    while start < sent.end and (sent.doc[start].lower_ in _CONTENT_SKIP or sent.doc[start].dep_ == "prt"):
+        start += 1
+    end = max(t.i for t in cue.subtree) + 1
+    end = min(end, sent.end)
+    # stop before a coordinated cue (and its ", and")
+    for child in cue.children:
+        if child.dep_ == "conj" and child.i in cue_ids:
+            stop = child.left_edge.i if child.left_edge.i > cue.i else child.i
+            end = min(end, stop)
+    while end > start and sent.doc[end - 1].lower_ in {",", "and", ";", "."}:
+        end -= 1
+    return start, end
+
+
+def _cue_text(cue: Token) -> str:
+    particles = [c.text for c in cue.children if c.dep_ == "prt"]
+    return " ".join([cue.text, *particles])
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def merge_statements(candidates: list[StatementCandidate]) -> list[StatementCandidate]:
+    """One statement for one claim said twice by the same speakers (evidence spans combined)."""
+    merged: list[StatementCandidate] = []
+    for cand in candidates:
+        keys = {party_key(p) for p in cand.speakers}
+        norm = _norm(cand.text)
+        target = None
+        for prev in merged:
+            if not keys & {party_key(p) for p in prev.speakers}:
+                continue
+            other = _norm(prev.text)
+            if len(norm) < 25 or len(other) < 25:
+                continue
+            if any(e.start == f.start for e in prev.evidence for f in cand.evidence):
+                continue
+            if norm in other or other in norm or fuzz.ratio(norm, other) >= 88:
+                target = prev
+                break
+        if target is None:
+            merged.append(cand)
+        else:
+            target.evidence.extend(cand.evidence)
+    return merged

@@ -1,0 +1,83 @@
+"""Name matching used by the evaluator: variants and surnames match, other people do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from sidelines.evaluate.names import NameKind, name_form, names_match, same_name
+
+
+@pytest.mark.parametrize(
+    ("predicted", "acceptable"),
+    [
+        ("Sergei Lavrov", ["Sergey Lavrov"]),
+        ("Lavrov", ["Sergey Lavrov"]),
+        ("Russian Foreign Minister Sergei Lavrov", ["Sergey Lavrov"]),
+        ("Zelensky", ["Volodymyr Zelenskyy"]),
+        ("Volodymyr Zelensky", ["Volodymyr Zelenskyy"]),
+        ("Berdymukhamedov", ["Gurbanguly Berdimuhamedov"]),
+        ("Gurbanguly Berdymukhamedov", ["Gurbanguly Berdimuhamedov"]),
+        ("Wang", ["Wang Yi"]),
+        ("Xi", ["Xi Jinping"]),
+        ("President Xi Jinping", ["Xi Jinping"]),
+        ("Yoon Suk-yeol", ["Yoon Suk Yeol"]),
+        ("Çavuşoğlu", ["Mevlüt Cavusoglu"]),
+        ("H.E. Mr. Cavusoglu", ["Mevlut Çavuşoğlu"]),
+        ("el-Sisi", ["Abdel Fattah Al-Sisi"]),
+        ("Abdel Fattah el-Sisi", ["Abdel Fattah Al-Sisi"]),
+        ("Donald J. Trump", ["Donald Trump"]),
+        ("Joseph R. Biden, Jr.", ["Biden"]),
+        ("Dr. Gordon", ["Phil Gordon"]),
+        ("Maye Quade", ["Erin Maye Quade"]),
+        ("Prime Minister Naftali Bennett of Israel", ["Naftali Bennett"]),
+        ("President of Russia Vladimir Putin", ["Vladimir Putin"]),
+        ("the Russian side", ["Russian side"]),
+        ("Vice President", ["the Vice President"]),
+        ("Russia", ["Vladimir Putin", "Russian side", "Russia"]),
+    ],
+)
+def test_variants_and_surnames_match(predicted: str, acceptable: list[str]) -> None:
+    assert names_match(predicted, acceptable)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "acceptable"),
+    [
+        ("Putin", ["Vladimir Medvedev"]),
+        ("Putin", ["Medvedev"]),
+        ("Abe", ["Abdel"]),
+        ("Abe", ["Abdel Fattah Al-Sisi"]),
+        ("Joe", ["Joe Biden"]),  # a given name alone is not a surname
+        ("Jill Biden", ["Joe Biden"]),
+        ("Dasha Navalnaya", ["Yulia Navalnaya"]),
+        ("King Salman", ["Mohammad bin Salman"]),  # "bin Salman" is a father's name
+        ("Mohammed bin Salman", ["Mohammed bin Zayed"]),
+        ("Kim Yo Jong", ["Kim Jong Un"]),
+        ("Austrian side", ["Australian side"]),
+        ("President of Iran", ["President of Iraq"]),
+        ("President", ["the Vice President"]),
+        ("China", ["People's Republic of China"]),
+        ("Department of Defense", ["Department of Health and Human Services"]),
+        ("Salma", ["Salman"]),
+        ("", ["Vladimir Putin"]),
+        ("Putin", []),
+    ],
+)
+def test_other_names_do_not_match(predicted: str, acceptable: list[str]) -> None:
+    assert not names_match(predicted, acceptable)
+
+
+def test_matching_is_symmetric() -> None:
+    pairs = [("Lavrov", "Sergey Lavrov"), ("Wang", "Wang Yi"), ("Putin", "Vladimir Medvedev")]
+    for a, b in pairs:
+        assert same_name(a, b) == same_name(b, a)
+
+
+def test_name_forms() -> None:
+    lavrov = name_form("Russian Foreign Minister Sergei Lavrov")
+    assert lavrov.tokens == ("sergei", "lavrov")
+    assert lavrov.kind is NameKind.PERSON
+    assert name_form("President of Russia").kind is NameKind.TITLE
+    assert name_form("the Russian President").kind is NameKind.TITLE
+    assert name_form("Chinese side").kind is NameKind.COLLECTIVE
+    assert name_form("African Union").kind is NameKind.LABEL

@@ -164,6 +164,14 @@ class MeetingExtractor:
             is_noun and any(c.dep_ == "poss" for c in trigger.children)
         ):
             side_a = [principal]
+        if not side_a and is_noun:
+            # "in his meeting with ...": the possessive pronoun's person, named before it
+            poss = next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+            if poss is not None:
+                before = [r.party for r in resolved if r.party is not None and r.party.kind == "person"
+                          and r.mention.kind in {"name", "title"} and r.mention.start < poss.idx]
+                if before:
+                    side_a = [before[-1]]
         if not side_a and self._group_subject(trigger) and found:
             # "The two leaders met ..." repeats the parties of the latest meeting
             side_a = [p for p in found[-1].parties]

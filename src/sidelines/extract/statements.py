@@ -396,7 +396,7 @@ def _cue_text(cue: Token) -> str:
 
 
 def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+    return [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
 
 
 def _paragraph_of(starts: list[int], offset: int) -> int:

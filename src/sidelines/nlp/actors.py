@@ -287,6 +287,17 @@ class ActorMentionFinder:
             sent_end = token.sent.end
             while end < sent_end and doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
                 end += 1
+            name_end = end
+            while (name_end < sent_end and name_end - end < 3 and not taken[name_end]
+                   and doc[name_end].pos_ == "PROPN" and doc[name_end].text[:1].isupper()
+                   and doc[name_end].lower_ not in TITLE_WORDS
+                   and not self.kb.country_code(doc[name_end].text)
+                   and not self.kb.demonym_country(doc[name_end].text)):
+                name_end += 1
+            if name_end > end and not any(taken[start:name_end]):
+                # "German Chancellor Scholz": a title and a surname spaCy did not tag as a person
+                yield self._titled_surname(doc, start, end, name_end, taken)
+                continue
             end = self._title_right(doc, end)
             if any(taken[start:end]):
                 continue
@@ -309,6 +320,18 @@ class ActorMentionFinder:
                 country_hint=self._country_hint(title), org_hint=self._org_hint(title),
                 head_token=token.i, token_start=start, token_end=end, sent_start=token.sent.start,
             )
+
+    def _titled_surname(self, doc: Doc, start: int, end: int, name_end: int, taken: list[bool]) -> ActorMention:
+        full_end = self._title_right(doc, name_end)
+        title = " ".join(p for p in (doc[start:end].text, doc[name_end:full_end].text) if p)
+        taken[start:full_end] = [True] * (full_end - start)
+        name = doc[end:name_end]
+        return ActorMention(
+            start=doc[start].idx, end=doc[full_end - 1].idx + len(doc[full_end - 1].text),
+            text=doc[start:full_end].text, kind="name", name=name.text, name_start=name.start_char,
+            title=title, country_hint=self._country_hint(title), org_hint=self._org_hint(title),
+            head_token=name_end - 1, token_start=start, token_end=full_end, sent_start=doc[start].sent.start,
+        )
 
     def _sides(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
         text = doc.text

@@ -34,10 +34,13 @@ for _name in ("sl_actors", "sl_dates", "sl_places"):
 
 @Language.component("sidelines_paragraphs_v1", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, headings and speaker turns are their own sentences."""
+    """A blank line ends a sentence: titles, headings and speaker turns are their own sentences.
+
+    A single line break does not: wrapped text (Markdown readouts) breaks lines mid-sentence.
+    """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+        if previous.is_space and previous.text.count("\n") >= 2:
             token.is_sent_start = True
     return doc
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -30,9 +31,11 @@ from sidelines.resolve import ActorResolver, ResolvedMention, party_key
 from sidelines.structure import split_sections
 from sidelines.structure.sections import fact_spans
 from sidelines.structure.title import attach_title
-from sidelines.types import Document, Extraction, Meeting, Statement
+from sidelines.types import Document, Evidence, Extraction, Meeting, Statement
 
-__all__ = ["extract", "extract_many", "prepare"]
+__all__ = ["extract", "extract_many", "nlp_text", "prepare"]
+
+_LONE_NEWLINE = re.compile(r"(?<![\n])[ \t]*\n(?![ \t]*\n)")
 
 
 def prepare(document: Document, kb: KnowledgeBase | None = None) -> Document:
@@ -50,7 +53,7 @@ def extract(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
     kb = kb or KnowledgeBase.default()
     nlp = nlp or load_pipeline()
     prepared = prepare(document, kb)
-    return _extract_parsed(prepared, nlp(prepared.text), kb)
+    return _extract_parsed(prepared, nlp(nlp_text(prepared.text)), kb)
 
 
 def extract_many(
@@ -63,8 +66,24 @@ def extract_many(
     kb = kb or KnowledgeBase.default()
     nlp = nlp or load_pipeline()
     prepared = (prepare(d, kb) for d in documents)
-    for doc, document in nlp.pipe(((p.text, p) for p in prepared), as_tuples=True, batch_size=batch_size):
+    pairs = ((nlp_text(p.text), p) for p in prepared)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield _extract_parsed(document, doc, kb)
+
+
+def nlp_text(text: str) -> str:
+    """The text spaCy reads: a lone line break (a hard wrap) becomes a space, offsets unchanged.
+
+    Wrapped readouts break names across lines ("Abdel Fattah\nAl-Sisi"); paragraph breaks (blank
+    lines) stay, so sentence boundaries at paragraphs are kept.
+    """
+    return _LONE_NEWLINE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _evidence_from(document: Document, spans: list[Evidence]) -> list[Evidence]:
+    """Evidence with the document's own characters (the parse saw wraps as spaces)."""
+    unique = {(e.start, e.end) for e in spans}
+    return [Evidence(s, e, document.text[s:e]) for s, e in sorted(unique)]
 
 
 def _day(published: str | None) -> dt.date | None:
@@ -120,7 +139,7 @@ def _meeting(document: Document, cand: MeetingCandidate, kb: KnowledgeBase) -> M
         country=cand.country,
         occasion=cand.occasion,
         topics=tag_topics(kb, " ".join(e.text for e in cand.evidence)),
-        evidence=sorted(cand.evidence, key=lambda e: e.start),
+        evidence=_evidence_from(document, cand.evidence),
     )
     meeting.cameo, meeting.plover = code_meeting(meeting, cand.country)
     return meeting
@@ -147,5 +166,5 @@ def _statement(document: Document, cand: StatementCandidate, meetings: list[Meet
         meeting_id=link.id if link else None,
         cameo=cameo,
         plover=plover,
-        evidence=sorted(cand.evidence, key=lambda e: e.start),
+        evidence=_evidence_from(document, cand.evidence),
     )

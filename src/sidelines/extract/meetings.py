@@ -53,6 +53,7 @@ class MeetingCandidate:
     occasion: str | None
     evidence: list[Evidence]
     main: bool  # reported as the document's own event (title, heading, lead verb)
+    weak_mode: bool  # the mode is a default, not said ("spoke with", "talks")
     past_reference: bool  # explicitly an earlier meeting ("last year", "previous meeting")
     sides: dict[str, str] = field(default_factory=dict)  # party key → side label
 
@@ -190,9 +191,17 @@ class MeetingExtractor:
         words = {t.lower_ for t in phrase}
         status: MeetingStatus = "planned" if self._is_planned(trigger, sent) else "held"
         mode = self._mode(trigger, phrase, sent)
+        weak_mode = mode == "in_person" and trigger.lemma_.lower() in {
+            "speak", "talk", "conversation", "discussion", "talks", "engagement", "hold", "have"
+        }
         past = bool(words & _PAST_REFERENCE) or (is_noun and any(c.dep_ == "poss" for c in trigger.children) and not heading)
         date = self._date(doc, sent, trigger, day, heading or (not is_noun and status == "held" and not past))
-        place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, sent.end_char)
+        clause_end = min(
+            [c.left_edge.idx for c in trigger.children
+             if c.i > trigger.i and (c.dep_ in {"advcl", "xcomp", "ccomp", "relcl", "acl"} or (c.dep_ == "conj" and c.pos_ == "VERB"))]
+            + [sent.end_char]
+        )
+        place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, clause_end)
         if visit_state is not None and place.country is None:
             place = type(place)(place.place, visit_state.country)
         occasion, occ_city, occ_country = self._occasion(doc, sent, day if date is None else date)
@@ -204,6 +213,7 @@ class MeetingExtractor:
             accompanying=[c for c in companions if party_key(c) not in {party_key(p) for p in parties}],
             status=status, mode=mode, date=date, place=place_name, country=country,
             occasion=occasion, evidence=[evidence], main=heading or (not is_noun and not past),
+            weak_mode=weak_mode,
             past_reference=past, sides=sides,
         )
 
@@ -235,6 +245,8 @@ class MeetingExtractor:
         before = doc[max(head.sent.start, mention.token_start - 4) : mention.token_start].text
         if _COMPANION.search(before):
             return "companion"
+        if mention.kind == "organisation" and re.search(r"\bof(?: the)?\s*$", before):
+            return None  # "Secretary General Jens Stoltenberg of the North Atlantic Treaty Organization"
         # walk up from the mention to the trigger
         path: list[Token] = []
         node = head
@@ -430,7 +442,9 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
     for cand in candidates:
         target = None
         for prev in merged:
-            if prev.status != cand.status or prev.mode != cand.mode:
+            if prev.status != cand.status:
+                continue
+            if prev.mode != cand.mode and not (prev.weak_mode or cand.weak_mode):
                 continue
             if not (prev.party_keys() <= cand.party_keys() or cand.party_keys() <= prev.party_keys()):
                 continue
@@ -453,6 +467,8 @@ def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
         if party_key(party) not in keys:
             target.parties.append(party)
             target.sides[party_key(party)] = other.sides.get(party_key(party), party.country or "b")
+    if target.mode != other.mode and target.weak_mode and not other.weak_mode:
+        target.mode, target.weak_mode = other.mode, False
     for attr in ("date", "place", "country", "occasion"):
         if getattr(target, attr) is None and getattr(other, attr) is not None:
             setattr(target, attr, getattr(other, attr))

@@ -69,8 +69,10 @@ class ActorResolver:
         """A :class:`Participant` for a KB actor, with role and country on the document's date."""
         role = self.kb.role_on(actor, self.day)
         country = actor.country
-        if role and role.country and len(role.country) == 3 and role.country.isalpha() and role.country.isupper():
-            country = role.country if role.country not in {"IGO", "UNO", "EUR", "NGO"} else actor.country
+        if role and role.office == "leader":
+            country = None  # an organisation's leader speaks for it, not for a country
+        elif role and role.country and len(role.country) == 3 and role.country.isalpha() and role.country.isupper():
+            country = role.country
         return Participant(
             name=actor.name,
             actor_id=actor.id,

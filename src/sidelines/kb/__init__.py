@@ -33,8 +33,18 @@ from sidelines.kb.model import (
 )
 from sidelines.kb.names import fold, name_key, phonetic_key
 
-__all__ = ["Actor", "Country", "KnowledgeBase", "Place", "PublisherProfile", "Role",
-           "SummitInstance", "SummitSeries", "Topic", "office_of_title"]
+__all__ = [
+    "Actor",
+    "Country",
+    "KnowledgeBase",
+    "Place",
+    "PublisherProfile",
+    "Role",
+    "SummitInstance",
+    "SummitSeries",
+    "Topic",
+    "office_of_title",
+]
 
 # Title words → office; the longest phrase found in a title wins.
 _TITLE_OFFICES: list[tuple[str, str]] = [
@@ -79,7 +89,9 @@ def office_of_title(title: str) -> tuple[str, str] | None:
     low = fold(title)
     best: tuple[str, str] | None = None
     for phrase, office in _TITLE_OFFICES:
-        if re.search(rf"\b{re.escape(phrase)}\b", low) and (best is None or len(phrase) > len(best[1])):
+        if re.search(rf"\b{re.escape(phrase)}\b", low) and (
+            best is None or len(phrase) > len(best[1])
+        ):
             best = (office, phrase)
     return best
 
@@ -98,7 +110,14 @@ class KnowledgeBase:
         self.cues: dict[str, Any] = {}
         for directory in dirs:
             for actor in load_actors(directory):
-                self.actors.setdefault(actor.id, actor)
+                known = self.actors.get(actor.id)
+                if known is None:
+                    self.actors[actor.id] = actor
+                    continue
+                # one person in two files (a former prime minister who leads an organisation)
+                known.roles.extend(r for r in actor.roles if r not in known.roles)
+                known.aliases.extend(a for a in actor.aliases if a not in known.aliases)
+                known.short.extend(a for a in actor.short if a not in known.short)
             for country in load_countries(directory):
                 self.countries.setdefault(country.iso3, country)
             places.extend(load_places(directory))
@@ -227,7 +246,9 @@ class KnowledgeBase:
         return self._places.get(re.sub(r"^the ", "", fold(name)))
 
     # --- summits, topics, publishers ----------------------------------------------------------
-    def summit(self, phrase: str, day: dt.date | None) -> tuple[SummitSeries, SummitInstance | None] | None:
+    def summit(
+        self, phrase: str, day: dt.date | None
+    ) -> tuple[SummitSeries, SummitInstance | None] | None:
         """The summit series named in ``phrase`` and its instance at ``day`` if known."""
         low = f" {fold(phrase)} "
         best: SummitSeries | None = None

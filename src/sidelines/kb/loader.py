@@ -23,8 +23,17 @@ from sidelines.kb.model import (
     Topic,
 )
 
-__all__ = ["data_dir", "load_actors", "load_countries", "load_cues", "load_places",
-           "load_publishers", "load_summits", "load_topics", "read_yaml"]
+__all__ = [
+    "data_dir",
+    "load_actors",
+    "load_countries",
+    "load_cues",
+    "load_places",
+    "load_publishers",
+    "load_summits",
+    "load_topics",
+    "read_yaml",
+]
 
 
 def data_dir() -> Path:
@@ -270,6 +279,7 @@ def load_publishers(directory: Path | None = None) -> list[PublisherProfile]:
                 principal_office=principal.get("office"),
                 principal_country=principal.get("country") or rec.get("country"),
                 original_source_phrases=tuple(_strings(rec.get("original_source_phrases"))),
+                event_date=str(rec.get("event_date") or "explicit"),
             )
         )
     return profiles

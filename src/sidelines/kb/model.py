@@ -136,3 +136,6 @@ class PublisherProfile:
     principal_office: str | None
     principal_country: str | None
     original_source_phrases: tuple[str, ...] = ()
+    #: "page": the event a readout reports happened on the page's date unless the text says
+    #: otherwise (Kremlin news); "explicit": only a date in the text fixes it
+    event_date: str = "explicit"

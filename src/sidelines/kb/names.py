@@ -8,8 +8,11 @@ from anyascii import anyascii
 
 #: Honorifics and titles dropped before comparing names ("Mr Putin" is "Putin").
 HONORIFICS = frozenset(
-    """mr mrs ms dr h.e. he sheikh sheikha sir madam comrade his her excellency majesty highness
-    royal the president prime minister premier chancellor king queen emir crown prince""".split()
+    """
+    mr mrs ms dr h.e. he sheikh sheikha sir madam comrade his her excellency majesty
+    highness royal the president prime minister premier chancellor king queen emir crown
+    prince
+    """.split()
 )
 
 _PUNCT = re.compile(r"[^\w\s-]")

@@ -42,6 +42,9 @@ class Document:
     publisher: str | None = None
     language: str | None = "en"
     original_source: str | None = None
+    #: where the page says the reported event took place (its own markup, e.g. a "p-location"
+    #: line under the headline), as written; not a dateline of where a story was filed
+    location: str | None = None
     sections: list[Section] = field(default_factory=list)
     #: text offset where the body starts, when the title was prepended to the text by ingest
     title_span: tuple[int, int] | None = None
@@ -61,6 +64,7 @@ class Document:
             "published": self.published,
             "publisher": self.publisher,
             "original_source": self.original_source,
+            "location": self.location,
             "language": self.language,
             "sections": [asdict(s) for s in self.sections],
         }

@@ -88,8 +88,10 @@ def read_file(path: str) -> bytes:
         if Path(path).is_dir():
             raise InputError(f"{path}: is a directory (use iter_documents to read its files)")
         if size > MAX_DOCUMENT_BYTES:
-            raise InputError(f"{path}: too large ({size // 2**20} MB; limit "
-                             f"{MAX_DOCUMENT_BYTES // 2**20} MB per document)")
+            raise InputError(
+                f"{path}: too large ({size // 2**20} MB; limit "
+                f"{MAX_DOCUMENT_BYTES // 2**20} MB per document)"
+            )
         return Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise InputError(f"{path}: no such file or directory") from exc
@@ -124,8 +126,10 @@ def finish_document(document: Document, name: str) -> Document:
         raise InputError(f"{name}: empty (no text after reading the document)")
     declared = (document.language or "en").lower()
     if declared.split("-")[0].split("_")[0] != "en":
-        raise LanguageError(f"{name}: declared language '{declared}' is not supported; "
-                            "only English (en) documents are")
+        raise LanguageError(
+            f"{name}: declared language '{declared}' is not supported; "
+            "only English (en) documents are"
+        )
     return dataclasses.replace(document, language=check_english(document.text, name))
 
 

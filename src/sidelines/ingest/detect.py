@@ -63,8 +63,9 @@ _KNOWN_BINARY: tuple[tuple[bytes, str], ...] = (
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _MAX_DECOMPRESSED = 512 * 1024 * 1024
-_HTML_START = re.compile(r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
 _HTML_TAGS = re.compile(r"<(?:head|body|article|main)\b[^>]*>", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
 _MARKDOWN_SIGNS = (

@@ -107,6 +107,23 @@ def page_date(tree: HtmlElement, metas: dict[str, str]) -> str | None:
     return None
 
 
+def page_location(tree: HtmlElement) -> str | None:
+    """Return where the page's event took place when its markup says so: an h-entry
+    ``p-location`` element or a schema.org ``contentLocation``/``locationCreated`` name."""
+    for xpath in (
+        "//*[contains(concat(' ', normalize-space(@class), ' '), ' p-location ')]",
+        "//*[@itemprop='contentLocation' or @itemprop='locationCreated']",
+    ):
+        found: Any = tree.xpath(xpath)
+        if isinstance(found, list):
+            for element in found:
+                if isinstance(element, HtmlElement):
+                    text = optional_line(element.text_content())
+                    if text and len(text) <= 80:
+                        return text
+    return None
+
+
 def canonical_url(tree: HtmlElement, metas: dict[str, str], page_url: str | None) -> str | None:
     """Return the page's absolute canonical URL: ``<link rel="canonical">`` when absolute, else
     ``og:url``, else the canonical link resolved against ``page_url``, else ``page_url``."""
@@ -226,8 +243,10 @@ def parse_html(html: str, path: str | None = None, url: str | None = None) -> Do
     text = _paragraphs(body_text(tree_body)) if tree_body is not None else ""
     if not looks_like_article(text):
         text = ""  # labels or navigation: the lead alone, if the page has one, is the article
-    description = getattr(extracted, "description", None) or metas.get("og:description") or (
-        metas.get("description")
+    description = (
+        getattr(extracted, "description", None)
+        or metas.get("og:description")
+        or (metas.get("description"))
     )
     lead = missing_lead(description, text, page_text)
     if lead is not None:
@@ -245,4 +264,5 @@ def parse_html(html: str, path: str | None = None, url: str | None = None) -> Do
         title=optional_line(getattr(extracted, "title", None)) or h1,
         published=published or iso_date(getattr(extracted, "date", None)),
         publisher=publisher,
+        location=page_location(tree),
     )

@@ -15,7 +15,7 @@ import yaml
 
 from sidelines.errors import InputError
 from sidelines.ingest.dates import iso_date
-from sidelines.ingest.normalise import normalise_line, normalise_text, optional_line
+from sidelines.ingest.normalise import LOCATION_KEYS, normalise_line, normalise_text, optional_line
 from sidelines.ingest.text import find_title_line
 from sidelines.ingest.url import url_hostname
 from sidelines.types import Document
@@ -32,8 +32,9 @@ _IMAGE_OR_LINK = re.compile(
     r"(?<!\\)!?\[(?P<label>[^\]\n]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)"
 )
 _AUTOLINK = re.compile(r"<(?P<target>(?:https?|mailto):[^>\s]+)>")
-_ATX_HEADING = re.compile(r"^(?P<indent>[ ]{0,3})#{1,6}[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$",
-                          re.MULTILINE)
+_ATX_HEADING = re.compile(
+    r"^(?P<indent>[ ]{0,3})#{1,6}[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE
+)
 _STRONG = re.compile(
     r"(?<![\\\w*_])(?P<mark>\*\*|__)(?=\S)(?P<inner>.+?)(?<=\S)(?P=mark)(?![\w*_])"
 )
@@ -117,5 +118,6 @@ def parse_markdown(text: str, path: str | None = None) -> Document:
         published=_first_date(meta),
         publisher=optional_line(_first(meta, PUBLISHER_KEYS)) or url_hostname(url),
         language=language.lower() if language else "en",
+        location=optional_line(_first(meta, LOCATION_KEYS)),
         title_span=title_span,
     )

@@ -31,6 +31,10 @@ def normalise_line(value: str) -> str:
     return _SPACES.sub(" ", value.translate(_NBSP)).strip()
 
 
+#: metadata keys (front matter, JSON records) naming where the reported event took place
+LOCATION_KEYS = ("location", "place", "dateline_place")
+
+
 def optional_line(value: object) -> str | None:
     """Return a metadata value as a one-line string, or ``None`` when it is missing or blank."""
     if value is None:

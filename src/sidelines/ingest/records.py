@@ -14,7 +14,7 @@ from typing import Any
 
 from sidelines.errors import InputError
 from sidelines.ingest.dates import iso_date
-from sidelines.ingest.normalise import normalise_text, optional_line
+from sidelines.ingest.normalise import LOCATION_KEYS, normalise_text, optional_line
 from sidelines.ingest.url import url_hostname
 from sidelines.types import Document
 
@@ -70,6 +70,7 @@ def record_to_document(record: object, source: str, position: int | None = None)
         published=published,
         publisher=optional_line(_first(record, PUBLISHER_KEYS)) or url_hostname(url),
         language=language.lower() if language else "en",
+        location=optional_line(_first(record, LOCATION_KEYS)),
     )
 
 

@@ -10,5 +10,17 @@ from sidelines.types import Document, Evidence, Extraction, Meeting, Participant
 
 __version__ = "0.1.0"
 
-__all__ = ["Document", "Evidence", "Extraction", "Meeting", "Participant", "Section", "Statement",
-           "__version__", "extract", "extract_many", "iter_documents", "load_document"]
+__all__ = [
+    "Document",
+    "Evidence",
+    "Extraction",
+    "Meeting",
+    "Participant",
+    "Section",
+    "Statement",
+    "__version__",
+    "extract",
+    "extract_many",
+    "iter_documents",
+    "load_document",
+]

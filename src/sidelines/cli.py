@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,7 +29,7 @@ app = typer.Typer(
 err_console = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Output formats of ``sidelines extract``."""
 
     json = "json"
@@ -44,8 +44,12 @@ def _fail(error: SidelinesError) -> typer.Exit:
 
 @app.command("extract")
 def extract_cli(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, http(s) URLs, or - for stdin.")],
-    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.json,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, http(s) URLs, or - for stdin.")
+    ],
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.json,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Extract meetings and statements from documents and print them (ARCHITECTURE.md contract)."""
@@ -91,19 +95,29 @@ def extract_cli(
 def _print_table(extraction: Extraction) -> None:
     console = Console()
     doc = extraction.document
-    console.print(f"[bold]{doc.title or doc.path}[/bold]  {doc.published or ''}  {doc.publisher or ''}")
+    console.print(
+        f"[bold]{doc.title or doc.path}[/bold]  {doc.published or ''}  {doc.publisher or ''}"
+    )
     table = Table("status", "mode", "date", "participants", "place", "occasion", show_lines=False)
     for meeting in extraction.meetings:
-        people = "; ".join(
-            f"{p.name} ({p.country or '?'})" for p in meeting.participants
+        people = "; ".join(f"{p.name} ({p.country or '?'})" for p in meeting.participants)
+        table.add_row(
+            meeting.status,
+            meeting.mode,
+            meeting.date or "",
+            people,
+            ", ".join(x for x in (meeting.place, meeting.country) if x),
+            meeting.occasion or "",
         )
-        table.add_row(meeting.status, meeting.mode, meeting.date or "", people,
-                      ", ".join(x for x in (meeting.place, meeting.country) if x), meeting.occasion or "")
     console.print(table)
     stable = Table("speakers", "cue", "statement", "topics")
     for statement in extraction.statements:
-        stable.add_row(", ".join(s.name for s in statement.speakers), statement.cue,
-                       statement.text[:160], ", ".join(statement.topics))
+        stable.add_row(
+            ", ".join(s.name for s in statement.speakers),
+            statement.cue,
+            statement.text[:160],
+            ", ".join(statement.topics),
+        )
     console.print(stable)
 
 
@@ -112,7 +126,9 @@ def evaluate_cli(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold *.json files.")],
     docs: Annotated[Path, typer.Option("--docs", help="Folder of the documents they annotate.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
-    details: Annotated[bool, typer.Option("--details", help="List misses and false positives per document.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="List misses and false positives per document.")
+    ] = False,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Score the extractor against gold annotations (../shared/eval/README.md)."""

@@ -24,7 +24,7 @@ from sidelines.extract import (
     merge_candidates,
     tag_topics,
 )
-from sidelines.extract.meetings import to_meeting_fields
+from sidelines.extract.meetings import date_occasions, place_from_location, to_meeting_fields
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp import load_pipeline
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key
@@ -48,7 +48,9 @@ def prepare(document: Document, kb: KnowledgeBase | None = None) -> Document:
     )
 
 
-def extract(document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None) -> Extraction:
+def extract(
+    document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None
+) -> Extraction:
     """Extract the meetings and statements of one document."""
     kb = kb or KnowledgeBase.default()
     nlp = nlp or load_pipeline()
@@ -104,8 +106,12 @@ def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extracti
         resolved.append(ResolvedMention(mention, resolver.resolve(mention, resolved)))
     spans = fact_spans(document.sections)
     title_end = document.title_span[1] if document.title_span else 0
-    candidates = MeetingExtractor(kb).extract(doc, resolved, resolver, day, spans, title_end)
+    candidates = MeetingExtractor(kb).extract(
+        doc, resolved, resolver, day, spans, title_end, text=document.text
+    )
     merged = merge_candidates(candidates)
+    date_occasions(kb, merged)
+    place_from_location(kb, merged, document.location, day)
     meetings = [_meeting(document, c, kb) for c in merged]
     meeting_parties = [(c.evidence[0].start, c.parties) for c in candidates if c.status == "held"]
     statements_found = StatementExtractor(kb).extract(
@@ -128,8 +134,14 @@ def _stable_id(*parts: object) -> str:
 def _meeting(document: Document, cand: MeetingCandidate, kb: KnowledgeBase) -> Meeting:
     fields = to_meeting_fields(cand)
     meeting = Meeting(
-        id=_stable_id(document.id, "meeting", sorted(cand.party_keys()), cand.date, cand.mode,
-                      cand.evidence[0].start),
+        id=_stable_id(
+            document.id,
+            "meeting",
+            sorted(cand.party_keys()),
+            cand.date,
+            cand.mode,
+            cand.evidence[0].start,
+        ),
         status=cand.status,
         mode=cand.mode,
         participants=fields["participants"],
@@ -145,7 +157,9 @@ def _meeting(document: Document, cand: MeetingCandidate, kb: KnowledgeBase) -> M
     return meeting
 
 
-def _statement(document: Document, cand: StatementCandidate, meetings: list[Meeting], kb: KnowledgeBase) -> Statement:
+def _statement(
+    document: Document, cand: StatementCandidate, meetings: list[Meeting], kb: KnowledgeBase
+) -> Statement:
     speakers = cand.speakers
     keys = {party_key(p) for p in speakers}
     link = None

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 __all__ = ["NameForm", "NameKind", "name_form", "names_match", "normalise_name", "same_name"]
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -57,8 +58,27 @@ TITLE_WORDS = _words(
 #: Trailing generational suffixes ("Joseph R. Biden, Jr.").
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Name particles that do not count as a name on their own ("al" in "Al-Sisi").
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da",
-                       "di", "du", "del", "della", "dos", "das"})
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "dos",
+        "das",
+    }
+)
 #: Particles after which the next name is a father's name, not a surname ("bin Salman").
 PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint"})
 #: Words that show a name is not a person's: organisations, countries, groups.
@@ -73,8 +93,18 @@ NON_PERSON_WORDS = _words(
     """
 )
 #: Labels ending with these words name a whole party ("Russian side"); they match only exactly.
-COLLECTIVE_WORDS = frozenset({"side", "sides", "delegation", "delegations", "government",
-                              "authorities", "leadership", "administration"})
+COLLECTIVE_WORDS = frozenset(
+    {
+        "side",
+        "sides",
+        "delegation",
+        "delegations",
+        "government",
+        "authorities",
+        "leadership",
+        "administration",
+    }
+)
 #: Common East-Asian family names, which come first: "Wang" is short for "Wang Yi".
 EAST_ASIAN_FAMILY_NAMES = _words(
     """
@@ -187,9 +217,7 @@ def _is_surname_of(short: NameForm, full: NameForm) -> bool:
     if full.tokens[-2] not in PATRONYMIC_PARTICLES and _variants(surname, last):
         return True
     return (
-        surname in EAST_ASIAN_FAMILY_NAMES
-        and len(full.tokens) <= 3
-        and full.tokens[0] == surname
+        surname in EAST_ASIAN_FAMILY_NAMES and len(full.tokens) <= 3 and full.tokens[0] == surname
     )
 
 

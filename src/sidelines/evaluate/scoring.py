@@ -53,14 +53,49 @@ HELD_STATUSES = frozenset({"held", None})
 _STOPWORDS = frozenset({"the", "of", "in", "at", "on", "a", "an", "and", "to", "for", "with"})
 #: Words that do not tell one occasion from another ("summit" is shared by all summits).
 _GENERIC_OCCASION_WORDS = frozenset(
-    {"summit", "meeting", "meetings", "forum", "conference", "session", "talks", "visit",
-     "sidelines", "margins", "margin", "during", "annual", "leaders", "leaders'", "ministerial"}
+    {
+        "summit",
+        "meeting",
+        "meetings",
+        "forum",
+        "conference",
+        "session",
+        "talks",
+        "visit",
+        "sidelines",
+        "margins",
+        "margin",
+        "during",
+        "annual",
+        "leaders",
+        "leaders'",
+        "ministerial",
+    }
 )
 _LETTER_DIGIT_HYPHEN = re.compile(r"(?<=[a-z])-(?=\d)")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-                         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-                         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+    }
+)
 _MAX_TEXT_IN_DIAGNOSTICS = 160
 
 L = TypeVar("L", bound=Hashable)
@@ -291,14 +326,20 @@ def _as_list(value: object) -> list[Any]:
 
 def _gold_held_meetings(gold: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
     meetings = _as_list(gold.get("meetings"))
-    return [(i, m) for i, m in enumerate(meetings) if isinstance(m, Mapping)
-            and m.get("status") == "held"]
+    return [
+        (i, m)
+        for i, m in enumerate(meetings)
+        if isinstance(m, Mapping) and m.get("status") == "held"
+    ]
 
 
 def _predicted_held_meetings(predicted: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
     meetings = _as_list(predicted.get("meetings"))
-    return [(i, m) for i, m in enumerate(meetings) if isinstance(m, Mapping)
-            and m.get("status") in HELD_STATUSES]
+    return [
+        (i, m)
+        for i, m in enumerate(meetings)
+        if isinstance(m, Mapping) and m.get("status") in HELD_STATUSES
+    ]
 
 
 def _gold_dyads(index: int, meeting: Mapping[str, Any]) -> list[_GoldDyad]:
@@ -329,8 +370,9 @@ def _predicted_dyads(index: int, meeting: Mapping[str, Any]) -> list[_PredictedD
         side = person.get("side")
         # A participant with no side is a side of its own.
         side_key: object = ("own side", position) if side is None else ("side", side)
-        grouped.append((side_key, _Participant(str(person.get("name") or ""),
-                                               person.get("country"))))
+        grouped.append(
+            (side_key, _Participant(str(person.get("name") or ""), person.get("country")))
+        )
     return [
         _PredictedDyad(index, a, b)
         for i, (side_a, a) in enumerate(grouped)
@@ -444,7 +486,8 @@ def _score_meetings(
     for index, meeting in predicted_meetings.items():
         if index not in right_meetings:
             names = ", ".join(
-                str(p.get("name")) for p in _as_list(meeting.get("participants"))
+                str(p.get("name"))
+                for p in _as_list(meeting.get("participants"))
                 if isinstance(p, Mapping)
             )
             notes.false_meetings.append(f"predicted meeting {index + 1}: {names}")
@@ -539,8 +582,11 @@ def _score_statements(
             text = str(statement.get("text") or "")
             if not text:
                 spans = _as_list(statement.get("evidence"))
-                text = str(spans[0].get("text") or "") if spans and isinstance(
-                    spans[0], Mapping) else ""
+                text = (
+                    str(spans[0].get("text") or "")
+                    if spans and isinstance(spans[0], Mapping)
+                    else ""
+                )
             who = ", ".join(_speaker_names(statement)) or "?"
             notes.false_statements.append(f"{who}: {_shorten(text)}")
 

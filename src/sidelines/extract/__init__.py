@@ -4,5 +4,12 @@ from sidelines.extract.meetings import MeetingCandidate, MeetingExtractor, merge
 from sidelines.extract.statements import StatementCandidate, StatementExtractor, merge_statements
 from sidelines.extract.topics import tag_topics
 
-__all__ = ["MeetingCandidate", "MeetingExtractor", "StatementCandidate", "StatementExtractor",
-           "merge_candidates", "merge_statements", "tag_topics"]
+__all__ = [
+    "MeetingCandidate",
+    "MeetingExtractor",
+    "StatementCandidate",
+    "StatementExtractor",
+    "merge_candidates",
+    "merge_statements",
+    "tag_topics",
+]

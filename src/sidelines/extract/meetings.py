@@ -17,6 +17,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sidelines.extract.rosters import Roster, find_rosters
+from sidelines.extract.turns import Turn, find_turns, turn_at
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp.mentions import ActorMention
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key, resolve_date
@@ -27,11 +29,14 @@ from sidelines.types import Evidence, MeetingMode, MeetingStatus, Participant
 #: dependency labels whose subtree is a side remark, not the clause's own parties
 _SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp"})
 _COMPANION = re.compile(
-    r"\b(?:accompanied by|accompanying|joined by|along with|together with|was joined)\b", re.IGNORECASE
+    r"\b(?:accompanied by|accompanying|joined by|along with|together with|was joined)\b",
+    re.IGNORECASE,
 )
 _PAST_REFERENCE = frozenset(
-    {"last", "previous", "earlier", "recent", "past", "former", "ago", "first", "prior", "once"}
+    {"last", "previous", "earlier", "recent", "past", "former", "ago", "prior", "once"}
 )
+#: verbs by which a host brings a group together ("convened legislative leaders")
+_CONVENE_VERBS = frozenset({"convene", "host", "gather", "bring", "meet", "welcome", "hold"})
 _OCCASION_PHRASE = re.compile(
     r"(?:(?:on|at) the (?:sidelines|margins?) of|during|at|while attending|ahead of|"
     r"in the framework of|as part of)\s+(?P<occ>(?:the\s+)?[^,.;()]+?)"
@@ -54,6 +59,7 @@ class MeetingCandidate:
     evidence: list[Evidence]
     main: bool  # reported as the document's own event (title, heading, lead verb)
     weak_mode: bool  # the mode is a default, not said ("spoke with", "talks")
+    verb_trigger: bool  # reported by a verb ("met"), not a noun ("the meeting")
     past_reference: bool  # explicitly an earlier meeting ("last year", "previous meeting")
     sides: dict[str, str] = field(default_factory=dict)  # party key → side label
 
@@ -66,6 +72,7 @@ class MeetingExtractor:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.page_dated = False
         cues = kb.cues
         self.verbs: dict[str, str] = dict(cues.get("meeting_verbs", {}))
         self.nouns: dict[str, str] = dict(cues.get("meeting_nouns", {}))
@@ -81,25 +88,150 @@ class MeetingExtractor:
         day: dt.date | None,
         fact_spans: list[tuple[int, int]],
         title_end: int,
+        text: str | None = None,
     ) -> list[MeetingCandidate]:
-        """Every meeting report in the fact-bearing parts of ``doc``."""
+        """Every meeting report in the fact-bearing parts of ``doc``.
+
+        ``text`` is the document's text with its line breaks (the parsed text may have lost them,
+        at the same offsets); participant lists are read from it.
+        """
         found: list[MeetingCandidate] = []
         by_token: dict[int, ResolvedMention] = {}
         for item in resolved:
             for i in range(item.mention.token_start, item.mention.token_end):
                 by_token[i] = item
         principal = resolver.principal()
+        self.page_dated = bool(resolver.publisher and resolver.publisher.event_date == "page")
+        turns = find_turns(doc, by_token, fact_spans)
+        lead_seen = False
         for sent in doc.sents:
             if not in_spans(fact_spans, sent.start_char):
                 continue
             heading = sent.start_char < title_end or _is_heading(sent)
+            # the lead sentence reports the page's event even by a noun ("Ashgabat hosts talks
+            # between ...")
+            lead = not heading and not lead_seen
+            lead_seen = lead_seen or not heading
+            turn = turn_at(turns, sent.start_char)
             for trigger in self._triggers(sent):
+                if turn is not None:
+                    candidate = self._spoken_reference(doc, sent, trigger, turn, found, day)
+                    if candidate is not None:
+                        found.append(candidate)
+                        continue
                 candidate = self._candidate(
-                    doc, sent, trigger, by_token, resolved, principal, day, heading, found
+                    doc,
+                    sent,
+                    trigger,
+                    by_token,
+                    resolved,
+                    principal,
+                    day,
+                    heading or (lead and trigger.pos_ in {"NOUN", "PROPN"}),
+                    found,
                 )
                 if candidate is not None:
                     found.append(candidate)
+        for roster in find_rosters(text or doc.text, resolved, fact_spans):
+            self._attach_roster(doc, roster, found, by_token, fact_spans, day)
+        _inherit_report_date(found)
         return found
+
+    # --- participant lists --------------------------------------------------------------------
+    def _attach_roster(
+        self,
+        doc: Doc,
+        roster: Roster,
+        found: list[MeetingCandidate],
+        by_token: dict[int, ResolvedMention],
+        fact_spans: list[tuple[int, int]],
+        day: dt.date | None,
+    ) -> None:
+        """Add the people of a participant list to the meeting reported before it: companions of
+        the host when the list is the host's own people, else the other side. With no meeting
+        found yet, the list's meeting is the one its host convened ("X convened leaders ...")."""
+        before = [
+            c
+            for c in found
+            if c.status == "held"
+            and c.main
+            and not c.past_reference
+            and c.evidence[0].start < roster.start
+        ]
+        target = before[-1] if before else self._convened(doc, roster, by_token, fact_spans, day)
+        if target is None:
+            return
+        if target not in found:
+            found.append(target)
+        keys = target.party_keys()
+        host_label = target.sides.get(party_key(target.parties[0]), "a")
+        other = next((v for v in target.sides.values() if v != host_label), "participants")
+        for member in roster.members:
+            key = party_key(member)
+            if key in keys:
+                continue
+            if roster.host_side:
+                if key not in {party_key(p) for p in target.accompanying}:
+                    target.accompanying.append(member)
+                continue
+            target.parties.append(member)
+            target.sides[key] = other
+        ev = Evidence(roster.start, roster.end, doc.text[roster.start : roster.end])
+        if ev not in target.evidence:
+            target.evidence.append(ev)
+
+    def _convened(
+        self,
+        doc: Doc,
+        roster: Roster,
+        by_token: dict[int, ResolvedMention],
+        fact_spans: list[tuple[int, int]],
+        day: dt.date | None,
+    ) -> MeetingCandidate | None:
+        """The meeting a non-host participant list belongs to when no meeting with named parties
+        was reported: its hosts are the named subjects of the first "convened"/"hosted"/"met"
+        sentence before the list."""
+        if roster.host_side:
+            return None
+        for sent in doc.sents:
+            if sent.start_char >= roster.start:
+                break
+            if not in_spans(fact_spans, sent.start_char):
+                continue
+            for verb in sent:
+                if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CONVENE_VERBS:
+                    continue
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    continue
+                named = [by_token[t.i] for t in subject.subtree if t.i in by_token]
+                hosts = _unique(
+                    [
+                        r.party
+                        for r in named
+                        if r.party is not None and r.mention.kind in {"name", "title"}
+                    ]
+                )
+                if not hosts:
+                    continue
+                label = hosts[0].country or "hosts"
+                return MeetingCandidate(
+                    parties=list(hosts),
+                    accompanying=[],
+                    status="held",
+                    mode="in_person",
+                    date=self._date(doc, sent, verb, day, self.page_dated),
+                    place=None,
+                    country=None,
+                    occasion=None,
+                    evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+                    main=True,
+                    weak_mode=False,
+                    verb_trigger=True,
+                    past_reference=False,
+                    sides={party_key(h): label for h in hosts},
+                )
+        return None
 
     # --- triggers -----------------------------------------------------------------------------
     def _triggers(self, sent: Span) -> list[Token]:
@@ -110,30 +242,66 @@ class MeetingExtractor:
             if token.pos_ in {"VERB", "AUX"} and lemma in self.verbs:
                 if self._verb_qualifies(token, lemma):
                     triggers.append(token)
-            elif token.pos_ in {"NOUN", "PROPN"} and (low in self.nouns or lemma in self.nouns):
-                if self._noun_qualifies(token):
-                    triggers.append(token)
+            elif (
+                token.pos_ in {"NOUN", "PROPN"}
+                and (low in self.nouns or lemma in self.nouns)
+                and self._noun_qualifies(token)
+            ):
+                triggers.append(token)
         # a noun trigger that is the object of a verb trigger is the same report ("held talks")
         heads = {t.i for t in triggers}
-        return [t for t in triggers if not (t.head.i in heads and t.head.i != t.i and t.dep_ in {"dobj", "attr"})]
+        return [
+            t
+            for t in triggers
+            if not (t.head.i in heads and t.head.i != t.i and t.dep_ in {"dobj", "attr"})
+        ]
 
     def _verb_qualifies(self, token: Token, lemma: str) -> bool:
         kids = {c.dep_: c for c in token.children}
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
         particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}}
         dobj = kids.get("dobj")
-        if lemma in {"hold", "have"}:
-            return bool(dobj is not None and (dobj.lower_ in self.nouns or dobj.lemma_.lower() in self.nouns))
+        if lemma in {"hold", "have"} or (
+            lemma == "host"
+            and dobj is not None
+            and dobj.lower_
+            in {"meeting", "roundtable", "call", "conversation", "discussion", "talks"}
+        ):
+            return bool(
+                dobj is not None
+                and (dobj.lower_ in self.nouns or dobj.lemma_.lower() in self.nouns)
+            )
         if lemma in {"talk", "speak"}:
-            return "with" in preps or "by" in preps or "to" in preps and token.lower_.startswith("talk")
+            on_phone = any(
+                c.dep_ == "prep"
+                and c.lower_ in {"on", "over", "by"}
+                and any(o.lower_ in self.phone_words for o in c.children)
+                for c in token.children
+            )
+            return (
+                on_phone or "with" in preps or ("to" in preps and token.lower_.startswith("talk"))
+            )
         if lemma == "meet":
             return True
         if lemma in {"call", "phone", "telephone"}:
-            return dobj is not None and dobj.pos_ == "PROPN" or "with" in preps
+            return (dobj is not None and dobj.pos_ == "PROPN") or "with" in preps
         if lemma in {"host", "receive", "welcome"}:
-            return dobj is not None and (dobj.pos_ == "PROPN" or dobj.ent_type_ == "PERSON") and "back" not in particles
+            return (
+                dobj is not None
+                and (dobj.pos_ == "PROPN" or dobj.ent_type_ == "PERSON")
+                and "back" not in particles
+            )
         if lemma == "visit":
             return dobj is not None and dobj.ent_type_ in {"GPE", "LOC", "FAC"}
+        if lemma == "come":  # "came to India": a visit
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(
+                    o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC", "FAC"} for o in c.children
+                )
+                for c in token.children
+            )
         return False
 
     def _noun_qualifies(self, token: Token) -> bool:
@@ -141,10 +309,14 @@ class MeetingExtractor:
         has_with = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in kids)
         has_poss = any(c.dep_ == "poss" for c in kids)
         if token.lower_ in {"visit", "visits"}:
-            return any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in kids) and (has_poss or has_with)
+            return any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in kids) and (
+                has_poss or has_with
+            )
         if token.lower_ in {"summit", "discussion", "discussions", "engagement", "encounter"}:
             return has_with
-        return has_with or (has_poss and token.lower_ in {"meeting", "talks", "conversation", "call"})
+        return has_with or (
+            has_poss and token.lower_ in {"meeting", "talks", "conversation", "call"}
+        )
 
     # --- one candidate ------------------------------------------------------------------------
     def _candidate(
@@ -160,24 +332,39 @@ class MeetingExtractor:
         found: list[MeetingCandidate],
     ) -> MeetingCandidate | None:
         side_a, side_b, companions = self._parties(doc, sent, trigger, by_token)
+        if heading and not side_b:
+            # headings are often misparsed; read them by position instead
+            side_a, side_b = _heading_parties(sent, trigger, by_token, side_a)
         is_noun = trigger.pos_ in {"NOUN", "PROPN"}
-        if not side_a and (heading or is_noun) and principal is not None and not (
-            is_noun and any(c.dep_ == "poss" for c in trigger.children)
+        if (
+            not side_a
+            and (heading or is_noun)
+            and principal is not None
+            and not (is_noun and any(c.dep_ == "poss" for c in trigger.children))
         ):
             side_a = [principal]
         if not side_a and is_noun:
             # "in his meeting with ...": the possessive pronoun's person, named before it
-            poss = next((c for c in trigger.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+            poss = next(
+                (c for c in trigger.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}),
+                None,
+            )
             if poss is not None:
-                before = [r.party for r in resolved if r.party is not None and r.party.kind == "person"
-                          and r.mention.kind in {"name", "title"} and r.mention.start < poss.idx]
+                before = [
+                    r.party
+                    for r in resolved
+                    if r.party is not None
+                    and r.party.kind == "person"
+                    and r.mention.kind in {"name", "title"}
+                    and r.mention.start < poss.idx
+                ]
                 if before:
                     side_a = [before[-1]]
         if not side_a and self._group_subject(trigger) and found:
             # "The two leaders met ..." repeats the parties of the latest meeting
             side_a = [p for p in found[-1].parties]
         visit_state = None
-        if trigger.lemma_.lower() == "visit" or trigger.lower_ in {"visit", "visits"}:
+        if _is_visit(trigger):
             visit_state = self._visited_state(doc, trigger, side_a)
             if visit_state is not None and not side_b:
                 side_b = [self._host(visit_state, found, resolved)]
@@ -192,29 +379,140 @@ class MeetingExtractor:
         status: MeetingStatus = "planned" if self._is_planned(trigger, sent) else "held"
         mode = self._mode(trigger, phrase, sent)
         weak_mode = mode == "in_person" and trigger.lemma_.lower() in {
-            "speak", "talk", "conversation", "discussion", "talks", "engagement", "hold", "have"
+            "speak",
+            "talk",
+            "conversation",
+            "discussion",
+            "talks",
+            "engagement",
+            "hold",
+            "have",
         }
-        past = bool(words & _PAST_REFERENCE) or (is_noun and any(c.dep_ == "poss" for c in trigger.children) and not heading)
-        date = self._date(doc, sent, trigger, day, heading or (not is_noun and status == "held" and not past))
+        past = bool(words & _PAST_REFERENCE) or (
+            is_noun and any(c.dep_ == "poss" for c in trigger.children) and not heading
+        )
+        date = self._date(
+            doc,
+            sent,
+            trigger,
+            day,
+            self.page_dated and (heading or (not is_noun and status == "held" and not past)),
+        )
         clause_end = min(
-            [c.left_edge.idx for c in trigger.children
-             if c.i > trigger.i and (c.dep_ in {"advcl", "xcomp", "ccomp", "relcl", "acl"} or (c.dep_ == "conj" and c.pos_ == "VERB"))]
+            [
+                c.left_edge.idx
+                for c in trigger.children
+                if c.i > trigger.i
+                and (
+                    c.dep_ in {"advcl", "xcomp", "ccomp", "relcl", "acl"}
+                    or (c.dep_ == "conj" and c.pos_ == "VERB")
+                )
+            ]
             + [sent.end_char]
         )
         place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, clause_end)
         if visit_state is not None and place.country is None:
             place = type(place)(place.place, visit_state.country)
-        occasion, occ_city, occ_country = self._occasion(doc, sent, day if date is None else date)
+        occasion, occ_city, occ_country = (
+            (None, None, None)
+            if mode == "phone"
+            else self._occasion(doc, sent, day if date is None else date)
+        )
         place_name = place.place or (occ_city if occasion else None)
         country = place.country or (occ_country if occasion else None)
         evidence = Evidence(sent.start_char, sent.end_char, sent.text)
         return MeetingCandidate(
             parties=parties,
-            accompanying=[c for c in companions if party_key(c) not in {party_key(p) for p in parties}],
-            status=status, mode=mode, date=date, place=place_name, country=country,
-            occasion=occasion, evidence=[evidence], main=heading or (not is_noun and not past),
+            accompanying=[
+                c for c in companions if party_key(c) not in {party_key(p) for p in parties}
+            ],
+            status=status,
+            mode=mode,
+            date=date,
+            place=place_name,
+            country=country,
+            occasion=occasion,
+            evidence=[evidence],
+            main=heading or (not is_noun and not past),
             weak_mode=weak_mode,
-            past_reference=past, sides=sides,
+            verb_trigger=not is_noun,
+            past_reference=past,
+            sides=sides,
+        )
+
+    def _spoken_reference(
+        self,
+        doc: Doc,
+        sent: Span,
+        trigger: Token,
+        turn: Turn,
+        found: list[MeetingCandidate],
+        day: dt.date | None,
+    ) -> MeetingCandidate | None:
+        """An earlier (or planned) encounter a speaker mentions in a transcript: "we met in Osaka",
+        "our last meeting took place during the World Cup", "you came to India last year".
+
+        "we"/"our" are the speaker and the people the speaker is talking to (the other side of the
+        document's meeting the speaker takes part in); "you"/"your" the latter, "I"/"my" the former.
+        The meeting being transcribed ("I am glad to meet you", "we had constructive talks") is not
+        a new one: a held encounter needs a sign that it is another one (see ``_another_encounter``).
+        """
+        pronoun = _pronoun_party(trigger)
+        if pronoun is None:
+            return None
+        current = _current_meeting(turn.speaker, found)
+        if current is None:
+            return None
+        speaker_side = current.sides.get(party_key(turn.speaker))
+        addressees = [p for p in current.parties if current.sides.get(party_key(p)) != speaker_side]
+        speaker = [turn.speaker]
+        status: MeetingStatus = "planned" if self._is_planned(trigger, sent) else "held"
+        visit_state = None
+        if pronoun in {"we", "our"}:
+            side_a, side_b = speaker, addressees
+        else:
+            visitors = addressees if pronoun in {"you", "your"} else speaker
+            hosts = speaker if visitors is addressees else addressees
+            if not _is_visit(trigger):
+                return None
+            visit_state = self._visited_state(doc, trigger, visitors)
+            if visit_state is None:
+                return None
+            side_a = visitors
+            side_b = [h for h in hosts if h.country == visit_state.country] or [visit_state]
+        parties = _unique(side_a + side_b)
+        sides = _assign_sides(side_a, side_b)
+        if len(parties) < 2 or len(set(sides.values())) < 2:
+            return None
+        phrase = _phrase_span(doc, sent, trigger)
+        mode = self._mode(trigger, phrase, sent)
+        place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, sent.end_char)
+        country = place.country or (visit_state.country if visit_state is not None else None)
+        date = self._date(doc, sent, trigger, day, False)
+        if status == "held" and not (
+            _is_past(trigger)
+            and _another_encounter(trigger, current, mode, place.place, country, date)
+        ):
+            return None
+        occasion, occ_city, occ_country = self._occasion(doc, sent, None)
+        return MeetingCandidate(
+            parties=parties,
+            accompanying=[],
+            status=status,
+            mode=mode,
+            date=date,
+            place=place.place or (occ_city if occasion else None),
+            country=country or (occ_country if occasion else None),
+            occasion=occasion,
+            evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+            main=False,
+            weak_mode=mode == "in_person"
+            and not _is_visit(trigger)
+            and trigger.lemma_.lower() != "meet"
+            and trigger.lower_ not in {"meeting", "meetings"},
+            verb_trigger=trigger.pos_ not in {"NOUN", "PROPN"},
+            past_reference=status == "held",
+            sides=sides,
         )
 
     def _parties(
@@ -225,7 +523,9 @@ class MeetingExtractor:
         side_b: list[Participant] = []
         companions: list[Participant] = []
         seen: set[int] = set()
-        for item in {id(v): v for v in by_token.values() if sent.start <= v.mention.token_start < sent.end}.values():
+        for item in {
+            id(v): v for v in by_token.values() if sent.start <= v.mention.token_start < sent.end
+        }.values():
             mention = item.mention
             if item.party is None or mention.kind in {"group", "pronoun"} or id(item) in seen:
                 continue
@@ -259,7 +559,11 @@ class MeetingExtractor:
             if trigger.pos_ in {"NOUN", "PROPN"}:
                 verb = trigger.head
                 hops = 0
-                while verb.dep_ in {"dobj", "pobj", "prep", "attr", "compound", "conj"} and verb.head.i != verb.i and hops < 4:
+                while (
+                    verb.dep_ in {"dobj", "pobj", "prep", "attr", "compound", "conj"}
+                    and verb.head.i != verb.i
+                    and hops < 4
+                ):
                     verb = verb.head
                     hops += 1
                 node = head
@@ -267,9 +571,13 @@ class MeetingExtractor:
                 while node.i != verb.i and node.head.i != node.i:
                     chain.append(node)
                     node = node.head
-                if node.i == verb.i and chain and chain[-1].dep_ in {"nsubj", "nsubjpass"}:
-                    if not any(t.dep_ in _SIDE_CLAUSES for t in chain[:-1]):
-                        return "a"
+                if (
+                    node.i == verb.i
+                    and chain
+                    and chain[-1].dep_ in {"nsubj", "nsubjpass"}
+                    and not any(t.dep_ in _SIDE_CLAUSES for t in chain[:-1])
+                ):
+                    return "a"
             return None
         if any(t.dep_ in _SIDE_CLAUSES for t in path):
             return "companion" if any(t.lemma_ in {"accompany", "join"} for t in path) else None
@@ -279,22 +587,41 @@ class MeetingExtractor:
         if top.dep_ in {"dobj", "prep", "pobj", "dative", "attr", "npadvmod", "appos", "conj"}:
             if top.dep_ == "prep" and top.lower_ not in {"with", "between", "by", "to", "of"}:
                 return None
-            if top.dep_ == "prep" and top.lower_ in {"to", "of"} and trigger.lemma_.lower() != "talk":
+            if (
+                top.dep_ == "prep"
+                and top.lower_ in {"to", "of"}
+                and trigger.lemma_.lower() != "talk"
+            ):
                 return None
             if top.dep_ == "conj":
                 return "a"
             return "b"
         if top.dep_ == "compound" and trigger.pos_ in {"NOUN", "PROPN"}:
             return "a"
+        between = doc[trigger.i + 1 : mention.token_start]
+        if (
+            top.dep_ in {"punct", "dep"}
+            and head.i > trigger.i
+            and len(between) < 12
+            and any(t.lower_ in {"with", "between"} for t in between)
+            and not any(
+                t.pos_ in {"VERB", "ADP"} and t.lower_ not in {"with", "between", "of"}
+                for t in between
+            )
+        ):
+            return "b"  # a misparsed heading: "Telephone conversation with ... Angela Merkel"
         return None
 
     def _group_subject(self, trigger: Token) -> bool:
         return any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"leaders", "sides", "presidents", "they", "ministers"}
+            c.dep_ in {"nsubj", "nsubjpass"}
+            and c.lower_ in {"leaders", "sides", "presidents", "they", "ministers"}
             for c in trigger.children
         )
 
-    def _visited_state(self, doc: Doc, trigger: Token, visitors: list[Participant]) -> Participant | None:
+    def _visited_state(
+        self, doc: Doc, trigger: Token, visitors: list[Participant]
+    ) -> Participant | None:
         """The state visited in "X's visit to Riyadh" / "visited Japan"."""
         target = None
         for child in trigger.children:
@@ -316,7 +643,9 @@ class MeetingExtractor:
         return Participant(name=self.kb.country_name(country), country=country, kind="state")
 
     @staticmethod
-    def _host(state: Participant, found: list[MeetingCandidate], resolved: list[ResolvedMention]) -> Participant:
+    def _host(
+        state: Participant, found: list[MeetingCandidate], resolved: list[ResolvedMention]
+    ) -> Participant:
         """Who hosted a visit to ``state``: its party in the document's meetings, else its leader
         named in the document, else the state itself."""
         for cand in found:
@@ -324,30 +653,63 @@ class MeetingExtractor:
                 if party.country == state.country and party.kind == "person":
                     return party
         for item in resolved:
-            party = item.party
-            if party and party.kind == "person" and party.country == state.country and party.role:
-                return party
+            named = item.party
+            if named and named.kind == "person" and named.country == state.country and named.role:
+                return named
         return state
 
     def _is_planned(self, trigger: Token, sent: Span) -> bool:
-        if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "would", "'ll"} for c in trigger.children):
+        if {t.lower_ for t in trigger.lefts} & _PAST_REFERENCE:
+            return False  # "during our last meeting we agreed to ..."
+        if any(
+            c.dep_ == "aux" and c.lower_ in {"will", "shall", "would", "'ll"}
+            for c in trigger.children
+        ):
             return True
-        if trigger.tag_ in {"VB"} and trigger.dep_ in {"xcomp", "ccomp"} and trigger.head.lemma_.lower() in {
-            "agree", "plan", "hope", "intend", "expect", "invite", "look", "want", "decide", "propose", "prepare",
-        }:
+        if (
+            trigger.tag_ in {"VB"}
+            and trigger.dep_ in {"xcomp", "ccomp"}
+            and trigger.head.lemma_.lower()
+            in {
+                "agree",
+                "plan",
+                "hope",
+                "intend",
+                "expect",
+                "invite",
+                "look",
+                "want",
+                "decide",
+                "propose",
+                "prepare",
+            }
+        ):
             return True
         if trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in {"look", "forward"}:
             return True
         head = trigger.head
-        if trigger.dep_ in {"pobj", "dobj"} and head.lemma_.lower() in {"invitation", "invite", "prepare", "preparation", "forward"}:
+        if trigger.dep_ in {"pobj", "dobj"} and head.lemma_.lower() in {
+            "invitation",
+            "invite",
+            "prepare",
+            "preparation",
+            "forward",
+        }:
             return True
-        if trigger.dep_ == "pobj" and head.head.lemma_.lower() in {"invitation", "preparation", "forward", "look"}:
+        if trigger.dep_ == "pobj" and head.head.lemma_.lower() in {
+            "invitation",
+            "preparation",
+            "forward",
+            "look",
+        }:
             return True
         mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
         if mods & {"upcoming", "forthcoming", "future", "next", "planned", "possible", "new"}:
             return True
         ancestors = {a.lemma_.lower() for a in trigger.ancestors}
-        return bool(ancestors & {"invite", "invitation", "accept", "agree", "plan", "prepare", "look"}) and trigger.tag_ in {"VB", "NN", "NNS"}
+        return bool(
+            ancestors & {"invite", "invitation", "accept", "agree", "plan", "prepare", "look"}
+        ) and trigger.tag_ in {"VB", "NN", "NNS"}
 
     def _mode(self, trigger: Token, phrase: Span, sent: Span) -> MeetingMode:
         words = {t.lower_ for t in phrase} | {trigger.lower_}
@@ -355,15 +717,23 @@ class MeetingExtractor:
         compounds = {c.lower_ for c in trigger.children}
         if (words | compounds | near) & self.video_words:
             return "video"
-        if trigger.lower_ in {"call", "calls", "called", "phoned", "telephoned"} or (compounds | near) & self.phone_words:
+        if (
+            trigger.lower_ in {"call", "calls", "called", "phoned", "telephoned"}
+            or (compounds | near) & self.phone_words
+        ):
             return "phone"
         lemma = trigger.lemma_.lower()
-        if trigger.pos_ == "VERB" and lemma in {"speak", "talk"}:
-            if any(t.lower_ in self.phone_words for t in sent):
-                return "phone"
+        if (
+            trigger.pos_ == "VERB"
+            and lemma in {"speak", "talk"}
+            and any(t.lower_ in self.phone_words for t in sent)
+        ):
+            return "phone"
         return "in_person"
 
-    def _date(self, doc: Doc, sent: Span, trigger: Token, day: dt.date | None, default_to_doc: bool) -> dt.date | None:
+    def _date(
+        self, doc: Doc, sent: Span, trigger: Token, day: dt.date | None, default_to_doc: bool
+    ) -> dt.date | None:
         dates = [d for d in (doc._.sl_dates or []) if sent.start_char <= d.start < sent.end_char]
         # prefer dates in the trigger's own clause
         clause = {t.i for t in trigger.subtree} | {trigger.head.i}
@@ -376,16 +746,160 @@ class MeetingExtractor:
             return None
         return day if default_to_doc else None
 
-    def _occasion(self, doc: Doc, sent: Span, day: dt.date | None) -> tuple[str | None, str | None, str | None]:
+    def _occasion(
+        self, doc: Doc, sent: Span, day: dt.date | None
+    ) -> tuple[str | None, str | None, str | None]:
         text = sent.text
         for match in _OCCASION_PHRASE.finditer(text):
             phrase = match.group("occ")
-            if not OCCASION_CUE.search(match.group(0)) and not re.search(r"summit|forum|assembly|conference|cop\d", phrase, re.IGNORECASE):
+            if not OCCASION_CUE.search(match.group(0)) and not re.search(
+                r"summit|forum|assembly|conference|cop\d", phrase, re.IGNORECASE
+            ):
                 continue
-            name, city, country = resolve_occasion(self.kb, phrase, text + " " + doc.text[:2000], day)
+            name, city, country = resolve_occasion(
+                self.kb, phrase, text + " " + doc.text[:2000], day
+            )
             if name:
                 return name, city, country
         return None, None, None
+
+
+def _heading_parties(
+    sent: Span, trigger: Token, by_token: dict[int, ResolvedMention], side_a: list[Participant]
+) -> tuple[list[Participant], list[Participant]]:
+    """Sides of a heading read by position: "[A's] <trigger> with|between B [and C]"."""
+    named = {
+        id(r): r
+        for i, r in by_token.items()
+        if sent.start <= i < sent.end
+        and r.party is not None
+        and r.mention.kind in {"name", "title", "organisation"}
+    }
+    before = [r.party for r in named.values() if r.mention.token_end <= trigger.i and r.party]
+    after = [r for r in named.values() if r.mention.token_start > trigger.i and r.party]
+    side_b: list[Participant] = []
+    doc = sent.doc
+    for item in after:
+        between = doc[trigger.i + 1 : item.mention.token_start]
+        words = {t.lower_ for t in between}
+        if not words & {"with", "between"} or any(t.pos_ == "VERB" for t in between):
+            continue
+        if item.mention.kind == "organisation" and between and between[-1].lower_ in {"of", "the"}:
+            continue  # "Secretary General of NATO": the title's organisation
+        if item.party is not None:
+            side_b.append(item.party)
+    return _unique(side_a or before), _unique(side_b)
+
+
+def _is_visit(trigger: Token) -> bool:
+    return trigger.lemma_.lower() in {"visit", "come"} or trigger.lower_ in {"visit", "visits"}
+
+
+def _pronoun_party(trigger: Token) -> str | None:
+    """The first- or second-person pronoun that is a trigger's subject or possessor, if any."""
+    deps = {"nsubj", "nsubjpass", "poss"}
+    for child in trigger.children:
+        if child.dep_ in deps and child.lower_ in {"we", "our", "you", "your", "i", "my"}:
+            return child.lower_
+    # "our meeting took place": the noun is the subject and has the possessor
+    return None
+
+
+def _is_past(trigger: Token) -> bool:
+    """A trigger that reports an earlier encounter: a past-tense verb ("we met", "we have talked"),
+    or a noun marked as earlier ("our last meeting") or governed by a past-tense verb ("our last
+    meeting took place", "your visit ... was a success") or by "following"/"since"/"after"."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        return trigger.tag_ in {"VBD", "VBN"}
+    mods = {t.lower_ for t in trigger.subtree if t.i < trigger.i}
+    if mods & _PAST_REFERENCE:
+        return True
+    node = trigger.head
+    hops = 0
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i and hops < 3:
+        if (node.dep_ == "prep" or node.pos_ == "ADP") and node.lower_ in {
+            "following",
+            "since",
+            "after",
+        }:
+            return True
+        node = node.head
+        hops += 1
+    if node.lower_ in {"following", "since", "after"}:
+        return True
+    return (
+        node.pos_ in {"VERB", "AUX"}
+        and node.tag_ in {"VBD", "VBN"}
+        and not any(
+            c.dep_ == "aux" and c.lower_ in {"will", "shall", "would"} for c in node.children
+        )
+    )
+
+
+def _current_meeting(
+    speaker: Participant, found: list[MeetingCandidate]
+) -> MeetingCandidate | None:
+    """The meeting a transcript's speaker is taking part in: the first one reported so far that
+    has the speaker as a party."""
+    key = party_key(speaker)
+    for cand in found:
+        if cand.status == "held" and not cand.past_reference and key in cand.party_keys():
+            return cand
+    return None
+
+
+#: words that make an encounter one of several ("we have talked several times")
+_REPEATED = re.compile(
+    r"\b(?:several|many|more than once|regularly|often|repeatedly|numerous)\b", re.I
+)
+
+
+def _another_encounter(
+    trigger: Token,
+    current: MeetingCandidate,
+    mode: MeetingMode,
+    place: str | None,
+    country: str | None,
+    date: dt.date | None,
+) -> bool:
+    """Whether a speaker's "we met"/"our meeting" is another encounter than the one transcribed:
+    it is marked as earlier ("last", "previous", "ago"), repeated ("several times"), held another
+    way (a phone call mentioned at a meeting), elsewhere, or on another date."""
+    clause = (
+        " ".join(t.lower_ for t in trigger.subtree)
+        + " "
+        + " ".join(
+            t.lower_ for t in trigger.head.children if t.dep_ in {"advmod", "npadvmod", "prep"}
+        )
+    )
+    words = set(clause.split()) | {t.lower_ for t in trigger.sent if t.dep_ == "npadvmod"}
+    if words & (_PAST_REFERENCE - {"recent"}) or _REPEATED.search(clause):
+        return True
+    if mode != current.mode:
+        return True
+    if country is not None and current.country is not None and country != current.country:
+        return True
+    if (
+        place
+        and current.place
+        and place.lower() not in current.place.lower()
+        and (current.place.lower() not in place.lower())
+    ):
+        return True
+    return date is not None and current.date is not None and date != current.date
+
+
+def _inherit_report_date(found: list[MeetingCandidate]) -> None:
+    """A held meeting reported like the document's main one ("X also met separately with Y") but
+    undated happened on the day the text already fixed for the main one ("met today")."""
+    day: dt.date | None = None
+    for cand in found:
+        if cand.status != "held" or not cand.main or cand.past_reference:
+            continue
+        if cand.date is not None:
+            day = day or cand.date
+        elif day is not None and cand.verb_trigger:
+            cand.date = day
 
 
 def _phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:
@@ -396,7 +910,9 @@ def _phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:
 
 def _is_heading(sent: Span) -> bool:
     text = sent.text.strip()
-    return len(text) < 160 and not text.endswith((".", ":", "?", "!", "”", '"')) and "\n" not in text
+    return (
+        len(text) < 160 and not text.endswith((".", ":", "?", "!", "”", '"')) and "\n" not in text
+    )
 
 
 def _unique(parties: list[Participant]) -> list[Participant]:
@@ -417,6 +933,13 @@ def _assign_sides(side_a: list[Participant], side_b: list[Participant]) -> dict[
         return sides
     b_keys = {party_key(p) for p in side_b}
     a_countries = {p.country for p in side_a if p.country}
+    if len(countries - {None}) <= 1:
+        # a domestic meeting (or parties of unknown country): the sentence's positions decide
+        a_keys = {party_key(p) for p in side_a}
+        for party in everyone:
+            key = party_key(party)
+            sides[key] = "a" if key in a_keys or key not in b_keys else "b"
+        return sides
     for party in everyone:
         key = party_key(party)
         if party.country and party.country in a_countries and key in b_keys and len(countries) > 1:
@@ -446,12 +969,16 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
                 continue
             if prev.mode != cand.mode and not (prev.weak_mode or cand.weak_mode):
                 continue
-            if not (prev.party_keys() <= cand.party_keys() or cand.party_keys() <= prev.party_keys()):
+            if not (
+                prev.party_keys() <= cand.party_keys() or cand.party_keys() <= prev.party_keys()
+            ):
                 continue
             if prev.date and cand.date and prev.date != cand.date:
                 continue
-            if (prev.date is None) != (cand.date is None) and (prev.past_reference or cand.past_reference):
-                continue
+            if prev.past_reference != cand.past_reference and (prev.date is None) != (
+                cand.date is None
+            ):
+                continue  # an undated earlier meeting is not the dated one the text reports
             target = prev
             break
         if target is None:
@@ -459,6 +986,51 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
             continue
         _absorb(target, cand)
     return merged
+
+
+def date_occasions(kb: KnowledgeBase, candidates: list[MeetingCandidate]) -> None:
+    """Name a merged meeting's summit by its edition once its date is known ("G20 summit" reported
+    in a heading, dated 2022-11-15 by the body, is the G20 Bali Summit)."""
+    for cand in candidates:
+        if cand.occasion is None or cand.date is None:
+            continue
+        name, city, country = resolve_occasion(kb, cand.occasion, "", cand.date)
+        if name:
+            cand.occasion = name
+            cand.place = cand.place or city
+            cand.country = cand.country or country
+
+
+def place_from_location(
+    kb: KnowledgeBase, candidates: list[MeetingCandidate], location: str | None, day: dt.date | None
+) -> None:
+    """Give the page's own event location ("The Kremlin, Moscow") to the meetings it reports as
+    its event (held in person that day, no place in the text, not placed in another country)."""
+    if not location:
+        return
+    name = re.sub(r"^the\s+", "", location.strip(), flags=re.IGNORECASE)
+    country = None
+    for part in [name, *(p.strip() for p in name.split(","))]:
+        known = kb.place(part)
+        country = known.country if known else kb.country_code(part)
+        if country:
+            break
+    for cand in candidates:
+        if (
+            not cand.main
+            or cand.past_reference
+            or cand.status != "held"
+            or cand.mode != "in_person"
+        ):
+            continue
+        if cand.place is not None or (
+            cand.date is not None and day is not None and cand.date != day
+        ):
+            continue
+        if cand.country is not None and country is not None and cand.country != country:
+            continue
+        cand.place = name
+        cand.country = cand.country or country
 
 
 def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
@@ -487,8 +1059,12 @@ def to_meeting_fields(candidate: MeetingCandidate) -> dict[str, Any]:
     for party in candidate.parties:
         principals.append(
             Participant(
-                name=party.name, actor_id=party.actor_id, country=party.country, role=party.role,
-                side=candidate.sides.get(party_key(party)), kind=party.kind,
+                name=party.name,
+                actor_id=party.actor_id,
+                country=party.country,
+                role=party.role,
+                side=candidate.sides.get(party_key(party)),
+                kind=party.kind,
             )
         )
     return {"participants": principals, "accompanying": candidate.accompanying}

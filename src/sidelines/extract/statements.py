@@ -21,23 +21,44 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from sidelines.extract.turns import Turn, find_turns
 from sidelines.kb import KnowledgeBase
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, Participant
 
-_TURN = re.compile(
-    r"^(?P<label>[A-Z][^:\n]{1,140}?)(?:\s*\((?:retranslated|via interpreter|in English|"
-    r"translated)\))?:\s+\S",
-)
 _EXTEND_OBJECTS = frozenset(
-    "congratulations greetings condolences invitation invitations support wishes thanks gratitude "
-    "sympathy welcome appreciation solidarity".split()
+    """
+    congratulations greetings condolences invitation invitations support wishes thanks
+    gratitude sympathy welcome appreciation solidarity
+    """.split()
 )
-_GIVE_OBJECTS = frozenset({"assessment", "support", "evaluation", "briefing", "account", "overview",
-                           "assurance", "assurances", "update"})
-_GROUP_WORDS = frozenset({"sides", "leaders", "parties", "presidents", "ministers", "they",
-                          "delegations", "counterparts", "countries"})
+_GIVE_OBJECTS = frozenset(
+    {
+        "assessment",
+        "support",
+        "evaluation",
+        "briefing",
+        "account",
+        "overview",
+        "assurance",
+        "assurances",
+        "update",
+    }
+)
+_GROUP_WORDS = frozenset(
+    {
+        "sides",
+        "leaders",
+        "parties",
+        "presidents",
+        "ministers",
+        "they",
+        "delegations",
+        "counterparts",
+        "countries",
+    }
+)
 _CONTENT_SKIP = frozenset({"that", ",", ":", "out", "for", "on", "upon"})
 
 
@@ -61,7 +82,9 @@ class StatementExtractor:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.verbs: dict[str, dict[str, object]] = dict(kb.cues.get("statement_verbs", {}))
-        self.need_particle: dict[str, list[str]] = dict(kb.cues.get("statement_verbs_need_particle", {}))
+        self.need_particle: dict[str, list[str]] = dict(
+            kb.cues.get("statement_verbs_need_particle", {})
+        )
         self.nouns = frozenset(kb.cues.get("statement_nouns", []))
         self.meeting_verbs = frozenset(kb.cues.get("meeting_verbs", {}))
 
@@ -84,7 +107,9 @@ class StatementExtractor:
             for i in range(item.mention.token_start, item.mention.token_end):
                 by_token[i] = item
         paragraphs = _paragraph_starts(doc.text)
-        turns, turn_ranges = self._turns(doc, by_token, fact_spans, paragraphs)
+        turns, turn_ranges = self._turns(
+            find_turns(doc, by_token, fact_spans), doc.text, paragraphs
+        )
         found: list[StatementCandidate] = list(turns)
         last_by_paragraph: dict[int, StatementCandidate] = {}
         for sent in doc.sents:
@@ -139,10 +164,13 @@ class StatementExtractor:
             ev_end = doc[end - 1].idx + len(doc[end - 1].text)
             out.append(
                 StatementCandidate(
-                    speakers=speakers, cue=_cue_text(cue), cue_lemma=cue.lemma_.lower(),
+                    speakers=speakers,
+                    cue=_cue_text(cue),
+                    cue_lemma=cue.lemma_.lower(),
                     text=content.strip(" ,;"),
                     evidence=[Evidence(ev_start, ev_end, doc.text[ev_start:ev_end])],
-                    position=cue.idx, paragraph=paragraph,
+                    position=cue.idx,
+                    paragraph=paragraph,
                 )
             )
         out.extend(self._noun_statements(doc, sent, by_token, paragraph))
@@ -156,18 +184,24 @@ class StatementExtractor:
         meeting_parties: list[tuple[int, list[Participant]]],
         paragraph: int,
     ) -> StatementCandidate | None:
-        """"It was agreed to ...", "The importance of ... was noted": in a readout, said by the
+        """ "It was agreed to ...", "The importance of ... was noted": in a readout, said by the
         parties of the meeting it reports."""
-        if not any(c.dep_ == "auxpass" for c in cue.children) or any(c.dep_ == "agent" for c in cue.children):
+        if not any(c.dep_ == "auxpass" for c in cue.children) or any(
+            c.dep_ == "agent" for c in cue.children
+        ):
             return None
         prior = [p for off, p in meeting_parties if off <= sent.start_char]
         parties = prior[-1] if prior else (meeting_parties[0][1] if meeting_parties else [])
         if not parties:
             return None
         return StatementCandidate(
-            speakers=list(parties), cue=_cue_text(cue), cue_lemma=cue.lemma_.lower(),
-            text=sent.text.strip(), evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
-            position=sent.start_char, paragraph=paragraph,
+            speakers=list(parties),
+            cue=_cue_text(cue),
+            cue_lemma=cue.lemma_.lower(),
+            text=sent.text.strip(),
+            evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+            position=sent.start_char,
+            paragraph=paragraph,
         )
 
     def _is_cue(self, token: Token) -> bool:
@@ -189,16 +223,25 @@ class StatementExtractor:
                 return False
         dobj = next((c for c in kids if c.dep_ == "dobj"), None)
         if lemma == "extend":
-            return dobj is not None and (dobj.lemma_.lower() in _EXTEND_OBJECTS or dobj.lower_ in _EXTEND_OBJECTS)
-        if lemma in {"welcome", "receive", "thank", "congratulate", "invite"} and dobj is not None and (
-            dobj.ent_type_ == "PERSON" or dobj.pos_ == "PROPN" and dobj.ent_type_ not in {"ORG", "EVENT", "LAW", "NORP"}
+            return dobj is not None and (
+                dobj.lemma_.lower() in _EXTEND_OBJECTS or dobj.lower_ in _EXTEND_OBJECTS
+            )
+        if (
+            lemma in {"welcome", "receive", "thank", "congratulate", "invite"}
+            and dobj is not None
+            and (
+                dobj.ent_type_ == "PERSON"
+                or (dobj.pos_ == "PROPN" and dobj.ent_type_ not in {"ORG", "EVENT", "LAW", "NORP"})
+            )
         ):
             # "welcomed President X to the White House" is a meeting; "thanked President X for ..."
             # is still a statement
             return lemma in {"thank", "congratulate", "invite"}
-        if info.get("object") and dobj is None and not any(c.dep_ in {"ccomp", "prep", "xcomp"} for c in kids):
-            return False
-        return True
+        return not (
+            info.get("object")
+            and dobj is None
+            and not any(c.dep_ in {"ccomp", "prep", "xcomp"} for c in kids)
+        )
 
     def _speakers(
         self,
@@ -210,16 +253,22 @@ class StatementExtractor:
     ) -> list[Participant]:
         parties: list[Participant] = []
         is_group = subject.lower_ in _GROUP_WORDS or any(
-            by_token.get(t.i) is not None and by_token[t.i].mention.kind == "group" for t in subject.subtree
+            by_token.get(t.i) is not None and by_token[t.i].mention.kind == "group"
+            for t in subject.subtree
         )
         for token in subject.subtree:
             item = by_token.get(token.i)
             if item is None or item.party is None:
                 continue
-            if token.dep_ in {"relcl", "acl"} or any(a.dep_ in {"relcl", "acl", "prep"} and a.i in {x.i for x in subject.subtree} and a.i != subject.i for a in token.ancestors):
-                # "the leader of the country that ..." - keep only the subject's own head words
-                if token.i != subject.i and item.mention.head_token != subject.i:
-                    continue
+            nested = token.dep_ in {"relcl", "acl"} or any(
+                a.dep_ in {"relcl", "acl", "prep"}
+                and a.i in {x.i for x in subject.subtree}
+                and a.i != subject.i
+                for a in token.ancestors
+            )
+            # "the leader of the country that ...": keep only the subject's own head words
+            if nested and token.i != subject.i and item.mention.head_token != subject.i:
+                continue
             parties.append(item.party)
         if not parties and is_group:
             prior = [p for off, p in meeting_parties if off <= at]
@@ -235,7 +284,7 @@ class StatementExtractor:
     def _noun_statements(
         self, doc: Doc, sent: Span, by_token: dict[int, ResolvedMention], paragraph: int
     ) -> list[StatementCandidate]:
-        """"the comments made by President X ...", "X's remarks ..."."""
+        """ "the comments made by President X ...", "X's remarks ..."."""
         out = []
         for token in sent:
             if token.lower_ not in self.nouns or token.pos_ != "NOUN":
@@ -255,9 +304,13 @@ class StatementExtractor:
             start = token.left_edge.idx
             out.append(
                 StatementCandidate(
-                    speakers=[speaker], cue=token.text, cue_lemma=token.lemma_.lower(),
-                    text=sent.text, evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
-                    position=start, paragraph=paragraph,
+                    speakers=[speaker],
+                    cue=token.text,
+                    cue_lemma=token.lemma_.lower(),
+                    text=sent.text,
+                    evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+                    position=start,
+                    paragraph=paragraph,
                 )
             )
         return out
@@ -289,68 +342,38 @@ class StatementExtractor:
         if root.lemma_.lower() in self.meeting_verbs and root.lemma_.lower() not in {"welcome"}:
             return None
         return StatementCandidate(
-            speakers=list(previous.speakers), cue=previous.cue, cue_lemma=previous.cue_lemma,
-            text=sent.text.strip(), evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
-            position=sent.start_char, paragraph=paragraph,
+            speakers=list(previous.speakers),
+            cue=previous.cue,
+            cue_lemma=previous.cue_lemma,
+            text=sent.text.strip(),
+            evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+            position=sent.start_char,
+            paragraph=paragraph,
         )
 
     # --- transcripts --------------------------------------------------------------------------
+    @staticmethod
     def _turns(
-        self,
-        doc: Doc,
-        by_token: dict[int, ResolvedMention],
-        fact_spans: list[tuple[int, int]],
-        paragraphs: list[int],
+        turns: list[Turn], text: str, paragraphs: list[int]
     ) -> tuple[list[StatementCandidate], list[tuple[int, int]]]:
-        """Speaker turns: a line starting "<speaker>:" runs to the next turn or section end."""
-        text = doc.text
-        labels: list[tuple[int, int, Participant]] = []
-        for start, end in fact_spans:
-            for line in re.finditer(r"[^\n]+", text[start:end]):
-                match = _TURN.match(line.group())
-                if not match:
-                    continue
-                label_start = start + line.start()
-                label_end = label_start + len(match.group("label"))
-                speaker = self._label_speaker(doc, label_start, label_end, by_token)
-                if speaker is not None:
-                    content_start = label_start + match.end() - 1
-                    labels.append((label_start, content_start, speaker))
+        """One statement per speaker turn (what the speaker says, with the turn as evidence)."""
         out: list[StatementCandidate] = []
         ranges: list[tuple[int, int]] = []
-        for index, (label_start, content_start, speaker) in enumerate(labels):
-            limit = labels[index + 1][0] if index + 1 < len(labels) else None
-            section_end = next((e for s, e in fact_spans if s <= label_start <= e), len(text))
-            end = min(limit, section_end) if limit is not None else section_end
-            body = text[content_start:end].rstrip()
-            end = content_start + len(body)
-            if len(body) < 2:
-                continue
-            ranges.append((label_start, end))
+        for turn in turns:
+            body = text[turn.content_start : turn.end]
+            ranges.append((turn.start, turn.end))
             out.append(
                 StatementCandidate(
-                    speakers=[speaker], cue="said", cue_lemma="say", text=body,
-                    evidence=[Evidence(content_start, end, body)], position=label_start,
-                    paragraph=_paragraph_of(paragraphs, label_start),
+                    speakers=[turn.speaker],
+                    cue="said",
+                    cue_lemma="say",
+                    text=body,
+                    evidence=[Evidence(turn.content_start, turn.end, body)],
+                    position=turn.start,
+                    paragraph=_paragraph_of(paragraphs, turn.start),
                 )
             )
         return out, ranges
-
-    def _label_speaker(
-        self, doc: Doc, start: int, end: int, by_token: dict[int, ResolvedMention]
-    ) -> Participant | None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) > 25:
-            return None
-        parties = [by_token[t.i].party for t in span if t.i in by_token and by_token[t.i].party]
-        parties = [p for p in parties if p is not None]
-        if not parties:
-            return None
-        # every token of the label must belong to the mention (a label is only a name/title)
-        covered = sum(1 for t in span if t.i in by_token)
-        if covered < len(span) - 1:
-            return None
-        return parties[-1]
 
 
 def _subject(cue: Token) -> Token | None:
@@ -376,7 +399,9 @@ def _subject_is_own(cue: Token) -> bool:
 def _content_bounds(cue: Token, cue_ids: set[int], sent: Span) -> tuple[int, int]:
     """Token range of what a cue introduces: after the cue to the clause end or next coordinated cue."""
     start = cue.i + 1
-    while start < sent.end and (sent.doc[start].lower_ in _CONTENT_SKIP or sent.doc[start].dep_ == "prt"):
+    while start < sent.end and (
+        sent.doc[start].lower_ in _CONTENT_SKIP or sent.doc[start].dep_ == "prt"
+    ):
         start += 1
     end = max(t.i for t in cue.subtree) + 1
     end = min(end, sent.end)

@@ -3,5 +3,11 @@
 from sidelines.nlp.mentions import ActorMention, DateMention, PlaceMention
 from sidelines.nlp.pipeline import load_bare, load_pipeline, resolve_model_name
 
-__all__ = ["ActorMention", "DateMention", "PlaceMention", "load_bare", "load_pipeline",
-           "resolve_model_name"]
+__all__ = [
+    "ActorMention",
+    "DateMention",
+    "PlaceMention",
+    "load_bare",
+    "load_pipeline",
+    "resolve_model_name",
+]

@@ -22,22 +22,27 @@ from sidelines.nlp.mentions import ActorMention
 
 #: Lower-cased words that may stand in a title before or after a name.
 TITLE_WORDS = frozenset(
-    """president presidents vice deputy first prime minister ministers foreign affairs external
-    secretary general secretary-general state councilor councillor chancellor federal premier crown
-    prince princess king queen emir amir sultan sheikh sheikha his her their highness majesty royal
-    excellency member political bureau politburo central committee cpc party communist chairman
-    chairwoman chairperson chair head leader supreme national security advisor adviser senior
-    special envoy ambassador counterpart director managing commission council commissioner high
-    representative defence defense spokesperson spokesman assistant mr mrs ms dr h.e. governor mayor
-    speaker senator custodian two holy mosques executive organization organisation
-    director-general nations united union european african chief staff house white kremlin
-    principal under administrator coordinator treasury commerce trade finance economy energy
-    homeland interior justice attorney office officer""".split()
+    """
+    president presidents vice deputy first prime minister ministers foreign affairs external
+    secretary general secretary-general state councilor councillor chancellor federal
+    premier crown prince princess king queen emir amir sultan sheikh sheikha his her their
+    highness majesty royal excellency member political bureau politburo central committee
+    cpc party communist chairman chairwoman chairperson chair head leader supreme national
+    security advisor adviser senior special envoy ambassador counterpart director managing
+    commission council commissioner high representative defence defense spokesperson
+    spokesman assistant mr mrs ms dr h.e. governor mayor speaker senator custodian two holy
+    mosques executive organization organisation director-general nations united union
+    european african chief staff house white kremlin principal under administrator
+    coordinator treasury commerce trade finance economy energy homeland interior justice
+    attorney office officer
+    """.split()
 )
 #: Words that end a PERSON entity spaCy over-extended in a title-case heading ("Harris's Meeting").
 NOT_NAME_WORDS = frozenset(
-    """meeting meetings call calls readout conversation talks visit engagement pull-aside statement
-    remarks press conference summit with and on of in""".split()
+    """
+    meeting meetings call calls readout conversation talks visit engagement pull-aside
+    statement remarks press conference summit with and on of in
+    """.split()
 )
 TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on"})
 HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Dr|H\.E\.|Madam|Sir|Sheikh|Sheikha)\.?$")
@@ -47,12 +52,14 @@ SIDE_RE = re.compile(
     r"|\b(?:the )?(?:two|both) (?:sides|leaders|presidents|ministers|parties)\b",
     re.IGNORECASE,
 )
-SIDE_OF_RE = re.compile(r"\bthe ([A-Z][\w.\-]+(?: [A-Z][\w.\-]+)?) side\b")
+SIDE_OF_RE = re.compile(r"\b[Tt]he ([A-Z][\w.\-]+(?: [A-Z][\w.\-]+)?) side\b")
 PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _is_title_token(token: Token, kb: KnowledgeBase) -> bool:
     low = token.lower_
+    if low in NOT_NAME_WORDS and low not in TITLE_CONNECTORS:
+        return False  # "Readout of President Biden": the page's genre, not part of the title
     if low in TITLE_WORDS:
         return True
     if token.text[:1].isupper() and (kb.demonym_country(token.text) or kb.country_code(token.text)):
@@ -70,6 +77,8 @@ class ActorMentionFinder:
         for name, actor_id in kb.names():
             names.setdefault(name, []).append(actor_id)
         self.ids_by_name = names
+        #: tokens of the names found in the Doc being processed (a title never runs over one)
+        self._name_tokens: set[int] = set()
         for name in names:
             if len(name) >= 2:
                 self.matcher.add(name, [nlp.make_doc(name)])
@@ -77,7 +86,11 @@ class ActorMentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ActorMention] = []
         taken = [False] * len(doc)
-        for span in self._name_spans(doc):
+        spans = self._name_spans(doc)
+        self._name_tokens = {
+            i for span in spans if not self._is_org_span(span) for i in range(span.start, span.end)
+        }
+        for span in spans:
             if any(taken[i] for i in range(span.start, span.end)):
                 continue
             mention = self._describe_named(doc, span)
@@ -119,8 +132,15 @@ class ActorMentionFinder:
         """Drop possessives, honorifics and country/title words spaCy glued onto a PERSON name."""
         start, end = ent.start, ent.end
         for i in range(start, end):
-            if doc[i].text in {"'s", "’s"} or doc[i].lower_ in NOT_NAME_WORDS:
-                end = i
+            if (
+                doc[i].text in {"'s", "’s"}
+                or doc[i].lower_ in NOT_NAME_WORDS
+                or (
+                    i > start
+                    and (doc[i].is_space or doc[i].text in {"-", "–", "—", "•", "*", ";", "|"})
+                )
+            ):
+                end = i  # a name never runs on past a list bullet or a line break
                 break
         while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
             end -= 1
@@ -142,10 +162,14 @@ class ActorMentionFinder:
             return None
         return Span(doc, start, end, label="PERSON")
 
+    def _is_org_span(self, span: Span) -> bool:
+        ids = self.ids_by_name.get(span.label_, [])
+        return bool(ids) and all(self.kb.actors[i].kind == "organisation" for i in ids)
+
     def _describe_named(self, doc: Doc, span: Span) -> ActorMention:
         label = doc.vocab.strings[span.label] if span.label else "PERSON"
         ids = self.ids_by_name.get(label, [])
-        is_org = bool(ids) and all(self.kb.actors[i].kind == "organisation" for i in ids)
+        is_org = self._is_org_span(span)
         title_start = span.start if is_org else self._title_left(doc, span.start)
         end = span.end if is_org else self._title_right(doc, span.end)
         title_parts = [doc[title_start : span.start].text]
@@ -176,9 +200,13 @@ class ActorMentionFinder:
         first = start
         while i >= sent_start:
             token = doc[i]
+            if token.i in self._name_tokens:
+                break  # "President Biden and Vice President Harris": Biden's is another mention
             if _is_title_token(token, self.kb) or HONORIFIC_PREFIX.match(token.text):
                 first = i
-            elif token.lower_ in TITLE_CONNECTORS and self._title_continues_left(doc, i, sent_start):
+            elif token.lower_ in TITLE_CONNECTORS and self._title_continues_left(
+                doc, i, sent_start
+            ):
                 pass
             else:
                 break
@@ -198,14 +226,20 @@ class ActorMentionFinder:
         j = i - 1
         while j >= sent_start and doc[j].lower_ in TITLE_CONNECTORS and doc[j].text != ",":
             j -= 1
-        return j >= sent_start and _is_title_token(doc[j], self.kb)
+        if j < sent_start or not _is_title_token(doc[j], self.kb):
+            return False
+        # a comma joins the parts of a long title ("Member of the Political Bureau ..., Director
+        # ..."), whose words are capitalised; "in the state, Jennifer Klein" is no title
+        return doc[i].text != "," or doc[j].text[:1].isupper()
 
     def _title_right(self, doc: Doc, end: int) -> int:
         """Extend past "of Israel" / "of the North Atlantic Treaty Organization (NATO)"."""
         sent_end = doc[end - 1].sent.end
         if end < sent_end and doc[end].lower_ == "of":
             j = end + 1
-            while j < sent_end and (doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "of", "and"}):
+            while j < sent_end and (
+                doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "of", "and"}
+            ):
                 j += 1
             if j < sent_end and doc[j].text == "(" and j + 2 < sent_end and doc[j + 2].text == ")":
                 j += 3
@@ -222,14 +256,19 @@ class ActorMentionFinder:
             code = self.kb.country_code(match.group(1).strip())
             if code:
                 return code
-        for word in re.findall(r"[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?", title):
-            code = self.kb.demonym_country(word) or self.kb.country_code(word)
-            if code:
-                return code
+        words = re.findall(r"[A-Z][\w.\-]*", title)
+        for i, word in enumerate(words):
+            # two-word names first ("South African", "New Zealand"), then the word alone
+            for phrase in ([f"{word} {words[i + 1]}"] if i + 1 < len(words) else []) + [word]:
+                code = self.kb.demonym_country(phrase) or self.kb.country_code(phrase)
+                if code:
+                    return code
         return None
 
     def _org_hint(self, text: str) -> str | None:
-        for candidate in re.findall(r"\(([A-Z]{2,})\)|\b([A-Z]{3,})\b|((?:[A-Z][\w\-]+\s?)+)", text):
+        for candidate in re.findall(
+            r"\(([A-Z]{2,})\)|\b([A-Z]{3,})\b|((?:[A-Z][\w\-]+\s?)+)", text
+        ):
             for part in candidate:
                 if not part:
                     continue
@@ -239,7 +278,9 @@ class ActorMentionFinder:
         return None
 
     # --- other mentions -------------------------------------------------------------------------
-    def _surnames(self, doc: Doc, named: list[ActorMention], taken: list[bool]) -> Iterable[ActorMention]:
+    def _surnames(
+        self, doc: Doc, named: list[ActorMention], taken: list[bool]
+    ) -> Iterable[ActorMention]:
         """Surnames (and "Mr X") of people named in full earlier in the document."""
         known: dict[str, ActorMention] = {}
         for mention in named:
@@ -264,19 +305,40 @@ class ActorMentionFinder:
             end = token.i + 1
             taken[start:end] = [True] * (end - start)
             yield ActorMention(
-                start=doc[start].idx, end=token.idx + len(token.text), text=doc[start:end].text,
-                kind="name", name=first_named.name, name_start=token.idx, title=None,
-                country_hint=first_named.country_hint, org_hint=first_named.org_hint,
-                actor_id=first_named.actor_id, head_token=token.i, token_start=start,
-                token_end=end, sent_start=token.sent.start,
+                start=doc[start].idx,
+                end=token.idx + len(token.text),
+                text=doc[start:end].text,
+                kind="name",
+                name=first_named.name,
+                name_start=token.idx,
+                title=None,
+                country_hint=first_named.country_hint,
+                org_hint=first_named.org_hint,
+                actor_id=first_named.actor_id,
+                head_token=token.i,
+                token_start=start,
+                token_end=end,
+                sent_start=token.sent.start,
             )
 
     def _titles(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
         """Bare titles: "the President of Russia", "the Russian President", "the Vice President"."""
         for token in doc:
             if taken[token.i] or token.lower_ not in {
-                "president", "minister", "chancellor", "premier", "king", "emir", "amir", "prince",
-                "secretary", "sultan", "leader", "secretary-general", "advisor", "adviser",
+                "president",
+                "minister",
+                "chancellor",
+                "premier",
+                "king",
+                "emir",
+                "amir",
+                "prince",
+                "secretary",
+                "sultan",
+                "leader",
+                "secretary-general",
+                "advisor",
+                "adviser",
             }:
                 continue
             if not token.text[:1].isupper():
@@ -288,11 +350,16 @@ class ActorMentionFinder:
             while end < sent_end and doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
                 end += 1
             name_end = end
-            while (name_end < sent_end and name_end - end < 3 and not taken[name_end]
-                   and doc[name_end].pos_ == "PROPN" and doc[name_end].text[:1].isupper()
-                   and doc[name_end].lower_ not in TITLE_WORDS
-                   and not self.kb.country_code(doc[name_end].text)
-                   and not self.kb.demonym_country(doc[name_end].text)):
+            while (
+                name_end < sent_end
+                and name_end - end < 3
+                and not taken[name_end]
+                and doc[name_end].pos_ == "PROPN"
+                and doc[name_end].text[:1].isupper()
+                and doc[name_end].lower_ not in TITLE_WORDS
+                and not self.kb.country_code(doc[name_end].text)
+                and not self.kb.demonym_country(doc[name_end].text)
+            ):
                 name_end += 1
             if name_end > end and not any(taken[start:name_end]):
                 # "German Chancellor Scholz": a title and a surname spaCy did not tag as a person
@@ -301,7 +368,11 @@ class ActorMentionFinder:
             end = self._title_right(doc, end)
             if any(taken[start:end]):
                 continue
-            if end < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1 : end + 2].text.lower() in {"office", "administration"}:
+            if (
+                end < len(doc)
+                and doc[end].text in {"'s", "’s"}
+                and doc[end + 1 : end + 2].text.lower() in {"office", "administration"}
+            ):
                 continue
             title = doc[start:end].text
             if not office_of_title(title):
@@ -309,28 +380,51 @@ class ActorMentionFinder:
             # a real reference is definite ("the President"), national ("Russian President")
             # or anchored ("President of Russia")
             prev = doc[start - 1].lower_ if start > 0 else ""
-            if prev not in {"the", "his", "her", "their"} and not re.search(r"\bof\b", title) and not self._country_hint(title):
+            if (
+                prev not in {"the", "his", "her", "their"}
+                and not re.search(r"\bof\b", title)
+                and not self._country_hint(title)
+            ):
                 continue
             if prev in {"the", "his", "her", "their"}:
                 start -= 1
             taken[start:end] = [True] * (end - start)
             yield ActorMention(
-                start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
-                text=doc[start:end].text, kind="title", name=None, title=title,
-                country_hint=self._country_hint(title), org_hint=self._org_hint(title),
-                head_token=token.i, token_start=start, token_end=end, sent_start=token.sent.start,
+                start=doc[start].idx,
+                end=doc[end - 1].idx + len(doc[end - 1].text),
+                text=doc[start:end].text,
+                kind="title",
+                name=None,
+                title=title,
+                country_hint=self._country_hint(title),
+                org_hint=self._org_hint(title),
+                head_token=token.i,
+                token_start=start,
+                token_end=end,
+                sent_start=token.sent.start,
             )
 
-    def _titled_surname(self, doc: Doc, start: int, end: int, name_end: int, taken: list[bool]) -> ActorMention:
+    def _titled_surname(
+        self, doc: Doc, start: int, end: int, name_end: int, taken: list[bool]
+    ) -> ActorMention:
         full_end = self._title_right(doc, name_end)
         title = " ".join(p for p in (doc[start:end].text, doc[name_end:full_end].text) if p)
         taken[start:full_end] = [True] * (full_end - start)
         name = doc[end:name_end]
         return ActorMention(
-            start=doc[start].idx, end=doc[full_end - 1].idx + len(doc[full_end - 1].text),
-            text=doc[start:full_end].text, kind="name", name=name.text, name_start=name.start_char,
-            title=title, country_hint=self._country_hint(title), org_hint=self._org_hint(title),
-            head_token=name_end - 1, token_start=start, token_end=full_end, sent_start=doc[start].sent.start,
+            start=doc[start].idx,
+            end=doc[full_end - 1].idx + len(doc[full_end - 1].text),
+            text=doc[start:full_end].text,
+            kind="name",
+            name=name.text,
+            name_start=name.start_char,
+            title=title,
+            country_hint=self._country_hint(title),
+            org_hint=self._org_hint(title),
+            head_token=name_end - 1,
+            token_start=start,
+            token_end=full_end,
+            sent_start=doc[start].sent.start,
         )
 
     def _sides(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
@@ -342,24 +436,40 @@ class ActorMentionFinder:
                     continue
                 hint = None
                 if kind == "side":
-                    hint = self.kb.demonym_country(match.group(1)) or self.kb.country_code(match.group(1))
+                    hint = self.kb.demonym_country(match.group(1)) or self.kb.country_code(
+                        match.group(1)
+                    )
                     if hint is None:
                         continue
                 taken[span.start : span.end] = [True] * (span.end - span.start)
                 yield ActorMention(
-                    start=span.start_char, end=span.end_char, text=span.text,
-                    kind="side" if kind == "side" else "group", country_hint=hint,
-                    head_token=span.root.i, token_start=span.start, token_end=span.end,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    kind="side" if kind == "side" else "group",
+                    country_hint=hint,
+                    head_token=span.root.i,
+                    token_start=span.start,
+                    token_end=span.end,
                     sent_start=span.sent.start,
                 )
 
     def _pronouns(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
         for token in doc:
-            if taken[token.i] or token.lower_ not in PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"}:
+            if (
+                taken[token.i]
+                or token.lower_ not in PRONOUNS
+                or token.dep_ not in {"nsubj", "nsubjpass"}
+            ):
                 continue
             yield ActorMention(
-                start=token.idx, end=token.idx + len(token.text), text=token.text, kind="pronoun",
-                head_token=token.i, token_start=token.i, token_end=token.i + 1,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                kind="pronoun",
+                head_token=token.i,
+                token_start=token.i,
+                token_end=token.i + 1,
                 sent_start=token.sent.start,
             )
 
@@ -371,7 +481,9 @@ def _link_short_names(mentions: list[ActorMention]) -> None:
         if mention.kind != "name" or not mention.name or len(mention.name.split()) != 1:
             continue
         word = mention.name
-        matches = {m.name: m for m in full if m.name and word in (m.name.split()[-1], m.name.split()[0])}
+        matches = {
+            m.name: m for m in full if m.name and word in (m.name.split()[-1], m.name.split()[0])
+        }
         if len(matches) == 1:
             target = next(iter(matches.values()))
             mention.name = target.name

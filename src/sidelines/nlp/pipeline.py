@@ -42,10 +42,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if previous.is_space and previous.text.count("\n") >= 2:
             token.is_sent_start = True
+        elif previous.is_alpha and token.is_alpha:
+            # no sentence ends on a bare word: "President / Joseph R. Biden" is one sentence
+            token.is_sent_start = False
     return doc
 
 
-@Language.factory("sidelines_actors_v1", assigns=["doc._.sl_actors"], requires=["doc.ents", "token.dep"])
+@Language.factory(
+    "sidelines_actors_v1", assigns=["doc._.sl_actors"], requires=["doc.ents", "token.dep"]
+)
 def make_actor_finder(nlp: Language, name: str) -> ActorMentionFinder:
     """Factory of the actor-mention component (see :mod:`sidelines.nlp.actors`)."""
     return ActorMentionFinder(nlp, KnowledgeBase.default())
@@ -71,14 +76,18 @@ class DateFinder:
         covered: set[int] = set()
         for ent in doc.ents:
             if ent.label_ in {"DATE", "TIME"}:
-                found.append(DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end))
+                found.append(
+                    DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end)
+                )
                 covered.update(range(ent.start_char, ent.end_char))
         for match in _RELATIVE_DAY.finditer(doc.text):
             if match.start() in covered:
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
-                found.append(DateMention(span.start_char, span.end_char, span.text, span.start, span.end))
+                found.append(
+                    DateMention(span.start_char, span.end_char, span.text, span.start, span.end)
+                )
         doc._.sl_dates = sorted(found, key=lambda d: d.start)
         return doc
 
@@ -101,8 +110,12 @@ class PlaceFinder:
                 continue
             found.append(
                 PlaceMention(
-                    ent.start_char, ent.end_char, ent.text,
-                    place.country if place else country, ent.start, ent.end,
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    place.country if place else country,
+                    ent.start,
+                    ent.end,
                     is_country=place is None and country is not None,
                 )
             )

@@ -4,5 +4,12 @@ from sidelines.resolve.actors import ActorResolver, ResolvedMention, party_key
 from sidelines.resolve.dates import resolve_date
 from sidelines.resolve.places import PlaceResolution, resolve_occasion, resolve_place
 
-__all__ = ["ActorResolver", "PlaceResolution", "ResolvedMention", "party_key", "resolve_date",
-           "resolve_occasion", "resolve_place"]
+__all__ = [
+    "ActorResolver",
+    "PlaceResolution",
+    "ResolvedMention",
+    "party_key",
+    "resolve_date",
+    "resolve_occasion",
+    "resolve_place",
+]

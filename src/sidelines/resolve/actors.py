@@ -71,7 +71,13 @@ class ActorResolver:
         country = actor.country
         if role and role.office == "leader":
             country = None  # an organisation's leader speaks for it, not for a country
-        elif role and role.country and len(role.country) == 3 and role.country.isalpha() and role.country.isupper():
+        elif (
+            role
+            and role.country
+            and len(role.country) == 3
+            and role.country.isalpha()
+            and role.country.isupper()
+        ):
             country = role.country
         return Participant(
             name=actor.name,
@@ -94,11 +100,17 @@ class ActorResolver:
             return None
         if mention.kind == "side" and mention.country_hint:
             for prior in reversed(earlier):
-                if prior.party and prior.party.country == mention.country_hint and prior.party.kind == "person":
+                if (
+                    prior.party
+                    and prior.party.country == mention.country_hint
+                    and prior.party.kind == "person"
+                ):
                     return prior.party
             return Participant(
-                name=self.kb.country_name(mention.country_hint), actor_id=None,
-                country=mention.country_hint, kind="state",
+                name=self.kb.country_name(mention.country_hint),
+                actor_id=None,
+                country=mention.country_hint,
+                kind="state",
             )
         return None
 
@@ -122,7 +134,9 @@ class ActorResolver:
                         candidates if len(candidates) == 1 else []
                     )
                 if mention.country_hint:
-                    candidates = [a for a in candidates if a.country == mention.country_hint] or candidates
+                    candidates = [
+                        a for a in candidates if a.country == mention.country_hint
+                    ] or candidates
                 if len(candidates) > 1:
                     candidates = []
             if len(candidates) >= 1:
@@ -135,14 +149,29 @@ class ActorResolver:
         if actor is not None:
             party = self.participant(actor, mention.title)
         else:
+            country = mention.country_hint
+            if (
+                country is None
+                and not mention.org_hint
+                and self.publisher
+                and self.publisher.principal_office
+            ):
+                # a person the KB does not know, named on a government's own site with nothing
+                # saying otherwise, is one of its nationals (officials, legislators, guests)
+                country = self.publisher.principal_country
             party = Participant(
-                name=name, actor_id=None, country=mention.country_hint,
-                role=mention.title, kind="person",
+                name=name,
+                actor_id=None,
+                country=country,
+                role=mention.title,
+                kind="person",
             )
         self._by_name.setdefault(key, party)
         return party
 
-    def _resolve_title(self, mention: ActorMention, earlier: list[ResolvedMention]) -> Participant | None:
+    def _resolve_title(
+        self, mention: ActorMention, earlier: list[ResolvedMention]
+    ) -> Participant | None:
         title = mention.title or mention.text
         country = mention.country_hint
         if mention.org_hint:

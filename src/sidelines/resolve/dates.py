@@ -38,8 +38,12 @@ def resolve_date(expression: str, base: dt.date | None) -> dt.date | None:
         return None
     if text.lower() in {"today", "tonight", "morning", "afternoon", "evening"}:
         return base
-    if not re.search(r"\d|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
-                     r"saturday|sunday", text, re.IGNORECASE):
+    if not re.search(
+        r"\d|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday",
+        text,
+        re.IGNORECASE,
+    ):
         return None
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
     if base is not None:
@@ -48,13 +52,14 @@ def resolve_date(expression: str, base: dt.date | None) -> dt.date | None:
     if data is None or data.date_obj is None or data.period != "day":
         return None
     if base is not None:
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
         if parsed is None:
             return None
-        day = parsed.date()
+        day: dt.date = parsed.date()
         # a weekday or a date without a year is the closest one not after the document
         if not re.search(r"\b\d{4}\b", text) and not base - dt.timedelta(days=183) <= day <= base:
             # without a year, a day far in the past is more likely a future date in the text
             return None
         return day
-    return data.date_obj.date() if re.search(r"\b\d{4}\b", text) else None
+    found: dt.date = data.date_obj.date()
+    return found if re.search(r"\b\d{4}\b", text) else None

@@ -85,8 +85,13 @@ def resolve_occasion(
 
 
 def _is_generic(phrase: str) -> bool:
-    return bool(re.fullmatch(r"\s*(?:the\s+)?(?:summit|forum|conference|meeting|talks|event)\s*",
-                             phrase, re.IGNORECASE))
+    return bool(
+        re.fullmatch(
+            r"\s*(?:the\s+)?(?:summit|forum|conference|meeting|talks|event)\s*",
+            phrase,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _clean(phrase: str) -> str:

@@ -32,8 +32,9 @@ def page_parts() -> PageParts:
     def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key, []))
 
-    return PageParts(compile_all("attribution"), compile_all("trailing_boilerplate"),
-                     compile_all("boilerplate"))
+    return PageParts(
+        compile_all("attribution"), compile_all("trailing_boilerplate"), compile_all("boilerplate")
+    )
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

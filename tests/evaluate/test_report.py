@@ -19,29 +19,52 @@ def gold_to_contract(gold: dict[str, Any], path: Path) -> dict[str, Any]:
     meetings = []
     for m, meeting in enumerate(gold["meetings"]):
         participants = [
-            {"name": person["name"], "actor_id": None, "country": person["country"],
-             "role": None, "side": f"side-{s}"}
+            {
+                "name": person["name"],
+                "actor_id": None,
+                "country": person["country"],
+                "role": None,
+                "side": f"side-{s}",
+            }
             for s, side in enumerate(meeting["sides"])
             for person in side
         ]
-        meetings.append({
-            "id": f"m{m}", "status": meeting["status"], "mode": meeting["mode"],
-            "participants": participants, "accompanying": [],
-            "date": meeting["date"], "place": meeting["place"], "country": meeting["country"],
-            "occasion": meeting["occasion"], "topics": [], "evidence": [],
-        })
+        meetings.append(
+            {
+                "id": f"m{m}",
+                "status": meeting["status"],
+                "mode": meeting["mode"],
+                "participants": participants,
+                "accompanying": [],
+                "date": meeting["date"],
+                "place": meeting["place"],
+                "country": meeting["country"],
+                "occasion": meeting["occasion"],
+                "topics": [],
+                "evidence": [],
+            }
+        )
     statements = []
     for s, gold_statement in enumerate(gold["statements"]):
         text = f"It was said that {gold_statement['anchor']}, and more."
-        statements.append({
-            "id": f"s{s}",
-            "speakers": [{"name": gold_statement["speakers"][0], "actor_id": None,
-                          "country": None}],
-            "cue": "said", "text": gold_statement["anchor"], "topics": [], "meeting_id": None,
-            "evidence": [{"start": 0, "end": len(text), "text": text}],
-        })
-    return {"document": {"id": path.name, "path": str(path)}, "meetings": meetings,
-            "statements": statements}
+        statements.append(
+            {
+                "id": f"s{s}",
+                "speakers": [
+                    {"name": gold_statement["speakers"][0], "actor_id": None, "country": None}
+                ],
+                "cue": "said",
+                "text": gold_statement["anchor"],
+                "topics": [],
+                "meeting_id": None,
+                "evidence": [{"start": 0, "end": len(text), "text": text}],
+            }
+        )
+    return {
+        "document": {"id": path.name, "path": str(path)},
+        "meetings": meetings,
+        "statements": statements,
+    }
 
 
 def write_gold(directory: Path, name: str, gold: dict[str, Any]) -> None:
@@ -53,14 +76,29 @@ def small_gold_set(tmp_path: Path) -> tuple[Path, Path, dict[str, dict[str, Any]
     gold_dir.mkdir()
     docs_dir.mkdir()
     golds = {
-        "a.txt": {"doc": "a.txt", "meetings": [{
-            "sides": [[{"name": "Pavel Orlov", "aliases": [], "country": "RUS"}],
-                      [{"name": "Hiro Tanaka", "aliases": [], "country": "JPN"}]],
-            "status": "held", "mode": "phone", "date": "2031-01-02", "place": None,
-            "country": None, "occasion": None}],
-            "statements": [{"speakers": ["Hiro Tanaka"], "anchor": "calm on the border"}]},
-        "b.txt": {"doc": "b.txt", "meetings": [], "statements": [
-            {"speakers": ["Maria Kerr"], "anchor": "deep concern about the floods"}]},
+        "a.txt": {
+            "doc": "a.txt",
+            "meetings": [
+                {
+                    "sides": [
+                        [{"name": "Pavel Orlov", "aliases": [], "country": "RUS"}],
+                        [{"name": "Hiro Tanaka", "aliases": [], "country": "JPN"}],
+                    ],
+                    "status": "held",
+                    "mode": "phone",
+                    "date": "2031-01-02",
+                    "place": None,
+                    "country": None,
+                    "occasion": None,
+                }
+            ],
+            "statements": [{"speakers": ["Hiro Tanaka"], "anchor": "calm on the border"}],
+        },
+        "b.txt": {
+            "doc": "b.txt",
+            "meetings": [],
+            "statements": [{"speakers": ["Maria Kerr"], "anchor": "deep concern about the floods"}],
+        },
     }
     for name, gold in golds.items():
         write_gold(gold_dir, name, gold)
@@ -117,13 +155,16 @@ def test_extract_returning_no_dict_is_an_error(tmp_path: Path) -> None:
     assert score.errors["a.txt"] == "extract returned list, expected dict"
 
 
-@pytest.mark.skipif(not (DEV_DIR / "gold").is_dir(),
-                    reason=f"shared evaluation data not found at {EVAL_DIR}")
+@pytest.mark.skipif(
+    not (DEV_DIR / "gold").is_dir(), reason=f"shared evaluation data not found at {EVAL_DIR}"
+)
 def test_dev_set_scores_perfect_against_itself() -> None:
     golds = {
         gold["doc"]: gold
-        for gold in (json.loads(p.read_text(encoding="utf-8"))
-                     for p in sorted((DEV_DIR / "gold").glob("*.json")))
+        for gold in (
+            json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((DEV_DIR / "gold").glob("*.json"))
+        )
     }
 
     def extract(path: Path) -> dict[str, Any]:

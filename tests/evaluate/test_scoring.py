@@ -22,8 +22,13 @@ def person(name: str, country: str | None, *aliases: str) -> dict[str, Any]:
 def gold_meeting(
     *sides: list[dict[str, Any]], status: str = "held", **attrs: Any
 ) -> dict[str, Any]:
-    base = {"mode": "in_person", "date": "2031-05-04", "place": None, "country": None,
-            "occasion": None}
+    base = {
+        "mode": "in_person",
+        "date": "2031-05-04",
+        "place": None,
+        "country": None,
+        "occasion": None,
+    }
     return {"sides": list(sides), "status": status, **base, **attrs}
 
 
@@ -32,16 +37,32 @@ def participant(name: str, country: str | None, side: str | None) -> dict[str, A
 
 
 def meeting(*participants: dict[str, Any], status: str = "held", **attrs: Any) -> dict[str, Any]:
-    base = {"mode": "in_person", "date": "2031-05-04", "place": None, "country": None,
-            "occasion": None}
-    return {"id": "m", "status": status, "participants": list(participants), "accompanying": [],
-            **base, **attrs, "evidence": []}
+    base = {
+        "mode": "in_person",
+        "date": "2031-05-04",
+        "place": None,
+        "country": None,
+        "occasion": None,
+    }
+    return {
+        "id": "m",
+        "status": status,
+        "participants": list(participants),
+        "accompanying": [],
+        **base,
+        **attrs,
+        "evidence": [],
+    }
 
 
 def statement(speaker: str, *evidence: str) -> dict[str, Any]:
-    return {"id": "s", "speakers": [{"name": speaker, "actor_id": None, "country": None}],
-            "cue": "said", "text": evidence[0] if evidence else "",
-            "evidence": [{"start": 0, "end": len(t), "text": t} for t in evidence]}
+    return {
+        "id": "s",
+        "speakers": [{"name": speaker, "actor_id": None, "country": None}],
+        "cue": "said",
+        "text": evidence[0] if evidence else "",
+        "evidence": [{"start": 0, "end": len(t), "text": t} for t in evidence],
+    }
 
 
 ORLOV = person("Pavel Orlov", "RUS", "Orlov")
@@ -57,8 +78,11 @@ GOLD: dict[str, Any] = {
         gold_meeting([TANAKA], [KERR], status="planned", date=None),
     ],
     "statements": [
-        {"speakers": ["Pavel Orlov", "Russian side"], "anchor": "ready to deepen cooperation",
-         "topics": []},
+        {
+            "speakers": ["Pavel Orlov", "Russian side"],
+            "anchor": "ready to deepen cooperation",
+            "topics": [],
+        },
         {"speakers": ["Hiro Tanaka"], "anchor": "the region’s stability", "topics": []},
     ],
 }
@@ -68,11 +92,19 @@ def perfect_prediction() -> dict[str, Any]:
     return {
         "document": {"id": "x", "path": "invented.txt"},
         "meetings": [
-            meeting(participant("Pavel Orlov", "RUS", "RUS"),
-                    participant("Hiro Tanaka", "JPN", "JPN"),
-                    place="Kyoto", country="JPN", occasion="G20 Kyoto Summit"),
-            meeting(participant("Pavel Orlov", "RUS", "RUS"),
-                    participant("Maria Kerr", "GBR", "GBR"), mode="phone", date="2031-04-01"),
+            meeting(
+                participant("Pavel Orlov", "RUS", "RUS"),
+                participant("Hiro Tanaka", "JPN", "JPN"),
+                place="Kyoto",
+                country="JPN",
+                occasion="G20 Kyoto Summit",
+            ),
+            meeting(
+                participant("Pavel Orlov", "RUS", "RUS"),
+                participant("Maria Kerr", "GBR", "GBR"),
+                mode="phone",
+                date="2031-04-01",
+            ),
         ],
         "statements": [
             statement("Pavel Orlov", "Orlov said Russia was ready to deepen cooperation."),
@@ -111,7 +143,8 @@ def test_missing_meeting_lowers_recall_not_precision() -> None:
 def test_dyad_in_reverse_order_matches_and_keeps_principals_apart() -> None:
     predicted = perfect_prediction()
     predicted["meetings"][0]["participants"] = [
-        participant("Tanaka", "JPN", "b"), participant("Orlov", "RUS", "a")
+        participant("Tanaka", "JPN", "b"),
+        participant("Orlov", "RUS", "a"),
     ]
     score = score_document(GOLD, predicted)
     assert score.dyads.f1 == 1.0
@@ -119,18 +152,31 @@ def test_dyad_in_reverse_order_matches_and_keeps_principals_apart() -> None:
 
 
 def test_surname_and_transliteration_variants_match() -> None:
-    gold = {"doc": "d", "meetings": [gold_meeting(
-        [person("Sergey Lavrov", "RUS")], [person("Volodymyr Zelenskyy", "UKR")]
-    )], "statements": []}
-    predicted = {"meetings": [meeting(participant("Sergei Lavrov", "RUS", "R"),
-                                      participant("Zelensky", "UKR", "U"))]}
+    gold = {
+        "doc": "d",
+        "meetings": [
+            gold_meeting([person("Sergey Lavrov", "RUS")], [person("Volodymyr Zelenskyy", "UKR")])
+        ],
+        "statements": [],
+    }
+    predicted = {
+        "meetings": [
+            meeting(participant("Sergei Lavrov", "RUS", "R"), participant("Zelensky", "UKR", "U"))
+        ]
+    }
     assert score_document(gold, predicted).dyads.f1 == 1.0
 
 
 def test_other_people_do_not_match() -> None:
-    gold = {"doc": "d", "meetings": [gold_meeting(
-        [person("Vladimir Putin", "RUS", "Putin")], [person("Shinzo Abe", "JPN", "Abe")]
-    )], "statements": [{"speakers": ["Vladimir Putin", "Putin"], "anchor": "a new stage in ties"}]}
+    gold = {
+        "doc": "d",
+        "meetings": [
+            gold_meeting(
+                [person("Vladimir Putin", "RUS", "Putin")], [person("Shinzo Abe", "JPN", "Abe")]
+            )
+        ],
+        "statements": [{"speakers": ["Vladimir Putin", "Putin"], "anchor": "a new stage in ties"}],
+    }
     predicted = {
         "meetings": [
             meeting(participant("Medvedev", "RUS", "R"), participant("Abdel", "EGY", "E"))
@@ -146,27 +192,44 @@ def test_other_people_do_not_match() -> None:
 
 def test_participants_without_side_are_each_a_side() -> None:
     gold = {"doc": "d", "meetings": [gold_meeting([ORLOV], [TANAKA], [KERR])], "statements": []}
-    predicted = {"meetings": [meeting(participant("Orlov", "RUS", None),
-                                      participant("Tanaka", "JPN", None),
-                                      participant("Kerr", "GBR", None))]}
+    predicted = {
+        "meetings": [
+            meeting(
+                participant("Orlov", "RUS", None),
+                participant("Tanaka", "JPN", None),
+                participant("Kerr", "GBR", None),
+            )
+        ]
+    }
     score = score_document(gold, predicted)
     assert (score.dyads.gold, score.dyads.predicted, score.dyads.matched_gold) == (3, 3, 3)
 
 
 def test_one_side_yields_no_dyads() -> None:
     gold = {"doc": "d", "meetings": [gold_meeting([ORLOV], [TANAKA])], "statements": []}
-    predicted = {"meetings": [meeting(participant("Orlov", "RUS", "x"),
-                                      participant("Tanaka", "JPN", "x"))]}
+    predicted = {
+        "meetings": [meeting(participant("Orlov", "RUS", "x"), participant("Tanaka", "JPN", "x"))]
+    }
     score = score_document(gold, predicted)
     assert score.dyads.predicted == 0
     assert (score.meetings.predicted, score.meetings.matched_predicted) == (1, 0)
 
 
 def test_planned_meetings_are_ignored_on_both_sides() -> None:
-    gold = {"doc": "d", "meetings": [gold_meeting([ORLOV], [KERR], status="planned")],
-            "statements": []}
-    predicted = {"meetings": [meeting(participant("Orlov", "RUS", "a"),
-                                      participant("Tanaka", "JPN", "b"), status="planned")]}
+    gold = {
+        "doc": "d",
+        "meetings": [gold_meeting([ORLOV], [KERR], status="planned")],
+        "statements": [],
+    }
+    predicted = {
+        "meetings": [
+            meeting(
+                participant("Orlov", "RUS", "a"),
+                participant("Tanaka", "JPN", "b"),
+                status="planned",
+            )
+        ]
+    }
     score = score_document(gold, predicted)
     assert score.dyads.empty
     assert score.meetings.empty
@@ -174,12 +237,17 @@ def test_planned_meetings_are_ignored_on_both_sides() -> None:
 
 
 def test_two_anchors_in_one_evidence_match_one_statement() -> None:
-    gold = {"doc": "d", "meetings": [], "statements": [
-        {"speakers": ["Pavel Orlov"], "anchor": "ready to deepen cooperation"},
-        {"speakers": ["Pavel Orlov"], "anchor": "opposed  unilateral sanctions"},
-    ]}
-    long_evidence = ("Orlov said Moscow was READY to deepen\ncooperation and opposed unilateral "
-                     "sanctions.")
+    gold = {
+        "doc": "d",
+        "meetings": [],
+        "statements": [
+            {"speakers": ["Pavel Orlov"], "anchor": "ready to deepen cooperation"},
+            {"speakers": ["Pavel Orlov"], "anchor": "opposed  unilateral sanctions"},
+        ],
+    }
+    long_evidence = (
+        "Orlov said Moscow was READY to deepen\ncooperation and opposed unilateral sanctions."
+    )
     one = {"statements": [statement("Orlov", long_evidence)]}
     score = score_document(gold, one)
     assert (score.statements.matched_predicted, score.statements.matched_gold) == (1, 1)
@@ -191,13 +259,20 @@ def test_two_anchors_in_one_evidence_match_one_statement() -> None:
 
 
 def test_statement_needs_matching_speaker_and_any_evidence_span() -> None:
-    gold = {"doc": "d", "meetings": [], "statements": [
-        {"speakers": ["Hiro Tanaka", "Japanese side"], "anchor": "the region’s stability"},
-    ]}
+    gold = {
+        "doc": "d",
+        "meetings": [],
+        "statements": [
+            {"speakers": ["Hiro Tanaka", "Japanese side"], "anchor": "the region’s stability"},
+        ],
+    }
     wrong_speaker = {"statements": [statement("Orlov", "Tanaka stressed the region's stability")]}
     assert score_document(gold, wrong_speaker).statements.matched_gold == 0
-    side = {"statements": [statement("the Japanese side", "An intro.",
-                                     "It stressed the REGION’S   stability.")]}
+    side = {
+        "statements": [
+            statement("the Japanese side", "An intro.", "It stressed the REGION’S   stability.")
+        ]
+    }
     assert score_document(gold, side).statements.f1 == 1.0
 
 
@@ -221,13 +296,24 @@ def test_attribute_accuracy_counts() -> None:
 
 
 def test_repeated_encounter_is_matched_to_the_agreeing_meeting() -> None:
-    gold = {"doc": "d", "statements": [], "meetings": [
-        gold_meeting([ORLOV], [KERR], mode="phone", date="2031-04-01"),
-        gold_meeting([ORLOV], [KERR], mode="in_person", date="2031-05-04"),
-    ]}
-    predicted = {"meetings": [meeting(participant("Orlov", "RUS", "a"),
-                                      participant("Kerr", "GBR", "b"),
-                                      mode="in_person", date="2031-05-04")]}
+    gold = {
+        "doc": "d",
+        "statements": [],
+        "meetings": [
+            gold_meeting([ORLOV], [KERR], mode="phone", date="2031-04-01"),
+            gold_meeting([ORLOV], [KERR], mode="in_person", date="2031-05-04"),
+        ],
+    }
+    predicted = {
+        "meetings": [
+            meeting(
+                participant("Orlov", "RUS", "a"),
+                participant("Kerr", "GBR", "b"),
+                mode="in_person",
+                date="2031-05-04",
+            )
+        ]
+    }
     score = score_document(gold, predicted)
     assert score.attributes["mode"].value == 1.0
     assert score.attributes["date"].value == 1.0
@@ -236,10 +322,14 @@ def test_repeated_encounter_is_matched_to_the_agreeing_meeting() -> None:
 
 def test_micro_averaging_across_documents() -> None:
     small = {"doc": "a", "meetings": [gold_meeting([ORLOV], [TANAKA])], "statements": []}
-    large = {"doc": "b", "statements": [],
-             "meetings": [gold_meeting([ORLOV, person("Ivan Sokol", "RUS")], [TANAKA, KERR])]}
-    found_small = {"meetings": [meeting(participant("Orlov", "RUS", "a"),
-                                        participant("Tanaka", "JPN", "b"))]}
+    large = {
+        "doc": "b",
+        "statements": [],
+        "meetings": [gold_meeting([ORLOV, person("Ivan Sokol", "RUS")], [TANAKA, KERR])],
+    }
+    found_small = {
+        "meetings": [meeting(participant("Orlov", "RUS", "a"), participant("Tanaka", "JPN", "b"))]
+    }
     corpus = score_corpus([(small, found_small), (large, {})])
     assert (corpus.dyads.matched_gold, corpus.dyads.gold) == (1, 5)
     assert corpus.dyads.recall == pytest.approx(0.2)

@@ -71,4 +71,3 @@ to the families who were affected by the floods in the spring.</p>
 </body>
 </html>
 """
-

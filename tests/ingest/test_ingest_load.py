@@ -56,8 +56,17 @@ def test_detection_by_content_with_wrong_extension(tmp_path: Path) -> None:
     markdown = load_document(_write(tmp_path / "readout.data", MARKDOWN))
     assert markdown.published == "2021-03-04"
     records = list(
-        iter_documents([_write(tmp_path / "records.txt", json.dumps({"text": READOUT_TEXT}) + "\n"
-                               + json.dumps({"text": READOUT_PARAGRAPHS[0]}) + "\n")])
+        iter_documents(
+            [
+                _write(
+                    tmp_path / "records.txt",
+                    json.dumps({"text": READOUT_TEXT})
+                    + "\n"
+                    + json.dumps({"text": READOUT_PARAGRAPHS[0]})
+                    + "\n",
+                )
+            ]
+        )
     )
     assert [type(r) for r in records] == [Document, Document]
 
@@ -153,8 +162,9 @@ def test_batch_goes_on_past_bad_items(tmp_path: Path) -> None:
         (NoArticleError, "no article text"),
         (UnsupportedFormatError, "PDF is not supported"),
     ]
-    for result, source, (error_type, words) in zip(results[1:-1], sources[1:-1], expected,
-                                                   strict=True):
+    for result, source, (error_type, words) in zip(
+        results[1:-1], sources[1:-1], expected, strict=True
+    ):
         assert isinstance(result, error_type), (source, result)
         assert source in str(result)  # the message names the item
         assert words in str(result)

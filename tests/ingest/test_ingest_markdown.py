@@ -75,7 +75,7 @@ def test_markdown_without_front_matter_takes_the_heading_as_title() -> None:
 def test_markdown_markup_is_lightly_removed() -> None:
     body = (
         "## The \\_joint\\_ commission\n"
-        "The **two sides** met at [the palace](https://example.org/p \"Palace\") in Veloria.\n"
+        'The **two sides** met at [the palace](https://example.org/p "Palace") in Veloria.\n'
         "![A photo](img.jpg)\n"
         "<!-- editor's note -->\n"
         "-   Item one\n"

@@ -23,8 +23,10 @@ JSONL = "".join(json.dumps({"id": f"r{i}", "text": READOUT_TEXT}) + "\n" for i i
 ROUTES: dict[str, tuple[str, bytes]] = {
     "/news/1234": ("text/html; charset=utf-8", readout_page().encode("utf-8")),
     "/readout": ("text/markdown", MARKDOWN.encode("utf-8")),
-    "/plain": ("text/plain; charset=windows-1252", ("Solen \u2013 Reyk\n" + READOUT_TEXT)
-               .encode("cp1252")),
+    "/plain": (
+        "text/plain; charset=windows-1252",
+        ("Solen \u2013 Reyk\n" + READOUT_TEXT).encode("cp1252"),
+    ),
     "/feed": ("application/x-ndjson", JSONL.encode("utf-8")),
     "/unlabelled": ("application/octet-stream", readout_page().encode("utf-8")),
 }

@@ -1,0 +1,99 @@
+from spacy.language import Language
+
+from sidelines.core import extract
+from sidelines.types import Document, Extraction
+
+
+def run(nlp: Language, text: str, published: str = "2022-11-16", **meta: str) -> Extraction:
+    return extract(Document(text=text, published=published, **meta), nlp=nlp)
+
+
+def dyads(extraction: Extraction) -> set[frozenset[str]]:
+    out = set()
+    for meeting in extraction.meetings:
+        if meeting.status != "held":
+            continue
+        for a in meeting.participants:
+            for b in meeting.participants:
+                if a.side != b.side:
+                    out.add(frozenset({a.name, b.name}))
+    return out
+
+
+def test_met_with_on_the_sidelines(nlp: Language) -> None:
+    result = run(
+        nlp,
+        "Chinese Foreign Minister Wang Yi met with his Russian counterpart Sergey Lavrov "
+        "in Bali, Indonesia, on November 15, on the sidelines of the G20 Summit.",
+    )
+    assert dyads(result) == {frozenset({"Wang Yi", "Sergey Lavrov"})}
+    meeting = result.meetings[0]
+    assert (meeting.mode, meeting.date, meeting.place, meeting.country) == (
+        "in_person",
+        "2022-11-15",
+        "Bali",
+        "IDN",
+    )
+    assert meeting.occasion is not None and "G20" in meeting.occasion
+    assert {p.country for p in meeting.participants} == {"CHN", "RUS"}
+    assert meeting.evidence and "met with" in meeting.evidence[0].text
+
+
+def test_companions_are_not_principals(nlp: Language) -> None:
+    result = run(
+        nlp,
+        "On November 15, Foreign Minister Wang Yi, who was accompanying President Xi Jinping "
+        "to the summit, met with Russian Foreign Minister Sergei Lavrov.",
+    )
+    names = {p.name for m in result.meetings for p in m.participants}
+    assert "Xi Jinping" not in names
+    assert {"Wang Yi", "Sergey Lavrov"} <= names
+
+
+def test_phone_call_from_a_title_and_publisher(nlp: Language) -> None:
+    result = run(
+        nlp,
+        "The sides discussed the situation in Libya.",
+        published="2020-06-09",
+        title="Telephone conversation with Federal Chancellor of Germany Angela Merkel",
+        publisher="President of Russia",
+        url="http://en.kremlin.ru/events/president/news/1",
+    )
+    assert dyads(result) == {frozenset({"Vladimir Putin", "Angela Merkel"})}
+    assert result.meetings[0].mode == "phone"
+    assert result.meetings[0].date == "2020-06-09"
+
+
+def test_referred_meeting_has_no_date(nlp: Language) -> None:
+    result = run(
+        nlp,
+        "Chinese President Xi Jinping, in his meeting with German Chancellor Olaf Scholz, "
+        "opposed the use of nuclear weapons.",
+    )
+    assert frozenset({"Xi Jinping", "Olaf Scholz"}) in dyads(result)
+    meeting = next(
+        m
+        for m in result.meetings
+        if {p.name for p in m.participants} >= {"Xi Jinping", "Olaf Scholz"}
+    )
+    assert meeting.date is None
+
+
+def test_future_meeting_is_planned(nlp: Language) -> None:
+    result = run(
+        nlp,
+        "President Joe Biden will meet with Prime Minister Fumio Kishida of Japan next week.",
+        published="2023-01-05",
+    )
+    assert result.meetings and all(m.status == "planned" for m in result.meetings)
+
+
+def test_same_meeting_reported_twice_is_one(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin held talks with Prime Minister of India Narendra Modi. "
+        "Later, Putin and Modi met with business leaders. Vladimir Putin met with Narendra Modi today."
+    )
+    result = run(nlp, text, published="2019-09-04")
+    held = [m for m in result.meetings if m.status == "held"]
+    assert len(held) == 1
+    assert len(held[0].evidence) >= 2

@@ -1,0 +1,71 @@
+from spacy.language import Language
+
+from sidelines.core import extract
+from sidelines.types import Document, Extraction
+
+
+def run(nlp: Language, text: str, published: str = "2022-09-29") -> Extraction:
+    return extract(Document(text=text, published=published), nlp=nlp)
+
+
+def test_coordinated_cues_give_one_statement_each(nlp: Language) -> None:
+    text = (
+        "Vice President Kamala Harris met with President Yoon Suk Yeol of the Republic of Korea in Seoul. "
+        "Vice President Harris reaffirmed that the alliance remains a linchpin of peace, emphasized the "
+        "importance of the rules-based order, and noted our close cooperation on space."
+    )
+    result = run(nlp, text)
+    cues = [s.cue for s in result.statements]
+    assert cues[:3] == ["reaffirmed", "emphasized", "noted"]
+    assert all(s.speakers[0].name == "Kamala Harris" for s in result.statements)
+    assert "linchpin of peace" in result.statements[0].evidence[0].text
+    assert "space" not in result.statements[0].evidence[0].text
+
+
+def test_joint_statement_names_both_sides(nlp: Language) -> None:
+    text = (
+        "Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergey Lavrov. "
+        "The two sides reiterated that they will step up coordination within the SCO and BRICS."
+    )
+    result = run(nlp, text, published="2022-11-15")
+    joint = next(s for s in result.statements if s.cue == "reiterated")
+    assert {p.name for p in joint.speakers} == {"Wang Yi", "Sergey Lavrov"}
+    assert {"SCO", "BRICS"} <= set(joint.topics)
+    assert joint.meeting_id == result.meetings[0].id
+
+
+def test_pronoun_speaker_and_statement_said_twice(nlp: Language) -> None:
+    text = (
+        "Lavrov met Wang Yi on Monday. Sergey Lavrov said that Russia is ready to work with China on energy. "
+        "He also welcomed the summit.\n\nLater the ministry repeated it: Lavrov said that Russia is ready "
+        "to work with China on energy."
+    )
+    result = run(nlp, text, published="2022-11-16")
+    energy = [s for s in result.statements if "ready to work with China on energy" in s.text]
+    assert len(energy) == 1
+    assert len(energy[0].evidence) == 2
+    welcomed = next(s for s in result.statements if s.cue == "welcomed")
+    assert welcomed.speakers[0].name == "Sergey Lavrov"
+
+
+def test_speaker_turns_of_a_transcript(nlp: Language) -> None:
+    text = (
+        "Meeting with Prime Minister of Japan Shinzo Abe\n\n"
+        "President of Russia Vladimir Putin: Mr Prime Minister, friends, welcome to Moscow.\n\n"
+        "We are glad to see you.\n\n"
+        "Prime Minister of Japan Shinzo Abe (retranslated): Thank you. I am pleased to be here.\n"
+    )
+    result = run(nlp, text, published="2017-04-27")
+    turns = {s.speakers[0].name: s for s in result.statements}
+    assert "welcome to Moscow" in turns["Vladimir Putin"].evidence[0].text
+    assert "We are glad" in turns["Vladimir Putin"].evidence[0].text
+    assert "pleased to be here" in turns["Shinzo Abe"].evidence[0].text
+
+
+def test_boilerplate_yields_nothing(nlp: Language) -> None:
+    text = (
+        "Minister A met Minister B.\n\nLeave a Reply\n\n"
+        "Sergey Lavrov said that comments are welcome below.\n"
+    )
+    result = run(nlp, text)
+    assert all("comments are welcome" not in s.text for s in result.statements)

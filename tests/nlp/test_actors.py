@@ -1,0 +1,46 @@
+from spacy.language import Language
+
+from sidelines.nlp import ActorMention
+
+
+def mentions(nlp: Language, text: str) -> list[ActorMention]:
+    return list(nlp(text)._.sl_actors)
+
+
+def test_long_title_before_a_name(nlp: Language) -> None:
+    text = (
+        "Member of the Political Bureau of the CPC Central Committee, State Councilor and "
+        "Foreign Minister Wang Yi met with Russian Foreign Minister Sergei Lavrov."
+    )
+    found = {m.name: m for m in mentions(nlp, text) if m.kind == "name"}
+    assert "Foreign Minister" in (found["Wang Yi"].title or "")
+    assert found["Sergei Lavrov"].country_hint == "RUS"
+
+
+def test_title_after_a_name(nlp: Language) -> None:
+    text = "President Biden spoke with Prime Minister Naftali Bennett of Israel."
+    bennett = next(m for m in mentions(nlp, text) if m.name == "Naftali Bennett")
+    assert bennett.country_hint == "ISR"
+    assert bennett.text.endswith("of Israel")
+
+
+def test_surname_refers_back_to_the_full_name(nlp: Language) -> None:
+    text = "Vladimir Putin met Angela Merkel in Sochi. Merkel thanked Putin for the invitation."
+    later = [m for m in mentions(nlp, text) if m.start > text.index("Sochi")]
+    assert {m.name for m in later} == {"Vladimir Putin", "Angela Merkel"}
+
+
+def test_bare_titles_sides_and_groups(nlp: Language) -> None:
+    text = (
+        "The Russian President noted the progress. The Russian side proposed new talks. "
+        "The two sides agreed to stay in touch."
+    )
+    kinds = {(m.kind, m.country_hint) for m in mentions(nlp, text)}
+    assert ("title", "RUS") in kinds
+    assert ("side", "RUS") in kinds
+    assert any(k == "group" for k, _ in kinds)
+
+
+def test_places_are_not_people(nlp: Language) -> None:
+    text = "Gurbanguly Berdimuhamedov welcomed Vladimir Putin in Ashgabat."
+    assert all(m.name != "Ashgabat" for m in mentions(nlp, text))

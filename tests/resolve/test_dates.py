@@ -1,0 +1,33 @@
+import datetime as dt
+
+import pytest
+
+from sidelines.resolve import resolve_date
+
+BASE = dt.date(2022, 11, 16)
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("On November 15", dt.date(2022, 11, 15)),
+        ("November 15, 2022 local time", dt.date(2022, 11, 15)),
+        ("today", BASE),
+        ("yesterday", dt.date(2022, 11, 15)),
+        ("on Monday", dt.date(2022, 11, 14)),
+        ("December 15–16, 2016", dt.date(2016, 12, 15)),
+    ],
+)
+def test_dates_resolve_against_document_date(expression: str, expected: dt.date) -> None:
+    assert resolve_date(expression, BASE) == expected
+
+
+@pytest.mark.parametrize(
+    "expression", ["last October", "2016", "last week", "this week", "the recent week"]
+)
+def test_expressions_without_a_day_fix_no_date(expression: str) -> None:
+    assert resolve_date(expression, BASE) is None
+
+
+def test_future_day_without_year_is_not_taken() -> None:
+    assert resolve_date("December 25", BASE) is None

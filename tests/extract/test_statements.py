@@ -69,3 +69,56 @@ def test_boilerplate_yields_nothing(nlp: Language) -> None:
     )
     result = run(nlp, text)
     assert all("comments are welcome" not in s.text for s in result.statements)
+
+
+def speakers_of(result: Extraction, fragment: str) -> list[set[str]]:
+    return [
+        {p.name for p in s.speakers}
+        for s in result.statements
+        if any(fragment in e.text for e in s.evidence)
+    ]
+
+
+def test_purpose_clause_speaks_for_the_meeting_subject(nlp: Language) -> None:
+    text = (
+        "President Joe Biden spoke today with Prime Minister Mark Rutte of the Netherlands "
+        "to express his condolences for the victims of the storm."
+    )
+    assert speakers_of(run(nlp, text, "2023-02-01"), "condolences") == [{"Joe Biden"}]
+
+
+def test_she_continues_the_subject_not_the_last_name(nlp: Language) -> None:
+    text = (
+        "Vice President Kamala Harris met with President Emmanuel Macron of France. "
+        "The Vice President thanked President Macron for his leadership. "
+        "She emphasized that the partnership remains strong."
+    )
+    assert speakers_of(run(nlp, text, "2023-02-01"), "partnership remains strong") == [
+        {"Kamala Harris"}
+    ]
+
+
+def test_multiword_cue(nlp: Language) -> None:
+    text = (
+        "Prime Minister Rishi Sunak met with President Joe Biden. "
+        "Prime Minister Sunak made clear that support for Ukraine will continue."
+    )
+    found = [s for s in run(nlp, text, "2023-06-08").statements if s.cue == "made clear"]
+    assert found and found[0].speakers[0].name == "Rishi Sunak"
+    assert found[0].text.startswith("support for Ukraine")
+
+
+def test_passive_subject_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "Vladimir Putin met with President of Turkmenistan Gurbanguly Berdimuhamedov. "
+        "The President of Turkmenistan was recognised for his contribution to the partnership."
+    )
+    assert speakers_of(run(nlp, text, "2017-10-02"), "was recognised") == []
+
+
+def test_reported_speech_inside_a_statement_is_one_statement(nlp: Language) -> None:
+    text = (
+        "Wang Yi met with Sergey Lavrov in Bali. Wang Yi said that President Xi Jinping has "
+        "put forward four points on the crisis."
+    )
+    assert speakers_of(run(nlp, text, "2022-11-15"), "four points") == [{"Wang Yi"}]

@@ -94,3 +94,16 @@ def test_html_fragment_is_read() -> None:
     fragment = "".join(f"<p>{p}</p>" for p in READOUT_PARAGRAPHS)
     document = parse_html(fragment, path="fragment.html")
     assert READOUT_PARAGRAPHS[0] in document.text
+
+
+def test_page_location_markup_is_kept() -> None:
+    body = " ".join(
+        ["President Solen met Prime Minister Tomas Reyk to discuss trade and energy."] * 3
+    )
+    html = (
+        "<html><head><title>Talks</title></head><body><article><h1>Talks</h1>"
+        '<p class="read__place p-location"><i></i>The Palace, Velor</p>'
+        f"<p>{body}</p><p>{body}</p></article></body></html>"
+    )
+    assert parse_html(html).location == "The Palace, Velor"
+    assert parse_html(html.replace("p-location", "")).location is None

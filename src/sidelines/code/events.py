@@ -30,7 +30,11 @@ def code_meeting(meeting: Meeting, host_country: str | None = None) -> tuple[str
 
 def code_statement(cue_lemma: str, cues: dict[str, Any]) -> tuple[str, dict[str, str] | None]:
     """``(cameo, plover)`` of a statement by its cue verb (default: 010 make statement)."""
-    info = cues.get("statement_verbs", {}).get(cue_lemma) or {}
+    info = (
+        cues.get("statement_verbs", {}).get(cue_lemma)
+        or cues.get("statement_phrases", {}).get(cue_lemma)
+        or {}
+    )
     cameo = str(info.get("cameo") or "010")
     plover = info.get("plover")
     return cameo, ({"event": str(plover), "context": "diplomatic"} if plover else None)

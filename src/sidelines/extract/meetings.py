@@ -975,6 +975,8 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
                 continue
             if prev.date and cand.date and prev.date != cand.date:
                 continue
+            if prev.country and cand.country and prev.country != cand.country:
+                continue  # "our last meeting in Sochi" is not "your visit to India"
             if prev.past_reference != cand.past_reference and (prev.date is None) != (
                 cand.date is None
             ):

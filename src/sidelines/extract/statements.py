@@ -48,6 +48,7 @@ _GIVE_OBJECTS = frozenset(
 )
 _GROUP_WORDS = frozenset(
     {
+        "both",
         "sides",
         "leaders",
         "parties",
@@ -59,6 +60,10 @@ _GROUP_WORDS = frozenset(
         "countries",
     }
 )
+#: a speaker turn shorter than this (in words) says nothing a user would look up
+_MIN_TURN_WORDS = 5
+#: prepositions whose gerund shares the clause's subject ("including reiterating", "by urging")
+_BY_DOING = frozenset({"including", "by", "while", "after", "before"})
 _CONTENT_SKIP = frozenset({"that", ",", ":", "out", "for", "on", "upon"})
 
 
@@ -86,6 +91,9 @@ class StatementExtractor:
             kb.cues.get("statement_verbs_need_particle", {})
         )
         self.nouns = frozenset(kb.cues.get("statement_nouns", []))
+        self.phrases: list[tuple[str, ...]] = sorted(
+            (tuple(p.split()) for p in kb.cues.get("statement_phrases", {})), key=len, reverse=True
+        )
         self.meeting_verbs = frozenset(kb.cues.get("meeting_verbs", {}))
 
     def extract(
@@ -146,8 +154,18 @@ class StatementExtractor:
         out: list[StatementCandidate] = []
         cue_ids = {t.i for t in cues}
         for cue in cues:
+            if _reported_within(cue, cue_ids):
+                continue  # "Wang Yi expressed that President Xi has put forward ...": Wang Yi's
             subject = _subject(cue)
-            if subject is None or (subject.dep_ == "nsubjpass" and by_token.get(subject.i) is None):
+            if subject is not None and subject.dep_ == "nsubjpass":
+                # "X was recognised for ...": X is who the statement is about; the speaker is
+                # the agent ("by Y") or, with none, the meeting's parties
+                agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent else []
+                if not objects and any(t.i in by_token for t in subject.subtree):
+                    continue  # a party is the object of the cue, not its speaker
+                subject = objects[0] if objects else None
+            if subject is None:
                 passive = self._agentless(doc, sent, cue, meeting_parties, paragraph)
                 if passive is not None:
                     out.append(passive)
@@ -155,7 +173,8 @@ class StatementExtractor:
             speakers = self._speakers(doc, subject, by_token, meeting_parties, sent.start_char)
             if not speakers:
                 continue
-            start, end = _content_bounds(cue, cue_ids, sent)
+            phrase_end = self._phrase_end(cue)
+            start, end = _content_bounds(cue, cue_ids, sent, phrase_end)
             if end <= start:
                 continue
             content = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
@@ -165,8 +184,15 @@ class StatementExtractor:
             out.append(
                 StatementCandidate(
                     speakers=speakers,
-                    cue=_cue_text(cue),
-                    cue_lemma=cue.lemma_.lower(),
+                    cue=doc[cue.i : phrase_end + 1].text if phrase_end else _cue_text(cue),
+                    cue_lemma=(
+                        " ".join(
+                            [cue.lemma_.lower()]
+                            + [t.lower_ for t in doc[cue.i + 1 : phrase_end + 1]]
+                        )
+                        if phrase_end
+                        else cue.lemma_.lower()
+                    ),
                     text=content.strip(" ,;"),
                     evidence=[Evidence(ev_start, ev_end, doc.text[ev_start:ev_end])],
                     position=cue.idx,
@@ -204,11 +230,29 @@ class StatementExtractor:
             paragraph=paragraph,
         )
 
+    def _phrase_end(self, token: Token) -> int | None:
+        """Index of the last token of a multi-word cue starting at ``token`` ("made it clear")."""
+        if token.pos_ != "VERB":
+            return None
+        doc = token.doc
+        for phrase in self.phrases:
+            if token.lemma_.lower() != phrase[0] or token.i + len(phrase) > len(doc):
+                continue
+            if all(doc[token.i + k].lower_ == word for k, word in enumerate(phrase[1:], 1)):
+                return token.i + len(phrase) - 1
+        return None
+
     def _is_cue(self, token: Token) -> bool:
+        if self._phrase_end(token) is not None and token.dep_ not in {"amod", "acl", "relcl"}:
+            return True
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or lemma not in self.verbs:
             return False
-        if token.dep_ in {"amod", "acl", "relcl", "pcomp"} and not _subject_is_own(token):
+        if (
+            token.dep_ in {"amod", "acl", "relcl", "pcomp"}
+            and not _subject_is_own(token)
+            and not (token.dep_ == "pcomp" and token.head.lower_ in _BY_DOING)
+        ):
             return False
         if token.dep_ == "xcomp":
             return False
@@ -362,6 +406,8 @@ class StatementExtractor:
         for turn in turns:
             body = text[turn.content_start : turn.end]
             ranges.append((turn.start, turn.end))
+            if len(re.findall(r"\w+", body)) < _MIN_TURN_WORDS:
+                continue  # "Thank you.", "Good afternoon.": courtesies, not statements
             out.append(
                 StatementCandidate(
                     speakers=[turn.speaker],
@@ -388,17 +434,39 @@ def _subject(cue: Token) -> Token | None:
             node = node.head
             hops += 1
             continue
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        ):
+            node = node.head  # "met with ... to express his condolences": the meeting's subject
+            hops += 1
+            continue
+        if node.dep_ == "pcomp" and node.head.lower_ in _BY_DOING:
+            node = node.head.head  # "discussed Gaza, including reiterating the need ..."
+            hops += 1
+            continue
         return None
     return None
+
+
+def _reported_within(cue: Token, cue_ids: set[int]) -> bool:
+    """A cue inside what another cue reports ("X said that Y has proposed ...")."""
+    node = cue
+    while node.head.i != node.i:
+        if node.dep_ in {"ccomp", "xcomp"} and node.head.i in cue_ids:
+            return True
+        node = node.head
+    return False
 
 
 def _subject_is_own(cue: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
 
 
-def _content_bounds(cue: Token, cue_ids: set[int], sent: Span) -> tuple[int, int]:
+def _content_bounds(
+    cue: Token, cue_ids: set[int], sent: Span, phrase_end: int | None = None
+) -> tuple[int, int]:
     """Token range of what a cue introduces: after the cue to the clause end or next coordinated cue."""
-    start = cue.i + 1
+    start = (phrase_end if phrase_end is not None else cue.i) + 1
     while start < sent.end and (
         sent.doc[start].lower_ in _CONTENT_SKIP or sent.doc[start].dep_ == "prt"
     ):

@@ -103,6 +103,13 @@ class ActorMentionFinder:
         mentions.extend(self._sides(doc, taken))
         mentions.extend(self._pronouns(doc, taken))
         mentions.sort(key=lambda m: m.start)
+        for mention in mentions:
+            head = doc[mention.head_token] if mention.head_token >= 0 else None
+            mention.subject = (
+                head is not None
+                and head.dep_ in {"nsubj", "nsubjpass"}
+                and head.head.dep_ in {"ROOT", "conj"}
+            )
         doc._.sl_actors = mentions
         return doc
 
@@ -343,7 +350,7 @@ class ActorMentionFinder:
                 continue
             if not token.text[:1].isupper():
                 continue
-            start = self._title_left(doc, token.i + 1) if token.i + 1 <= len(doc) else token.i
+            start = self._title_left(doc, token.i + 1) if token.i + 1 < len(doc) else token.i
             start = min(start, token.i)
             end = token.i + 1
             sent_end = token.sent.end

@@ -32,6 +32,7 @@ class ActorMention:
     token_start: int = -1
     token_end: int = -1
     sent_start: int = -1  # token index where the mention's sentence starts
+    subject: bool = False  # the mention is the subject of a main clause
 
 
 @dataclass

@@ -94,10 +94,15 @@ class ActorResolver:
         if mention.kind == "title":
             return self._resolve_title(mention, earlier)
         if mention.kind == "pronoun" and mention.text.lower() in {"he", "she"}:
-            for prior in reversed(earlier):
-                if prior.party and prior.party.kind == "person" and prior.mention.kind != "pronoun":
-                    return prior.party
-            return None
+            # the latest person named, preferring the subject of a recent clause: in "The Vice
+            # President thanked President Sisi ... She emphasized", "she" continues the subject
+            people = [
+                prior
+                for prior in reversed(earlier)
+                if prior.party and prior.party.kind == "person" and prior.mention.kind != "pronoun"
+            ][:4]
+            chosen = next((p for p in people if p.mention.subject), people[0] if people else None)
+            return chosen.party if chosen else None
         if mention.kind == "side" and mention.country_hint:
             for prior in reversed(earlier):
                 if (

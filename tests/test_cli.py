@@ -119,3 +119,33 @@ def test_console_script_reads_stdin() -> None:
     data = json.loads(done.stdout)
     assert data["document"]["path"] == "-"
     assert data["meetings"]
+
+
+def test_kb_resolve_title_on_a_date() -> None:
+    result = runner.invoke(
+        app, ["kb", "resolve", "the Chinese foreign minister", "--date", "2023-03-15"]
+    )
+    assert result.exit_code == 0, result.output
+    [best, *_] = json.loads(result.stdout)
+    assert (best["name"], best["office"], best["country"]) == (
+        "Qin Gang",
+        "foreign_minister",
+        "CHN",
+    )
+    assert 0 < best["confidence"] <= 1
+
+
+def test_kb_resolve_unknown_and_bad_date() -> None:
+    assert (
+        runner.invoke(app, ["kb", "resolve", "Nobody Atall", "--date", "2020-01-01"]).exit_code == 1
+    )
+    bad = runner.invoke(app, ["kb", "resolve", "Lavrov", "--date", "15/11/2022"])
+    assert bad.exit_code == 2 and "E021" in bad.output
+
+
+def test_kb_show_prints_the_roles_timeline() -> None:
+    result = runner.invoke(app, ["kb", "show", "Sergei Lavrov", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [person] = json.loads(result.stdout)
+    assert person["name"] == "Sergey Lavrov"
+    assert any(r["office"] == "foreign_minister" and r["end"] is None for r in person["roles"])

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sidelines.errors import SidelinesError
+from sidelines.kb.commands import kb_app
 from sidelines.types import Extraction
 
 app = typer.Typer(
@@ -27,6 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err_console = Console(stderr=True)
+app.add_typer(kb_app, name="kb")
 
 
 class OutputFormat(StrEnum):

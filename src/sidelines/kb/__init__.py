@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sidelines.kb.loader import (
+    data_dir,
     load_actors,
     load_countries,
     load_cues,
@@ -81,6 +82,13 @@ _TITLE_OFFICES: list[tuple[str, str]] = [
     ("sultan", "head_of_state"),
     ("monarch", "head_of_state"),
     ("leader", "head_of_state"),
+    ("secretary-general", "leader"),
+    ("secretary general", "leader"),
+    ("director-general", "leader"),
+    ("director general", "leader"),
+    ("managing director", "leader"),
+    ("high representative", "leader"),
+    ("chairperson", "leader"),
 ]
 
 
@@ -140,6 +148,14 @@ class KnowledgeBase:
                 tokens = name_key(actor.name).split()
                 if len(tokens) >= 2:
                     self._add(self._by_short, tokens[-1], actor.id)
+        #: every (actor, role), and by the role's country: what ``holder`` searches
+        self._roles: list[tuple[Actor, Role]] = []
+        self._roles_by_country: dict[str, list[tuple[Actor, Role]]] = defaultdict(list)
+        for actor in self.actors.values():
+            for role in actor.roles:
+                self._roles.append((actor, role))
+                if role.country:
+                    self._roles_by_country[role.country].append((actor, role))
         self._country_words: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         for country in self.countries.values():
@@ -162,7 +178,13 @@ class KnowledgeBase:
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> KnowledgeBase:
-        """The bundled seed, loaded once per process."""
+        """The bundled seed and the user's own files (``sidelines kb add``), loaded once per
+        process."""
+        from sidelines.kb.userdata import user_dir
+
+        mine = user_dir()
+        if (mine / "people").is_dir():
+            return cls([data_dir(), mine])
         return cls()
 
     # --- actors -------------------------------------------------------------------------------
@@ -191,31 +213,32 @@ class KnowledgeBase:
         return near or actors
 
     def holder(
-        self, country: str | None, title: str, day: dt.date | None
+        self, country: str | None, title: str, day: dt.date | None, organisation: str | None = None
     ) -> tuple[Actor, Role] | None:
-        """The person who held the office named by ``title`` in ``country`` on ``day``."""
+        """The person who held the office named by ``title`` in ``country`` (or at the head of
+        ``organisation``, an actor id) on ``day``."""
         if day is None:
             return None
         found = office_of_title(title)
         if not found:
             return None
         office, phrase = found
+        org = self.actors.get(organisation) if organisation else None
         best: tuple[Actor, Role] | None = None
-        for actor in self.actors.values():
-            for role in actor.roles:
-                if not role.holds_on(day):
+        for actor, role in self._roles_by_country.get(country, []) if country else self._roles:
+            if not role.holds_on(day):
+                continue
+            role_title = fold(role.title)
+            if org is not None and fold(org.name) not in role_title:
+                continue
+            if office in {"other", "leader"}:
+                if phrase not in role_title:
                     continue
-                if country and role.country != country:
-                    continue
-                role_title = fold(role.title)
-                if office == "other" or office == "leader":
-                    if phrase not in role_title:
-                        continue
-                elif role.office != office and phrase not in role_title:
-                    continue
-                exact = phrase in role_title
-                if best is None or (exact and phrase not in fold(best[1].title)):
-                    best = (actor, role)
+            elif role.office != office and phrase not in role_title:
+                continue
+            exact = phrase in role_title
+            if best is None or (exact and phrase not in fold(best[1].title)):
+                best = (actor, role)
         return best
 
     def role_on(self, actor: Actor, day: dt.date | None) -> Role | None:
@@ -231,6 +254,37 @@ class KnowledgeBase:
         key = fold(word)
         key = re.sub(r"^the ", "", key)
         return self._country_words.get(key) or self._demonyms.get(key)
+
+    def organisation_of_title(self, title: str) -> str | None:
+        """The id of the organisation a title names ("Secretary General of NATO", "NATO
+        Secretary General", "Director-General of the World Health Organization (WHO)")."""
+        for candidate in re.findall(
+            r"\(([A-Z]{2,})\)|\b([A-Z]{2,})\b|((?:[A-Z][\w\-]+\s?)+)", title
+        ):
+            for part in candidate:
+                if not part:
+                    continue
+                for actor in self.find_actors(part.strip()):
+                    if actor.kind == "organisation":
+                        return actor.id
+        return None
+
+    def country_of_title(self, title: str) -> str | None:
+        """The country a title names: "Prime Minister of Japan", "Russian Foreign Minister",
+        "Japan's foreign minister" (capitalised country words, "of X" first)."""
+        match = re.search(r"\bof (?:the )?((?:[A-Z][\w.'’\-]*\s?)+)", title)
+        if match:
+            code = self.country_code(match.group(1).strip())
+            if code:
+                return code
+        words = re.findall(r"[A-Z][\w.\-]*", re.sub(r"['’]s\b", "", title))
+        for i, word in enumerate(words):
+            # two-word names first ("South African", "New Zealand"), then the word alone
+            for phrase in ([f"{word} {words[i + 1]}"] if i + 1 < len(words) else []) + [word]:
+                code = self.demonym_country(phrase) or self.country_code(phrase)
+                if code:
+                    return code
+        return None
 
     def demonym_country(self, word: str) -> str | None:
         """ISO3 for an adjective/demonym only (``"Russian"`` → RUS)."""

@@ -258,31 +258,10 @@ class ActorMentionFinder:
         return end
 
     def _country_hint(self, title: str) -> str | None:
-        match = re.search(r"\bof (?:the )?((?:[A-Z][\w.'’\-]*\s?)+)", title)
-        if match:
-            code = self.kb.country_code(match.group(1).strip())
-            if code:
-                return code
-        words = re.findall(r"[A-Z][\w.\-]*", title)
-        for i, word in enumerate(words):
-            # two-word names first ("South African", "New Zealand"), then the word alone
-            for phrase in ([f"{word} {words[i + 1]}"] if i + 1 < len(words) else []) + [word]:
-                code = self.kb.demonym_country(phrase) or self.kb.country_code(phrase)
-                if code:
-                    return code
-        return None
+        return self.kb.country_of_title(title)
 
     def _org_hint(self, text: str) -> str | None:
-        for candidate in re.findall(
-            r"\(([A-Z]{2,})\)|\b([A-Z]{3,})\b|((?:[A-Z][\w\-]+\s?)+)", text
-        ):
-            for part in candidate:
-                if not part:
-                    continue
-                for actor in self.kb.find_actors(part.strip()):
-                    if actor.kind == "organisation":
-                        return actor.id
-        return None
+        return self.kb.organisation_of_title(text)
 
     # --- other mentions -------------------------------------------------------------------------
     def _surnames(

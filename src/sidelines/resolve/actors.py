@@ -180,8 +180,7 @@ class ActorResolver:
         title = mention.title or mention.text
         country = mention.country_hint
         if mention.org_hint:
-            org = self.kb.actors.get(mention.org_hint)
-            held = self.kb.holder(None, f"{title} {org.name if org else ''}", self.day)
+            held = self.kb.holder(None, title, self.day, organisation=mention.org_hint)
             if held:
                 return self.participant(held[0], title)
         found = office_of_title(title)

@@ -66,10 +66,7 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Extract many documents, parsing them in batches with ``nlp.pipe``."""
     kb = kb or KnowledgeBase.default()
-    nlp = nlp or load_pipeline()
-    prepared = (prepare(d, kb) for d in documents)
-    pairs = ((nlp_text(p.text), p) for p in prepared)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for document, doc in parse_many(documents, nlp, kb, batch_size):
         yield _extract_parsed(document, doc, kb)
 
 
@@ -97,13 +94,36 @@ def _day(published: str | None) -> dt.date | None:
         return None
 
 
-def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extraction:
-    day = _day(document.published)
+def resolve_mentions(
+    document: Document, doc: Doc, kb: KnowledgeBase
+) -> tuple[ActorResolver, list[ResolvedMention]]:
+    """Resolve stage: every actor mention of a parsed document to a party on its date."""
     publisher = kb.publisher(document.publisher, document.url)
-    resolver = ActorResolver(kb, day, publisher)
+    resolver = ActorResolver(kb, _day(document.published), publisher)
     resolved: list[ResolvedMention] = []
     for mention in doc._.sl_actors or []:
         resolved.append(ResolvedMention(mention, resolver.resolve(mention, resolved)))
+    return resolver, resolved
+
+
+def parse_many(
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    kb: KnowledgeBase | None = None,
+    batch_size: int = 16,
+) -> Iterator[tuple[Document, Doc]]:
+    """Prepared documents with their spaCy parse, in batches (what ``extract_many`` reads)."""
+    kb = kb or KnowledgeBase.default()
+    nlp = nlp or load_pipeline()
+    prepared = (prepare(d, kb) for d in documents)
+    pairs = ((nlp_text(p.text), p) for p in prepared)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield document, doc
+
+
+def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extraction:
+    day = _day(document.published)
+    resolver, resolved = resolve_mentions(document, doc, kb)
     spans = fact_spans(document.sections)
     title_end = document.title_span[1] if document.title_span else 0
     candidates = MeetingExtractor(kb).extract(

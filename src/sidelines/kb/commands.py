@@ -171,3 +171,37 @@ def import_cli(
     except SidelinesError as error:
         raise _fail(error) from None
     Console().print(f"imported {count} people to {dest}")
+
+
+@kb_app.command("learn")
+def learn_cli(
+    paths: Annotated[list[str], typer.Argument(help="Documents to learn from (as for extract).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would be learned; save nothing.")
+    ] = False,
+    output: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Learn new spellings, titles and people from documents, with the evidence for each."""
+    from sidelines.errors import InputError
+    from sidelines.ingest import iter_documents
+    from sidelines.kb.learn import learn, save
+    from sidelines.types import Document
+
+    documents: list[Document] = []
+    for item in iter_documents(paths):
+        if isinstance(item, InputError):
+            Console(stderr=True).print(f"[red]skipped[/red] {item}", highlight=False)
+        else:
+            documents.append(item)
+    learned = learn(documents)
+    if output == QueryFormat.json:
+        sys.stdout.write(
+            json.dumps([x.to_dict() for x in learned], indent=2, ensure_ascii=False) + "\n"
+        )
+    else:
+        table = Table("kind", "actor", "learned", "country", "seen", "evidence")
+        for x in learned:
+            table.add_row(x.kind, x.name, x.value, x.country or "", x.seen or "", x.evidence)
+        Console().print(table)
+    if learned and not dry_run:
+        Console(stderr=True).print(f"saved {len(learned)} facts to {save(learned)}")

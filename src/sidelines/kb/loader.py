@@ -158,7 +158,7 @@ def _organisation(rec: dict[str, Any], path: Path) -> list[Actor]:
                     id=str(lead.get("id") or lead["name"].lower().replace(" ", "-")),
                     name=str(lead["name"]),
                     kind="person",
-                    country=None,
+                    country=lead.get("nationality"),  # speaks for a country only out of office
                     aliases=_strings(lead.get("aliases")),
                     short=_strings(lead.get("short")),
                     roles=[role],

@@ -1,0 +1,205 @@
+"""Learn titles and spellings from documents, with the evidence that taught them.
+
+Reading "Indian External Affairs Minister Dr. S. Jaishankar" teaches that the KB's S. Jaishankar
+is also written "Dr. S. Jaishankar" and is called "External Affairs Minister" on that date;
+"Minister of Industry and Trade Denis Manturov" teaches a person the KB did not know, with a
+title and a country. ``sidelines kb learn PATH...`` prints what it learned and saves it in the
+user's knowledge base (``people/learned.yaml``), where the loader merges it with the seed: a new
+spelling becomes an alias, a title a role seen on that day, an unknown person a new actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+
+from sidelines.kb import KnowledgeBase, office_of_title
+from sidelines.kb.loader import read_yaml
+from sidelines.kb.names import fold, name_key
+from sidelines.kb.userdata import user_dir
+from sidelines.types import Document
+
+#: file in the user's people folder that holds what was learned
+LEARNED_FILE = "learned.yaml"
+
+
+@dataclass(frozen=True)
+class Learned:
+    """One thing a document taught: a new ``alias`` or ``title`` of a known actor, or a new
+    ``person``; ``evidence`` is the mention as written, ``source`` the document it came from."""
+
+    kind: str
+    actor_id: str | None
+    name: str
+    value: str
+    country: str | None
+    seen: str | None
+    evidence: str
+    source: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def learn(
+    documents: Iterable[Document], nlp: Language | None = None, kb: KnowledgeBase | None = None
+) -> list[Learned]:
+    """Everything the documents teach that the knowledge base does not know yet (once each)."""
+    from sidelines.core import parse_many, resolve_mentions
+
+    kb = kb or KnowledgeBase.default()
+    found: dict[tuple[str, str, str], Learned] = {}
+    for document, doc in parse_many(documents, nlp, kb):
+        _resolver, resolved = resolve_mentions(document, doc, kb)
+        source = document.path or document.url
+        dated = bool(document.published)  # a title is learned as held on the document's date
+        for item in resolved:
+            mention, party = item.mention, item.party
+            if (
+                party is None
+                or party.kind != "person"
+                or mention.kind != "name"
+                or not mention.name
+            ):
+                continue
+            if not _looks_like_name(mention.name):
+                continue
+            actor = kb.actors.get(party.actor_id) if party.actor_id else None
+            if actor is not None:
+                known = {name_key(n) for n in [actor.name, *actor.aliases, *actor.short]}
+                if name_key(mention.name) not in known:
+                    _keep(
+                        found,
+                        Learned(
+                            "alias",
+                            actor.id,
+                            actor.name,
+                            mention.name,
+                            party.country,
+                            document.published,
+                            mention.text,
+                            source,
+                        ),
+                    )
+                titles = {fold(r.title) for r in actor.roles}
+                offices = {r.office for r in actor.roles}
+                title = _clean_title(mention.title)
+                named_office = office_of_title(title) if title else None
+                office = named_office[0] if named_office else None
+                if (
+                    title
+                    and dated
+                    and office not in offices  # "Russian Foreign Minister" is the known office
+                    and not any(fold(title) in t or t in fold(title) for t in titles)
+                ):
+                    _keep(
+                        found,
+                        Learned(
+                            "title",
+                            actor.id,
+                            actor.name,
+                            title,
+                            party.country,
+                            document.published,
+                            mention.text,
+                            source,
+                        ),
+                    )
+            else:
+                title = _clean_title(mention.title)
+                if title and party.country and dated:
+                    _keep(
+                        found,
+                        Learned(
+                            "person",
+                            None,
+                            mention.name,
+                            title,
+                            party.country,
+                            document.published,
+                            mention.text,
+                            source,
+                        ),
+                    )
+    return list(found.values())
+
+
+def save(learned: list[Learned], target: Path | None = None) -> Path:
+    """Merge ``learned`` into the user's ``people/learned.yaml`` (created when missing)."""
+    path = (target or user_dir()) / "people" / LEARNED_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = read_yaml(path) if path.exists() else None
+    people: dict[str, dict[str, Any]] = {
+        p["id"]: p for p in ((data or {}).get("people") or []) if isinstance(p, dict)
+    }
+    for item in learned:
+        key = item.actor_id or re.sub(r"[^a-z0-9]+", "-", fold(item.name)).strip("-")
+        record = people.setdefault(
+            key, {"id": key, "name": item.name, "aliases": [], "roles": [], "learned_from": []}
+        )
+        if item.actor_id is None:
+            record["country"] = item.country
+        if item.kind == "alias" and item.value not in record["aliases"]:
+            record["aliases"].append(item.value)
+        if item.kind in {"title", "person"}:
+            seen = dt.date.fromisoformat(item.seen[:10]) if item.seen else None
+            role = {
+                "office": "other",
+                "title": item.value,
+                "country": item.country,
+                "start": seen,
+                "end": seen,
+            }
+            if role not in record["roles"]:
+                record["roles"].append(role)
+        evidence = {
+            "kind": item.kind,
+            "text": item.evidence,
+            "source": item.source,
+            "date": item.seen,
+        }
+        if evidence not in record["learned_from"]:
+            record["learned_from"].append(evidence)
+    path.write_text(
+        "# Learned by `sidelines kb learn` from the documents listed under learned_from.\n"
+        + yaml.safe_dump({"people": list(people.values())}, allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _keep(found: dict[tuple[str, str, str], Learned], item: Learned) -> None:
+    found.setdefault((item.kind, item.actor_id or fold(item.name), fold(item.value)), item)
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() or w.lower() in {"bin", "al", "de", "van", "von", "der"} for w in words
+    )
+
+
+#: a learned title must name an office
+_OFFICE_WORD = re.compile(
+    r"\b(?:minister|president|premier|chancellor|secretary|senator|governor|ambassador|envoy|"
+    r"leader|advis[eo]r|director|speaker|mayor|chair(?:man|woman|person)?|king|queen|emir|"
+    r"prince|commissioner|representative|councill?or|chief|head|deputy|spokes(?:person|man))\b",
+    re.IGNORECASE,
+)
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    text = re.sub(r"^(?:the|his|her)\s+", "", title.strip(" ,"), flags=re.IGNORECASE)
+    text = re.sub(r"[\s,]+(?:Dr|Mr|Mrs|Ms|H\.E)\.?$", "", re.sub(r"\s+", " ", text)).strip(" ,")
+    if "counterpart" in text.lower() or not _OFFICE_WORD.search(text):
+        return None
+    return text if 2 < len(text) <= 120 and text[:1].isupper() else None

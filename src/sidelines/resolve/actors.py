@@ -68,17 +68,12 @@ class ActorResolver:
     def participant(self, actor: Actor, title: str | None = None) -> Participant:
         """A :class:`Participant` for a KB actor, with role and country on the document's date."""
         role = self.kb.role_on(actor, self.day)
+        held = role is not None and role.holds_on(self.day)
         country = actor.country
-        if role and role.office == "leader":
+        if role and held and role.office == "leader":
             country = None  # an organisation's leader speaks for it, not for a country
-        elif (
-            role
-            and role.country
-            and len(role.country) == 3
-            and role.country.isalpha()
-            and role.country.isupper()
-        ):
-            country = role.country
+        elif role and role.country in self.kb.countries and (held or country is None):
+            country = role.country  # the office's country (a monarch's realm, a dual national)
         return Participant(
             name=actor.name,
             actor_id=actor.id,

@@ -152,6 +152,171 @@ def evaluate_cli(
             sys.stdout.write(format_details(score) + "\n")
 
 
+@app.command("ingest")
+def ingest_cli(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, JSONL(.gz), http(s) URLs, or -.")
+    ],
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL (default $SIDELINES_DB_URL or ./sidelines.db)."),
+    ] = None,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
+) -> None:
+    """Extract documents into the corpus database (idempotent: stored documents are skipped)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from sidelines.nlp import load_pipeline
+    from sidelines.store import Store
+    from sidelines.store.ingest import IngestReport, ingest_documents, read_items
+
+    try:
+        store = Store.open(db)
+        nlp = load_pipeline(model)
+    except SidelinesError as error:
+        raise _fail(error) from None
+    report = IngestReport()
+    documents = read_items(paths, store, report)
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TextColumn("errors: {task.fields[errors]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err_console, transient=False) as progress:
+        task = progress.add_task(
+            "ingest", total=len(documents), rate="-", errors=len(report.failed)
+        )
+
+        def done(count: int) -> None:
+            progress.advance(task, count)
+            elapsed = progress.tasks[0].elapsed or 0.0
+            rate = f"{progress.tasks[0].completed / elapsed:.1f}" if elapsed else "-"
+            progress.update(task, rate=rate, errors=len(report.failed))
+
+        ingest_documents(documents, store, report, nlp=nlp, on_done=done)
+    err_console.print(
+        f"stored {report.stored}, already stored {report.skipped}, failed {len(report.failed)}",
+        highlight=False,
+    )
+    for message, _code in report.failed:
+        err_console.print(f"[red]error[/red] {message}", highlight=False, soft_wrap=True)
+    if report.failed:
+        raise typer.Exit(code=1)
+
+
+class QueryOutput(StrEnum):
+    """Output formats of the query commands."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _print_records(records: list[dict[str, Any]], output: QueryOutput, columns: list[str]) -> None:
+    if output == QueryOutput.json:
+        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        return
+    rows = [[_cell(r.get(c)) for c in columns] for r in records]
+    if output == QueryOutput.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(
+            f"{v['name']} ({v.get('country') or '?'})" if isinstance(v, dict) else str(v)
+            for v in value
+        )
+    return str(value)
+
+
+@app.command("meetings")
+def meetings_cli(
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="A participant's name or id.")
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="A participant's ISO3.")] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help="A counterpart: ISO3 or name.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    occasion: Annotated[str | None, typer.Option("--occasion")] = None,
+    topic: Annotated[str | None, typer.Option("--topic")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")] = None,
+    limit: Annotated[int | None, typer.Option("--limit")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
+) -> None:
+    """Held meetings in the corpus database, newest first."""
+    from sidelines.store import Store
+
+    try:
+        store = Store.open(db)
+    except SidelinesError as error:
+        raise _fail(error) from None
+    records = store.meetings(
+        actor=actor,
+        country=country,
+        with_=with_,
+        since=since,
+        until=until,
+        occasion=occasion,
+        topic=topic,
+        mode=mode,
+        limit=limit,
+    )
+    _print_records(
+        records, output, ["date", "mode", "participants", "place", "country", "occasion", "sources"]
+    )
+
+
+@app.command("statements")
+def statements_cli(
+    speaker: Annotated[str | None, typer.Option("--speaker", help="A speaker's name.")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="A speaker's ISO3.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    topic: Annotated[str | None, typer.Option("--topic")] = None,
+    limit: Annotated[int | None, typer.Option("--limit")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
+) -> None:
+    """Statements in the corpus database, newest first."""
+    from sidelines.store import Store
+
+    try:
+        store = Store.open(db)
+    except SidelinesError as error:
+        raise _fail(error) from None
+    records = store.statements(
+        speaker=speaker, country=country, since=since, until=until, topic=topic, limit=limit
+    )
+    _print_records(records, output, ["date", "speakers", "cue", "text", "topics"])
+
+
 def main() -> None:
     """Entry point for ``python -m sidelines``."""
     app()

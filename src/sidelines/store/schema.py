@@ -1,0 +1,139 @@
+"""The corpus database: tables for documents, meetings and their sources, participants, statements,
+evidence spans and ingest errors (SQLAlchemy 2 declarative models).
+
+A meeting reported by several documents is one row with one ``meeting_sources`` row per document
+and evidence from each. Lists that are only ever read whole (sections, topics, PLOVER codes) are
+JSON columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every sidelines table."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class SchemaMigration(Base):
+    """A named schema change and when it was applied (applied once, safe to run again)."""
+
+    __tablename__ = "schema_migrations"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class DocumentRow(Base):
+    """One ingested document, keyed by the content hash of its text."""
+
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10), index=True)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    original_source: Mapped[str | None] = mapped_column(Text)
+    location: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    sections: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class MeetingRow(Base):
+    """A meeting, possibly reported by several documents."""
+
+    __tablename__ = "meetings"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str] = mapped_column(String(16), index=True)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    place: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    occasion: Mapped[str | None] = mapped_column(Text)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cameo: Mapped[str | None] = mapped_column(String(8))
+    plover: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    #: sorted party keys: what two reports of one meeting share
+    party_key: Mapped[str] = mapped_column(Text, index=True)
+    participants: Mapped[list[ParticipantRow]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+    sources: Mapped[list[MeetingSourceRow]] = relationship(cascade="all, delete-orphan")
+
+
+class MeetingSourceRow(Base):
+    """A document that reports a meeting (GDELT's NumSources counts these)."""
+
+    __tablename__ = "meeting_sources"
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+
+
+class ParticipantRow(Base):
+    """A principal (or a companion) of a meeting."""
+
+    __tablename__ = "participants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    actor_id: Mapped[str | None] = mapped_column(String(120), index=True)
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    role: Mapped[str | None] = mapped_column(Text)
+    side: Mapped[str | None] = mapped_column(String(40))
+    accompanying: Mapped[bool] = mapped_column(Boolean, default=False)
+    meeting: Mapped[MeetingRow] = relationship(back_populates="participants")
+
+
+class StatementRow(Base):
+    """A statement of one document."""
+
+    __tablename__ = "statements"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    speakers: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    speaker_names: Mapped[str] = mapped_column(Text, index=True)  # " | "-joined, for filtering
+    speaker_countries: Mapped[str] = mapped_column(Text)
+    cue: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cameo: Mapped[str | None] = mapped_column(String(8))
+    plover: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+
+
+class EvidenceRow(Base):
+    """A span of a document's text that states a meeting or a statement."""
+
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    statement_id: Mapped[str | None] = mapped_column(ForeignKey("statements.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class IngestErrorRow(Base):
+    """An item that could not be ingested, and why."""
+
+    __tablename__ = "ingest_errors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item: Mapped[str] = mapped_column(Text)
+    code: Mapped[str] = mapped_column(String(8))
+    message: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+Index("ix_participants_meeting_country", ParticipantRow.meeting_id, ParticipantRow.country)

@@ -1,0 +1,133 @@
+"""The corpus store: ingest, idempotence, cross-document identity, queries, errors, kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import sidelines
+from sidelines.store import Store
+from sidelines.store.ingest import IngestReport, ingest_documents, read_items
+
+from ..conftest import SAMPLES
+
+READOUT_A = """---
+title: Readout of the Foreign Minister's meeting with the Foreign Minister of Norway
+date: 2023-03-02
+publisher: Example Ministry
+---
+Japanese Foreign Minister Yoshimasa Hayashi met with Norwegian Foreign Minister Anniken Huitfeldt in Tokyo on March 2.
+Hayashi stressed that the two countries share a commitment to maritime security.
+"""
+READOUT_B = """---
+title: Norway and Japan discuss Arctic cooperation
+date: 2023-03-03
+publisher: Example News
+---
+Norwegian Foreign Minister Anniken Huitfeldt met Japanese Foreign Minister Yoshimasa Hayashi in Tokyo on Thursday, March 2.
+Huitfeldt welcomed closer cooperation on Arctic research.
+"""
+
+
+def db_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def run_ingest(items: list[str], store: Store, nlp: Language) -> IngestReport:
+    report = IngestReport()
+    documents = read_items(items, store, report)
+    return ingest_documents(documents, store, report, nlp=nlp)
+
+
+def test_ingest_samples_is_idempotent(tmp_path: Path, nlp: Language) -> None:
+    store = Store.open(db_url(tmp_path / "s.db"))
+    first = run_ingest([str(SAMPLES)], store, nlp)
+    assert first.stored >= 4 and not first.failed
+    counts = store.counts()
+    again = run_ingest([str(SAMPLES)], store, nlp)
+    assert again.stored == 0 and again.skipped == first.stored
+    assert store.counts() == counts
+    assert store.migrate() == []  # migrations are applied once
+
+
+def test_same_meeting_from_two_documents_is_one(tmp_path: Path, nlp: Language) -> None:
+    for name, text in (("a.md", READOUT_A), ("b.md", READOUT_B)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store.open(db_url(tmp_path / "x.db"))
+    run_ingest([str(tmp_path / "a.md"), str(tmp_path / "b.md")], store, nlp)
+    [meeting] = store.meetings(actor="Hayashi")
+    assert meeting["sources"] == 2 and len(meeting["documents"]) == 2
+    assert {p["country"] for p in meeting["participants"]} == {"JPN", "NOR"}
+    assert store.counts()["statements"] >= 2
+
+
+def test_queries_filter_by_actor_country_dates_mode_topic(tmp_path: Path, nlp: Language) -> None:
+    store = sidelines.open(db_url(tmp_path / "q.db"))
+    run_ingest([str(SAMPLES)], store, nlp)
+    everything = store.meetings()
+    assert everything and all(m["status"] == "held" for m in everything)
+    dates = [m["date"] for m in everything if m["date"]]
+    assert dates == sorted(dates, reverse=True)
+    lavrov = store.meetings(actor="Sergey Lavrov")
+    assert lavrov and all(
+        any(p["name"] == "Sergey Lavrov" for p in m["participants"]) for m in lavrov
+    )
+    assert store.meetings(country="RUS", with_="CHN")
+    assert all(m["mode"] == "phone" for m in store.meetings(mode="phone"))
+    assert all(m["date"] >= "2023-01-01" for m in store.meetings(since="2023-01-01"))
+    assert store.statements(speaker="Wang Yi")
+    assert store.meetings(actor="x' OR '1'='1") == []  # filters are bound parameters
+    assert store.statements(topic="%' --") == []
+
+
+def test_bad_items_are_recorded_and_the_batch_goes_on(tmp_path: Path, nlp: Language) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    store = Store.open(db_url(tmp_path / "e.db"))
+    report = run_ingest([str(empty), str(tmp_path / "missing.txt"), str(SAMPLES)], store, nlp)
+    assert len(report.failed) == 2 and report.stored >= 4
+    assert store.counts()["ingest_errors"] == 2
+
+
+def test_kill_9_then_rerun_equals_a_clean_run(tmp_path: Path, nlp: Language) -> None:
+    items = [str(SAMPLES)]
+    clean = Store.open(db_url(tmp_path / "clean.db"))
+    run_ingest(items, clean, nlp)
+    killed_db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "sidelines", "ingest", *items, "--db", db_url(killed_db)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None:
+        if killed_db.exists() and _documents_in(killed_db) >= 1:
+            break  # killed after its first commit, before the last
+        time.sleep(0.05)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    resumed = Store.open(db_url(killed_db))
+    run_ingest(items, resumed, nlp)
+    strip = {"ingest_errors"}
+    assert {k: v for k, v in resumed.counts().items() if k not in strip} == {
+        k: v for k, v in clean.counts().items() if k not in strip
+    }
+
+
+def _documents_in(path: Path) -> int:
+    try:
+        with sqlite3.connect(path, timeout=0.1) as connection:
+            return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(sidelines.store.StoreError, match="E030"):
+        Store.open("nosuchdialect://x")

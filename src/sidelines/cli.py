@@ -10,7 +10,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.table import Table
 from sidelines.errors import SidelinesError
 from sidelines.kb.commands import kb_app
 from sidelines.types import Extraction
+
+if TYPE_CHECKING:
+    from sidelines.store import Store
 
 app = typer.Typer(
     name="sidelines",
@@ -215,6 +218,15 @@ def ingest_cli(
         raise typer.Exit(code=1)
 
 
+def _open_store(db: str | None) -> Store:
+    from sidelines.store import Store
+
+    try:
+        return Store.open(db)
+    except SidelinesError as error:
+        raise _fail(error) from None
+
+
 class QueryOutput(StrEnum):
     """Output formats of the query commands."""
 
@@ -271,12 +283,7 @@ def meetings_cli(
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """Held meetings in the corpus database, newest first."""
-    from sidelines.store import Store
-
-    try:
-        store = Store.open(db)
-    except SidelinesError as error:
-        raise _fail(error) from None
+    store = _open_store(db)
     records = store.meetings(
         actor=actor,
         country=country,
@@ -305,12 +312,7 @@ def statements_cli(
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """Statements in the corpus database, newest first."""
-    from sidelines.store import Store
-
-    try:
-        store = Store.open(db)
-    except SidelinesError as error:
-        raise _fail(error) from None
+    store = _open_store(db)
     records = store.statements(
         speaker=speaker, country=country, since=since, until=until, topic=topic, limit=limit
     )

@@ -31,7 +31,7 @@ from sidelines.store.schema import (
     SchemaMigration,
     StatementRow,
 )
-from sidelines.types import Extraction, Meeting
+from sidelines.types import Evidence, Extraction, Meeting
 
 DEFAULT_URL = "sqlite:///sidelines.db"
 #: two reports of one meeting may date it a day apart (time zones, "yesterday")
@@ -123,16 +123,7 @@ class Store:
                 row = _same_meeting(session, meeting) or _new_meeting(session, meeting)
                 meeting_ids[meeting.id] = row.id
                 session.add(MeetingSourceRow(meeting_id=row.id, document_id=doc.id))
-                for ev in meeting.evidence:
-                    session.add(
-                        EvidenceRow(
-                            document_id=doc.id,
-                            meeting_id=row.id,
-                            start=ev.start,
-                            end=ev.end,
-                            text=ev.text,
-                        )
-                    )
+                session.add_all(_evidence_rows(doc.id, meeting.evidence, meeting_id=row.id))
             for statement in extraction.statements:
                 session.add(
                     StatementRow(
@@ -154,16 +145,9 @@ class Store:
                     )
                 )
                 session.flush()
-                for ev in statement.evidence:
-                    session.add(
-                        EvidenceRow(
-                            document_id=doc.id,
-                            statement_id=statement.id,
-                            start=ev.start,
-                            end=ev.end,
-                            text=ev.text,
-                        )
-                    )
+                session.add_all(
+                    _evidence_rows(doc.id, statement.evidence, statement_id=statement.id)
+                )
         return True
 
     def record_error(self, item: str, code: str, message: str) -> None:
@@ -210,6 +194,25 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _evidence_rows(
+    document_id: str,
+    evidence: list[Evidence],
+    meeting_id: str | None = None,
+    statement_id: str | None = None,
+) -> list[EvidenceRow]:
+    return [
+        EvidenceRow(
+            document_id=document_id,
+            meeting_id=meeting_id,
+            statement_id=statement_id,
+            start=ev.start,
+            end=ev.end,
+            text=ev.text,
+        )
+        for ev in evidence
+    ]
 
 
 def _document_row(extraction: Extraction) -> DocumentRow:
@@ -273,7 +276,10 @@ def _new_meeting(session: Session, meeting: Meeting) -> MeetingRow:
         plover=meeting.plover,
         party_key=_party_key(meeting),
     )
-    for party in meeting.participants:
+    companions = [(p, False) for p in meeting.participants] + [
+        (p, True) for p in meeting.accompanying
+    ]
+    for party, accompanying in companions:
         row.participants.append(
             ParticipantRow(
                 name=party.name,
@@ -281,18 +287,7 @@ def _new_meeting(session: Session, meeting: Meeting) -> MeetingRow:
                 country=party.country,
                 role=party.role,
                 side=party.side,
-                accompanying=False,
-            )
-        )
-    for party in meeting.accompanying:
-        row.participants.append(
-            ParticipantRow(
-                name=party.name,
-                actor_id=party.actor_id,
-                country=party.country,
-                role=party.role,
-                side=party.side,
-                accompanying=True,
+                accompanying=accompanying,
             )
         )
     session.add(row)

@@ -801,7 +801,6 @@ def _pronoun_party(trigger: Token) -> str | None:
     for child in trigger.children:
         if child.dep_ in deps and child.lower_ in {"we", "our", "you", "your", "i", "my"}:
             return child.lower_
-    # "our meeting took place": the noun is the subject and has the possessor
     return None
 
 

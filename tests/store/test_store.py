@@ -69,6 +69,20 @@ def test_same_meeting_from_two_documents_is_one(tmp_path: Path, nlp: Language) -
     assert store.counts()["statements"] >= 2
 
 
+def test_two_meetings_of_one_document_stay_two(tmp_path: Path, nlp: Language) -> None:
+    text = (
+        "---\ntitle: A busy week\ndate: 2023-03-03\n---\n"
+        "Japanese Foreign Minister Yoshimasa Hayashi met with Norwegian Foreign Minister Anniken "
+        "Huitfeldt in Tokyo on March 1. Hayashi also met with Huitfeldt in Osaka on March 2.\n"
+    )
+    (tmp_path / "week.md").write_text(text, encoding="utf-8")
+    store = Store.open(db_url(tmp_path / "w.db"))
+    report = run_ingest([str(tmp_path / "week.md")], store, nlp)
+    assert report.stored == 1 and not report.failed
+    meetings = store.meetings(actor="Hayashi")
+    assert len(meetings) == 2 and all(m["sources"] == 1 for m in meetings)
+
+
 def test_queries_filter_by_actor_country_dates_mode_topic(tmp_path: Path, nlp: Language) -> None:
     store = sidelines.open(db_url(tmp_path / "q.db"))
     run_ingest([str(SAMPLES)], store, nlp)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Engine, create_engine, event, exists, inspect, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -111,7 +111,20 @@ class Store:
             return session.get(DocumentRow, document_id) is not None
 
     def save(self, extraction: Extraction) -> bool:
-        """Store one document's extraction in one transaction; False if it was already stored."""
+        """Store one document's extraction in one transaction; False if it was already stored.
+
+        Raises:
+            StoreError: ``[E030]`` when the database refuses the write (nothing is written).
+        """
+        try:
+            return self._save(extraction)
+        except SQLAlchemyError as err:
+            name = extraction.document.path or extraction.document.url or extraction.document.id
+            raise StoreError(
+                f"{name}: not stored: {err.__class__.__name__}: {err.orig if hasattr(err, 'orig') else err}"
+            ) from err
+
+    def _save(self, extraction: Extraction) -> bool:
         doc = extraction.document
         with self.session() as session:
             if session.get(DocumentRow, doc.id) is not None:
@@ -120,9 +133,10 @@ class Store:
             session.flush()
             meeting_ids: dict[str, str] = {}
             for meeting in extraction.meetings:
-                row = _same_meeting(session, meeting) or _new_meeting(session, meeting)
+                row = _same_meeting(session, meeting, doc.id) or _new_meeting(session, meeting)
+                if row.id not in meeting_ids.values():  # two reports in one document: one source
+                    session.add(MeetingSourceRow(meeting_id=row.id, document_id=doc.id))
                 meeting_ids[meeting.id] = row.id
-                session.add(MeetingSourceRow(meeting_id=row.id, document_id=doc.id))
                 session.add_all(_evidence_rows(doc.id, meeting.evidence, meeting_id=row.id))
             for statement in extraction.statements:
                 session.add(
@@ -236,9 +250,10 @@ def _party_key(meeting: Meeting) -> str:
     return " | ".join(sorted(p.actor_id or party_key(p) for p in meeting.participants))
 
 
-def _same_meeting(session: Session, meeting: Meeting) -> MeetingRow | None:
+def _same_meeting(session: Session, meeting: Meeting, document_id: str) -> MeetingRow | None:
     """A stored meeting another document already reported: same principals and status,
-    dates at most a day apart, a compatible mode (cross-document identity)."""
+    dates at most a day apart, the same mode (cross-document identity). Two meetings one
+    document tells apart stay apart."""
     if meeting.date is None:
         return None
     day = dt.date.fromisoformat(meeting.date)
@@ -251,6 +266,10 @@ def _same_meeting(session: Session, meeting: Meeting) -> MeetingRow | None:
             MeetingRow.party_key == _party_key(meeting),
             MeetingRow.status == meeting.status,
             MeetingRow.date.in_(window),
+            ~exists().where(
+                MeetingSourceRow.meeting_id == MeetingRow.id,
+                MeetingSourceRow.document_id == document_id,
+            ),
         )
     ).first()
     if found is None or found.mode != meeting.mode:

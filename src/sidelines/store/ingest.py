@@ -83,6 +83,9 @@ def ingest_documents(
                     report.skipped += 1
             except SidelinesError as err:
                 report.failed.append((str(err), err.code))
+                store.record_error(
+                    extraction.document.path or extraction.document.id, err.code, err.message
+                )
         if on_done:
             on_done(len(chunk))
     return report

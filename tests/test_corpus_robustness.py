@@ -31,6 +31,8 @@ def test_all_corpus_pages_extract_without_crashing(nlp: Language) -> None:
     # measured: 343 of 600 pages (57%) report a meeting; the rest are greetings, decrees, speeches
     assert with_meetings >= 0.5 * len(results)
     for result in results:
+        ids = [f.id for f in [*result.meetings, *result.statements]]
+        assert len(ids) == len(set(ids)), f"{result.document.path}: two facts share an id"
         for fact in [*result.meetings, *result.statements]:
             for ev in fact.evidence:
                 assert result.document.text[ev.start : ev.end] == ev.text

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -132,12 +133,12 @@ def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extracti
     merged = merge_candidates(candidates)
     date_occasions(kb, merged)
     place_from_location(kb, merged, document.location, day)
-    meetings = [_meeting(document, c, kb) for c in merged]
+    meetings = _distinct_ids([_meeting(document, c, kb) for c in merged])
     meeting_parties = [(c.evidence[0].start, c.parties) for c in candidates if c.status == "held"]
     statements_found = StatementExtractor(kb).extract(
         doc, resolved, resolver, spans, title_end, meeting_parties
     )
-    statements = [_statement(document, s, meetings, kb) for s in statements_found]
+    statements = _distinct_ids([_statement(document, s, meetings, kb) for s in statements_found])
     for meeting in meetings:
         topics = list(meeting.topics)
         for statement in statements:
@@ -145,6 +146,22 @@ def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extracti
                 topics.extend(statement.topics)
         meeting.topics = list(dict.fromkeys(topics))
     return Extraction(document=document, meetings=meetings, statements=statements)
+
+
+_Fact = TypeVar("_Fact", Meeting, Statement)
+
+
+def _distinct_ids(facts: list[_Fact]) -> list[_Fact]:
+    """Make ids unique within a document: two facts reported in one span with one cue get the
+    same hash, so a repeat gets a suffix (stable: same input, same ids)."""
+    seen: set[str] = set()
+    for fact in facts:
+        base, n = fact.id, 1
+        while fact.id in seen:
+            fact.id = _stable_id(base, n)
+            n += 1
+        seen.add(fact.id)
+    return facts
 
 
 def _stable_id(*parts: object) -> str:

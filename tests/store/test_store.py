@@ -109,6 +109,9 @@ def test_bad_items_are_recorded_and_the_batch_goes_on(tmp_path: Path, nlp: Langu
     report = run_ingest([str(empty), str(tmp_path / "missing.txt"), str(SAMPLES)], store, nlp)
     assert len(report.failed) == 2 and report.stored >= 4
     assert store.counts()["ingest_errors"] == 2
+    again = run_ingest([str(empty), str(tmp_path / "missing.txt"), str(SAMPLES)], store, nlp)
+    assert len(again.failed) == 2 and again.stored == 0
+    assert store.counts()["ingest_errors"] == 2  # a rerun reports them again, stores them once
 
 
 def test_kill_9_then_rerun_equals_a_clean_run(tmp_path: Path, nlp: Language) -> None:

@@ -165,8 +165,17 @@ class Store:
         return True
 
     def record_error(self, item: str, code: str, message: str) -> None:
+        """Record why ``item`` could not be ingested (once: a rerun adds no second row)."""
         with self.session() as session:
-            session.add(IngestErrorRow(item=item, code=code, message=message))
+            known = session.scalars(
+                select(IngestErrorRow.id).where(
+                    IngestErrorRow.item == item,
+                    IngestErrorRow.code == code,
+                    IngestErrorRow.message == message,
+                )
+            ).first()
+            if known is None:
+                session.add(IngestErrorRow(item=item, code=code, message=message))
 
     # --- reading --------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

@@ -65,6 +65,10 @@ def code_meeting(
             cameo = "046"
         elif _MEDIATION.search(text):
             cameo = "045"
+        elif cameo == "040" and not plover["mode"]:  # no countries to tell: the words may
+            how = tables.consult_mode(text)
+            if how and how[1] == "visit":
+                cameo, plover["mode"] = how
     plover["intensity"] = tables.event_intensity(plover["event"], plover["mode"])
     plover["goldstein"] = tables.goldstein(cameo)
     return cameo, plover

@@ -43,6 +43,14 @@ class CodingTables:
     negation: re.Pattern[str] = re.compile(r"(?!x)x")
     threat: re.Pattern[str] = re.compile(r"(?!x)x")
     future: re.Pattern[str] = re.compile(r"(?!x)x")
+    consult_modes: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+
+    def consult_mode(self, text: str) -> tuple[str, str] | None:
+        """``(cameo, mode)`` of a consultation from the words that report it, if they tell."""
+        for regex, cameo, mode in self.consult_modes:
+            if regex.search(text):
+                return cameo, mode
+        return None
 
     def goldstein(self, cameo: str | None) -> float | None:
         """The Goldstein weight of a CAMEO code, or of its nearest listed parent code."""
@@ -115,6 +123,10 @@ def _compile(data: dict[str, Any]) -> CodingTables:
         negation=re.compile(_word_regex(data.get("negation") or [])),
         threat=re.compile(_word_regex(data.get("threat_markers") or [])),
         future=re.compile(_word_regex(data.get("future_markers") or [])),
+        consult_modes=[
+            (re.compile(m["match"], re.IGNORECASE), str(m["cameo"]), str(m.get("mode") or ""))
+            for m in data.get("consult_modes") or []
+        ],
     )
 
 

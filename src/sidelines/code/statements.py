@@ -131,7 +131,14 @@ def classify_text(
             score = pattern.weight * _syntax_weight(doc, start, match.end())
             if best is None or (score, -start) > (best[0], -best[1]):
                 best = (score, start, code)
-    return best[2] if best else None
+    if best is None:
+        return None
+    code = best[2]
+    if code.event == "CONSULT" and code.cameo == "040":
+        how = tables.consult_mode(text)
+        if how:
+            return EventCode("CONSULT", how[0], how[1] or tables.mode_of(how[0]), code.matched)
+    return code
 
 
 def _adjusted(

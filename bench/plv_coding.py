@@ -55,8 +55,10 @@ def main() -> int:
         said = [(r, c) for r, c in zip(rows, coded, strict=True) if c.statement_event]
         if said:
             right = sum(plv_label(c.statement_event) == r["label"] for r, c in said)
-            print(f"texts with an extracted, coded statement: {len(said)}; "
-                  f"statement code right {right} ({right / len(said):.3f})")
+            print(
+                f"texts with an extracted, coded statement: {len(said)}; "
+                f"statement code right {right} ({right / len(said):.3f})"
+            )
     else:
         print(f"skipped plv: {plv_path} not found")
     if gsr_path.exists():

@@ -21,9 +21,7 @@ from sidelines.code.scales import CodingTables, coding_tables
 __all__ = ["EventCode", "classify_text", "code_statement", "plover_record"]
 
 #: types whose negation is a refusal ("did not agree" is REJECT)
-_COOPERATIVE = frozenset(
-    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-)
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 #: types that become THREATEN when announced rather than done ("warned it would strike")
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: characters before a match searched for a negation or a threat marker (about four words)
@@ -141,14 +139,14 @@ def classify_text(
     return code
 
 
-def _adjusted(
-    event: str, cameo: str, matched: str, before: str, tables: CodingTables
-) -> EventCode:
+def _adjusted(event: str, cameo: str, matched: str, before: str, tables: CodingTables) -> EventCode:
     """An event word read with the words just before it: negation, or a threat of force."""
     if event in _COOPERATIVE and tables.negation.search(before):
         return _refusal(event, tables, matched)
     if event in _CONFLICT and tables.threat.search(before):
-        return EventCode("THREATEN", "138" if event in {"ASSAULT", "MOBILIZE"} else "130", "", matched)
+        return EventCode(
+            "THREATEN", "138" if event in {"ASSAULT", "MOBILIZE"} else "130", "", matched
+        )
     if event in _COOPERATIVE and event != "AGREE" and tables.future.search(before):
         cameo = "036" if event == "CONSULT" else "030"
         return EventCode("AGREE", cameo, tables.mode_of(cameo), matched)

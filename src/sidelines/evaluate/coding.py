@@ -36,6 +36,7 @@ __all__ = [
     "LabelScore",
     "code_sentences",
     "format_label_score",
+    "plv_label",
     "read_gsr",
     "read_plv",
     "score_consult",

@@ -95,7 +95,8 @@ def statement_code(
         if event is None and content and content.event in _COOPERATIVE:
             return _refusal(content.event, tables, content.matched)
     if content is not None and content.event:
-        if event is None or entry.get("neutral"):
+        # a remark about talks ("said the talks were useful") is no consultation of its own
+        if (event is None or entry.get("neutral")) and content.event != "CONSULT":
             return content
         if event == "AGREE" and content.event == "CONSULT":  # "agreed to meet"
             return EventCode("AGREE", "036", "meet", content.matched)

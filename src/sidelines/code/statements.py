@@ -24,6 +24,8 @@ __all__ = ["EventCode", "classify_text", "code_statement", "plover_record"]
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 #: types that become THREATEN when announced rather than done ("warned it would strike")
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: deeds that a statement can only promise or describe
+_MATERIAL_COOPERATION = frozenset({"COOPERATE", "AID", "CONCEDE", "RETREAT"})
 #: characters before a match searched for a negation or a threat marker (about four words)
 _LOOKBACK = 28
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|after|while|because|which|who)\b")
@@ -95,9 +97,10 @@ def statement_code(
         if event is None and content and content.event in _COOPERATIVE:
             return _refusal(content.event, tables, content.matched)
     if content is not None and content.event:
-        # a remark about talks ("said the talks were useful") is no consultation of its own
-        if (event is None or entry.get("neutral")) and content.event != "CONSULT":
-            return content
+        if event is None or entry.get("neutral"):
+            said = _as_said(content, tables)
+            if said is not None:
+                return said
         if event == "AGREE" and content.event == "CONSULT":  # "agreed to meet"
             return EventCode("AGREE", "036", "meet", content.matched)
         if event == "THREATEN" and content.event in _CONFLICT | {"THREATEN"}:
@@ -107,6 +110,20 @@ def statement_code(
     if event is None:
         return EventCode(None, cameo)
     return EventCode(str(event), cameo, tables.mode_of(cameo), cue_lemma)
+
+
+def _as_said(content: EventCode, tables: CodingTables) -> EventCode | None:
+    """What content read under a neutral cue says of the speaker, if anything.
+
+    Words, not deeds: a remark about talks ("said the talks were useful") is no consultation, a
+    remark about cooperation or aid expresses intent to cooperate (030), and an account of others'
+    force or coercion is not the speaker's act (left uncoded) unless it is the speaker's threat.
+    """
+    if content.event == "CONSULT" or content.event in _CONFLICT | {"PROTEST"}:
+        return None
+    if content.event in _MATERIAL_COOPERATION:
+        return EventCode("AGREE", "030", tables.mode_of("030"), content.matched)
+    return content
 
 
 def classify_text(

@@ -5,6 +5,7 @@ Every filter is a bound parameter of a SQLAlchemy expression (no SQL is built fr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import and_, exists, or_, select
@@ -38,6 +39,45 @@ def _has_participant(condition: Any) -> Any:
     )
 
 
+def meeting_conditions(
+    actor: str | None = None,
+    country: str | None = None,
+    with_: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    occasion: str | None = None,
+    topic: str | None = None,
+    mode: str | None = None,
+    status: str | None = "held",
+) -> list[Any]:
+    """The WHERE conditions of :func:`meetings` for its filters (shared with the exports)."""
+    conditions: list[Any] = []
+    if actor:
+        conditions.append(_has_participant(_person(actor)))
+    if country:
+        conditions.append(_has_participant(ParticipantRow.country == country.upper()))
+    if with_:
+        counterpart = (
+            ParticipantRow.country == with_.upper()
+            if len(with_) == 3 and with_.isalpha() and with_.isupper()
+            else _person(with_)
+        )
+        conditions.append(_has_participant(counterpart))
+    if since:
+        conditions.append(MeetingRow.date >= since)
+    if until:
+        conditions.append(MeetingRow.date <= until)
+    if occasion:
+        conditions.append(MeetingRow.occasion.ilike(f"%{occasion}%"))
+    if topic:
+        conditions.append(MeetingRow.topics.cast(_text()).ilike(f"%{topic}%"))
+    if mode:
+        conditions.append(MeetingRow.mode == mode)
+    if status:
+        conditions.append(MeetingRow.status == status)
+    return conditions
+
+
 def meetings(
     session: Session,
     actor: str | None = None,
@@ -53,30 +93,10 @@ def meetings(
 ) -> list[dict[str, Any]]:
     """Meetings (newest first) with an ``actor`` (name or id) or a party from ``country``, with a
     counterpart ``with_`` (ISO3 or name), in a date range, at an occasion, on a topic, by mode."""
-    query = select(MeetingRow)
-    if actor:
-        query = query.where(_has_participant(_person(actor)))
-    if country:
-        query = query.where(_has_participant(ParticipantRow.country == country.upper()))
-    if with_:
-        counterpart = (
-            ParticipantRow.country == with_.upper()
-            if len(with_) == 3 and with_.isalpha() and with_.isupper()
-            else _person(with_)
-        )
-        query = query.where(_has_participant(counterpart))
-    if since:
-        query = query.where(MeetingRow.date >= since)
-    if until:
-        query = query.where(MeetingRow.date <= until)
-    if occasion:
-        query = query.where(MeetingRow.occasion.ilike(f"%{occasion}%"))
-    if topic:
-        query = query.where(MeetingRow.topics.cast(_text()).ilike(f"%{topic}%"))
-    if mode:
-        query = query.where(MeetingRow.mode == mode)
-    if status:
-        query = query.where(MeetingRow.status == status)
+    conditions = meeting_conditions(
+        actor, country, with_, since, until, occasion, topic, mode, status
+    )
+    query = select(MeetingRow).where(*conditions)
     query = query.order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id).options(
         selectinload(MeetingRow.participants), selectinload(MeetingRow.sources)
     )
@@ -132,6 +152,173 @@ def statements(
     return out
 
 
+def statement_conditions(
+    actor: str | None = None,
+    country: str | None = None,
+    with_: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    occasion: str | None = None,
+    topic: str | None = None,
+    mode: str | None = None,
+) -> list[Any]:
+    """WHERE conditions on statements for the filters of :func:`meetings`: ``actor`` is a
+    speaker, ``country`` a speaker's country, dates and topic the statement's own; ``with_``,
+    ``occasion`` and ``mode`` hold when the statement belongs to such a meeting."""
+    conditions: list[Any] = []
+    if actor:
+        slug = actor.strip().lower().replace(" ", "-")
+        conditions.append(
+            or_(
+                StatementRow.speaker_names.ilike(f"%{actor.strip()}%"),
+                StatementRow.speakers.cast(_text()).ilike(f'%"{slug}"%'),
+            )
+        )
+    if country:
+        conditions.append(StatementRow.speaker_countries.ilike(f"%{country.upper()}%"))
+    if since:
+        conditions.append(StatementRow.date >= since)
+    if until:
+        conditions.append(StatementRow.date <= until)
+    if topic:
+        conditions.append(StatementRow.topics.cast(_text()).ilike(f"%{topic}%"))
+    if with_ or occasion or mode:
+        of_meeting = meeting_conditions(with_=with_, occasion=occasion, mode=mode, status=None)
+        conditions.append(StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)))
+    return conditions
+
+
+#: document columns an export cites (never the text, which may be long)
+_CITED = (
+    DocumentRow.id,
+    DocumentRow.path,
+    DocumentRow.url,
+    DocumentRow.title,
+    DocumentRow.published,
+    DocumentRow.publisher,
+    DocumentRow.original_source,
+    DocumentRow.language,
+    DocumentRow.ingested_at,
+)
+
+
+def _cited(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "path": row.path,
+        "url": row.url,
+        "title": row.title,
+        "published": row.published,
+        "publisher": row.publisher,
+        "original_source": row.original_source,
+        "language": row.language,
+        "ingested_at": row.ingested_at,
+    }
+
+
+def _evidence(row: EvidenceRow) -> dict[str, Any]:
+    return {"document_id": row.document_id, "start": row.start, "end": row.end, "text": row.text}
+
+
+def iter_meetings(
+    session: Session, page_size: int = 1000, **filters: Any
+) -> Iterator[dict[str, Any]]:
+    """Meetings matching the filters of :func:`meetings`, in id order, read page by page (a
+    corpus of any size streams in constant memory). Each has its ``source_documents`` (cited
+    columns, oldest published first) and ``evidence`` spans besides the fields of :func:`meetings`."""
+    conditions = meeting_conditions(**filters)
+    last = ""
+    while True:
+        rows = session.scalars(
+            select(MeetingRow)
+            .where(*conditions, MeetingRow.id > last)
+            .order_by(MeetingRow.id)
+            .limit(page_size)
+            .options(selectinload(MeetingRow.participants))
+        ).all()
+        if not rows:
+            return
+        ids = [row.id for row in rows]
+        documents: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        for source in session.execute(
+            select(MeetingSourceRow.meeting_id, *_CITED)
+            .join(DocumentRow, DocumentRow.id == MeetingSourceRow.document_id)
+            .where(MeetingSourceRow.meeting_id.in_(ids))
+            .order_by(DocumentRow.published.nulls_last(), DocumentRow.id)
+        ):
+            documents[source.meeting_id].append(_cited(source))
+        evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        for span in session.scalars(
+            select(EvidenceRow).where(EvidenceRow.meeting_id.in_(ids)).order_by(EvidenceRow.id)
+        ):
+            evidence[span.meeting_id or ""].append(_evidence(span))
+        for row in rows:
+            record = _meeting_fields(row)
+            record["source_documents"] = documents[row.id]
+            record["sources"] = len(documents[row.id])
+            record["evidence"] = evidence[row.id]
+            yield record
+        last = ids[-1]
+        session.expunge_all()
+
+
+def iter_statements(
+    session: Session, page_size: int = 1000, **filters: Any
+) -> Iterator[dict[str, Any]]:
+    """Statements matching :func:`statement_conditions`, in id order, page by page; each with
+    its ``source_document``, ``evidence`` and, when it was said at a meeting, that ``meeting``."""
+    conditions = statement_conditions(**filters)
+    last = ""
+    while True:
+        rows = session.scalars(
+            select(StatementRow)
+            .where(*conditions, StatementRow.id > last)
+            .order_by(StatementRow.id)
+            .limit(page_size)
+        ).all()
+        if not rows:
+            return
+        ids = [row.id for row in rows]
+        documents = {
+            doc.id: _cited(doc)
+            for doc in session.execute(
+                select(*_CITED).where(DocumentRow.id.in_({row.document_id for row in rows}))
+            )
+        }
+        meeting_ids = {row.meeting_id for row in rows if row.meeting_id}
+        meetings_of = {
+            meeting.id: _meeting_fields(meeting)
+            for meeting in session.scalars(
+                select(MeetingRow)
+                .where(MeetingRow.id.in_(meeting_ids))
+                .options(selectinload(MeetingRow.participants))
+            )
+        }
+        evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+        for span in session.scalars(
+            select(EvidenceRow).where(EvidenceRow.statement_id.in_(ids)).order_by(EvidenceRow.id)
+        ):
+            evidence[span.statement_id or ""].append(_evidence(span))
+        for row in rows:
+            yield {
+                "id": row.id,
+                "date": row.date,
+                "speakers": row.speakers,
+                "cue": row.cue,
+                "text": row.text,
+                "topics": row.topics,
+                "cameo": row.cameo,
+                "plover": row.plover,
+                "meeting_id": row.meeting_id,
+                "document_id": row.document_id,
+                "source_document": documents.get(row.document_id),
+                "meeting": meetings_of.get(row.meeting_id or ""),
+                "evidence": evidence[row.id],
+            }
+        last = ids[-1]
+        session.expunge_all()
+
+
 def _text() -> Any:
     from sqlalchemy import Text
 
@@ -148,6 +335,10 @@ def _meeting_dict(session: Session, row: MeetingRow) -> dict[str, Any]:
             )
         )
     ).all()
+    return {**_meeting_fields(row), "sources": len(row.sources), "documents": list(documents)}
+
+
+def _meeting_fields(row: MeetingRow) -> dict[str, Any]:
     return {
         "id": row.id,
         "status": row.status,
@@ -173,6 +364,4 @@ def _meeting_dict(session: Session, row: MeetingRow) -> dict[str, Any]:
         "accompanying": [
             {"name": p.name, "country": p.country} for p in row.participants if p.accompanying
         ],
-        "sources": len(row.sources),
-        "documents": list(documents),
     }

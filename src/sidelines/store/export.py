@@ -185,7 +185,7 @@ def export(
     *,
     what: str | None = None,
     header: bool = False,
-    page_size: int = 1000,
+    page_size: int = 500,
     **filters: str | None,
 ) -> ExportReport:
     """Write the records matching ``filters`` (those of ``sidelines meetings``: actor, country,
@@ -758,7 +758,10 @@ def _number(value: float | int | None) -> str:
 
 def _tsv_line(cells: list[str]) -> str:
     # a tab or a line break inside a value would shift every column after it
-    return "\t".join(" ".join(str(c).split()) if c else "" for c in cells) + "\n"
+    line = "\t".join(cells)
+    if line.count("\t") != len(cells) - 1 or "\n" in line or "\r" in line:
+        line = "\t".join(" ".join(c.split()) for c in cells)
+    return line + "\n"
 
 
 def _skipped(report: ExportReport, count: int, why: str) -> None:

@@ -5,7 +5,7 @@ Every filter is a bound parameter of a SQLAlchemy expression (no SQL is built fr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import and_, exists, or_, select
@@ -216,29 +216,29 @@ def _cited(row: Any) -> dict[str, Any]:
     }
 
 
-def _evidence(row: EvidenceRow) -> dict[str, Any]:
+def _evidence(row: Any) -> dict[str, Any]:
     return {"document_id": row.document_id, "start": row.start, "end": row.end, "text": row.text}
 
 
 def iter_meetings(
-    session: Session, page_size: int = 1000, **filters: Any
+    session: Session, page_size: int = 500, **filters: Any
 ) -> Iterator[dict[str, Any]]:
     """Meetings matching the filters of :func:`meetings`, in id order, read page by page (a
     corpus of any size streams in constant memory). Each has its ``source_documents`` (cited
-    columns, oldest published first) and ``evidence`` spans besides the fields of :func:`meetings`."""
+    columns, oldest published first) and ``evidence`` spans besides the fields of :func:`meetings`.
+    """
     conditions = meeting_conditions(**filters)
-    last = ""
-    while True:
-        rows = session.scalars(
-            select(MeetingRow)
-            .where(*conditions, MeetingRow.id > last)
+    for window in _id_windows(session, MeetingRow.id, page_size):
+        # plain rows, not ORM objects: an export reads each row once
+        rows = session.execute(
+            select(*MeetingRow.__table__.columns)
+            .where(MeetingRow.id.in_(window), *conditions)
             .order_by(MeetingRow.id)
-            .limit(page_size)
-            .options(selectinload(MeetingRow.participants))
         ).all()
         if not rows:
-            return
+            continue
         ids = [row.id for row in rows]
+        parties = _participants_of(session, ids)
         documents: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
         for source in session.execute(
             select(MeetingSourceRow.meeting_id, *_CITED)
@@ -248,36 +248,34 @@ def iter_meetings(
         ):
             documents[source.meeting_id].append(_cited(source))
         evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-        for span in session.scalars(
-            select(EvidenceRow).where(EvidenceRow.meeting_id.in_(ids)).order_by(EvidenceRow.id)
+        for span in session.execute(
+            select(*EvidenceRow.__table__.columns)
+            .where(EvidenceRow.meeting_id.in_(ids))
+            .order_by(EvidenceRow.id)
         ):
-            evidence[span.meeting_id or ""].append(_evidence(span))
+            evidence[span.meeting_id].append(_evidence(span))
         for row in rows:
-            record = _meeting_fields(row)
+            record = _meeting_fields(row, parties[row.id])
             record["source_documents"] = documents[row.id]
             record["sources"] = len(documents[row.id])
             record["evidence"] = evidence[row.id]
             yield record
-        last = ids[-1]
-        session.expunge_all()
 
 
 def iter_statements(
-    session: Session, page_size: int = 1000, **filters: Any
+    session: Session, page_size: int = 500, **filters: Any
 ) -> Iterator[dict[str, Any]]:
     """Statements matching :func:`statement_conditions`, in id order, page by page; each with
     its ``source_document``, ``evidence`` and, when it was said at a meeting, that ``meeting``."""
     conditions = statement_conditions(**filters)
-    last = ""
-    while True:
-        rows = session.scalars(
-            select(StatementRow)
-            .where(*conditions, StatementRow.id > last)
+    for window in _id_windows(session, StatementRow.id, page_size):
+        rows = session.execute(
+            select(*StatementRow.__table__.columns)
+            .where(StatementRow.id.in_(window), *conditions)
             .order_by(StatementRow.id)
-            .limit(page_size)
         ).all()
         if not rows:
-            return
+            continue
         ids = [row.id for row in rows]
         documents = {
             doc.id: _cited(doc)
@@ -285,20 +283,21 @@ def iter_statements(
                 select(*_CITED).where(DocumentRow.id.in_({row.document_id for row in rows}))
             )
         }
-        meeting_ids = {row.meeting_id for row in rows if row.meeting_id}
+        meeting_ids = list({row.meeting_id for row in rows if row.meeting_id})
+        parties = _participants_of(session, meeting_ids)
         meetings_of = {
-            meeting.id: _meeting_fields(meeting)
-            for meeting in session.scalars(
-                select(MeetingRow)
-                .where(MeetingRow.id.in_(meeting_ids))
-                .options(selectinload(MeetingRow.participants))
+            meeting.id: _meeting_fields(meeting, parties[meeting.id])
+            for meeting in session.execute(
+                select(*MeetingRow.__table__.columns).where(MeetingRow.id.in_(meeting_ids))
             )
         }
         evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-        for span in session.scalars(
-            select(EvidenceRow).where(EvidenceRow.statement_id.in_(ids)).order_by(EvidenceRow.id)
+        for span in session.execute(
+            select(*EvidenceRow.__table__.columns)
+            .where(EvidenceRow.statement_id.in_(ids))
+            .order_by(EvidenceRow.id)
         ):
-            evidence[span.statement_id or ""].append(_evidence(span))
+            evidence[span.statement_id].append(_evidence(span))
         for row in rows:
             yield {
                 "id": row.id,
@@ -315,8 +314,35 @@ def iter_statements(
                 "meeting": meetings_of.get(row.meeting_id or ""),
                 "evidence": evidence[row.id],
             }
-        last = ids[-1]
-        session.expunge_all()
+
+
+def _id_windows(session: Session, id_column: Any, size: int) -> Iterator[list[str]]:
+    """Consecutive windows of ``size`` primary keys, in order. Filters are applied within each
+    window: paging a filtered query with ``id > last ... LIMIT`` lets SQLite pick a filter's index
+    and sort every match again for each page, which is quadratic on a large corpus. The default
+    of 500 keys stays under the 999 bound parameters of older SQLite builds."""
+    last = ""
+    while True:
+        window = list(
+            session.scalars(
+                select(id_column).where(id_column > last).order_by(id_column).limit(size)
+            )
+        )
+        if not window:
+            return
+        yield window
+        last = window[-1]
+
+
+def _participants_of(session: Session, meeting_ids: list[str]) -> dict[str, list[Any]]:
+    parties: dict[str, list[Any]] = {i: [] for i in meeting_ids}
+    for party in session.execute(
+        select(*ParticipantRow.__table__.columns)
+        .where(ParticipantRow.meeting_id.in_(meeting_ids))
+        .order_by(ParticipantRow.id)
+    ):
+        parties[party.meeting_id].append(party)
+    return parties
 
 
 def _text() -> Any:
@@ -335,10 +361,16 @@ def _meeting_dict(session: Session, row: MeetingRow) -> dict[str, Any]:
             )
         )
     ).all()
-    return {**_meeting_fields(row), "sources": len(row.sources), "documents": list(documents)}
+    return {
+        **_meeting_fields(row, row.participants),
+        "sources": len(row.sources),
+        "documents": list(documents),
+    }
 
 
-def _meeting_fields(row: MeetingRow) -> dict[str, Any]:
+def _meeting_fields(row: Any, participants: Iterable[Any]) -> dict[str, Any]:
+    """The fields of a meeting (an ORM object or a plain row) and its ``participants``."""
+    participants = list(participants)  # iterated twice
     return {
         "id": row.id,
         "status": row.status,
@@ -358,10 +390,10 @@ def _meeting_fields(row: MeetingRow) -> dict[str, Any]:
                 "role": p.role,
                 "side": p.side,
             }
-            for p in row.participants
+            for p in participants
             if not p.accompanying
         ],
         "accompanying": [
-            {"name": p.name, "country": p.country} for p in row.participants if p.accompanying
+            {"name": p.name, "country": p.country} for p in participants if p.accompanying
         ],
     }

@@ -200,6 +200,11 @@ def test_filters_narrow_every_format(store: Store, tmp_path: Path) -> None:
     export(store, "gdelt-tsv", said, what="statements", actor="Wang Yi")
     names = [line.split("\t")[6] + line.split("\t")[16] for line in lines(said)]
     assert names and all("Wang Yi" in n for n in names)
+    recent = tmp_path / "recent.jsonl"  # a statement of an undated document: its meeting's date
+    export(store, "plover-jsonl", recent, what="statements", since="2024-01-01")
+    dates = [json.loads(line)["date"] for line in lines(recent)]
+    assert dates and all(d >= "2024-01-01" for d in dates)
+    assert any(s["date"] is None for s in store.statements(speaker="Lavrov"))
     nobody = tmp_path / "nobody.tsv"
     report = export(store, "polecat-tsv", nobody, actor="Nobody Atall")
     assert report.written == 0 and len(lines(nobody)) == 1  # the header only

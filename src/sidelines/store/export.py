@@ -635,7 +635,7 @@ def _statement_row(statement: dict[str, Any]) -> dict[str, Any]:
     document = statement["source_document"] or {}
     return {
         "id": statement["id"],
-        "date": statement["date"],
+        "date": statement["date"] or (statement["meeting"] or {}).get("date"),
         "speakers": "; ".join(s["name"] for s in statement["speakers"]),
         "speaker_countries": _joined(s.get("country") for s in statement["speakers"]),
         "cue": statement["cue"],

@@ -176,16 +176,28 @@ def statement_conditions(
         )
     if country:
         conditions.append(StatementRow.speaker_countries.ilike(f"%{country.upper()}%"))
-    if since:
-        conditions.append(StatementRow.date >= since)
-    if until:
-        conditions.append(StatementRow.date <= until)
+    if since or until:
+        conditions.append(_dated(since, until))
     if topic:
         conditions.append(StatementRow.topics.cast(_text()).ilike(f"%{topic}%"))
     if with_ or occasion or mode:
         of_meeting = meeting_conditions(with_=with_, occasion=occasion, mode=mode, status=None)
         conditions.append(StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)))
     return conditions
+
+
+def _dated(since: str | None, until: str | None) -> Any:
+    """A statement's own date in the range, or, when its document has none, its meeting's."""
+    own = [StatementRow.date >= since] if since else []
+    own += [StatementRow.date <= until] if until else []
+    of_meeting = meeting_conditions(since=since, until=until, status=None)
+    return or_(
+        and_(*own),
+        and_(
+            StatementRow.date.is_(None),
+            StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)),
+        ),
+    )
 
 
 #: document columns an export cites (never the text, which may be long)

@@ -374,6 +374,11 @@ def export_cli(
         )
     except SidelinesError as error:
         raise _fail(error) from None
+    except BrokenPipeError:  # `| head` stopped reading: quietly, as other Unix tools
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(code=1) from None
     err_console.print(report.summary(), highlight=False, soft_wrap=True)
 
 

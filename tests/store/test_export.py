@@ -226,6 +226,8 @@ def test_mistakes_are_clear_errors(
         export(store, "graphml", tmp_path / "x.graphml", what="statements")
     with pytest.raises(ExportError, match="give a file name"):
         export(store, "parquet", "-")
+    with pytest.raises(ExportError, match=r"\[E040\] cannot write .*missing"):
+        export(store, "csv", tmp_path / "missing" / "x.csv")
     monkeypatch.setitem(sys.modules, "networkx", None)  # as if the extra were not installed
     with pytest.raises(MissingExtraError, match=r'pip install "sidelines\[graph\]"'):
         export(store, "gexf", tmp_path / "x.gexf")

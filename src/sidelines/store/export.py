@@ -207,6 +207,25 @@ def export(
         raise ExportError(f"unknown filter {sorted(unknown)[0]!r}. Filters: {', '.join(FILTERS)}")
     target = str(out)
     report = ExportReport(fmt, target)
+    try:
+        _write(store, fmt, target, what, header, page_size, filters, report)
+    except BrokenPipeError:
+        raise  # the reader stopped early (| head): not a failure to report
+    except OSError as err:
+        raise ExportError(f"cannot write {target}: {err.strerror or err}") from err
+    return report
+
+
+def _write(
+    store: Store,
+    fmt: str,
+    target: str,
+    what: str,
+    header: bool,
+    page_size: int,
+    filters: dict[str, Any],
+    report: ExportReport,
+) -> None:
     with store.sessions() as session:
         if fmt == "parquet":
             if target == "-":
@@ -225,7 +244,6 @@ def export(
                     events = _events(session, what, filters, page_size, report)
                     writer = _EVENT_WRITERS[fmt]
                     writer(events, stream, report, header)
-    return report
 
 
 @contextmanager
@@ -273,8 +291,8 @@ def _events(
 
 def _meeting_event(meeting: dict[str, Any]) -> _Event | None:
     documents = meeting["source_documents"]
-    date = meeting["date"] or min(
-        (d["published"] for d in documents if d["published"]), default=None
+    date = _day(meeting["date"]) or min(
+        (day for d in documents if (day := _day(d["published"]))), default=None
     )
     if not date:
         return None
@@ -304,7 +322,7 @@ def _meeting_event(meeting: dict[str, Any]) -> _Event | None:
 
 def _statement_event(statement: dict[str, Any]) -> _Event | None:
     meeting = statement["meeting"] or {}
-    date = statement["date"] or meeting.get("date")
+    date = _day(statement["date"]) or _day(meeting.get("date"))
     if not date:
         return None
     principals = meeting.get("participants", [])
@@ -336,6 +354,14 @@ def _statement_event(statement: dict[str, Any]) -> _Event | None:
         evidence=statement["evidence"][0] if statement["evidence"] else None,
         people=list(dict.fromkeys([s["name"] for s in speakers] + [p["name"] for p in principals])),
     )
+
+
+def _day(value: str | None) -> str | None:
+    """An ISO date as it is, anything else (a bare year, a typo) as no date."""
+    try:
+        return dt.date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        return None
 
 
 def _visitors_and_hosts(

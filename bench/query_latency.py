@@ -26,7 +26,9 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--db", required=True)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--limit", type=int, default=50)
@@ -43,8 +45,12 @@ def main() -> None:
 
     cases: dict[str, Callable[[], Any]] = {
         "meetings (no filter)": lambda: store.meetings(limit=limit),
-        "meetings --actor (busy, id)": lambda: store.meetings(actor=rng.choice(busiest), limit=limit),
-        "meetings --actor (rare, name)": lambda: store.meetings(actor=rng.choice(names), limit=limit),
+        "meetings --actor (busy, id)": lambda: store.meetings(
+            actor=rng.choice(busiest), limit=limit
+        ),
+        "meetings --actor (rare, name)": lambda: store.meetings(
+            actor=rng.choice(names), limit=limit
+        ),
         "meetings --country": lambda: store.meetings(country=rng.choice(countries), limit=limit),
         "meetings --country --with": lambda: store.meetings(
             country=rng.choice(countries), with_=rng.choice(countries), limit=limit

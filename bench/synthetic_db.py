@@ -202,7 +202,10 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     added["statement_topics"] = _insert(
         store,
         StatementTopicRow.__table__,  # type: ignore[arg-type]
-        ({"statement_id": f"syn-s-{n}", "topic": TOPICS[n % len(TOPICS)]} for n in range(statements)),
+        (
+            {"statement_id": f"syn-s-{n}", "topic": TOPICS[n % len(TOPICS)]}
+            for n in range(statements)
+        ),
     )
     added["evidence"] = _insert(
         store,
@@ -223,7 +226,9 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--db", required=True, help="database URL (a new or existing store)")
     parser.add_argument("--meetings", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=7)

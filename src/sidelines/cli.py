@@ -375,6 +375,69 @@ def actor_cli(
     _print_records(found["statements"][:10], output, ["date", "cue", "text", "topics"])
 
 
+@app.command("export")
+def export_cli(
+    out: Annotated[str, typer.Argument(help="Output file, or - for standard output.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="plover-jsonl | polecat-tsv | gdelt-tsv | csv | parquet | graphml | gexf",
+        ),
+    ],
+    what: Annotated[
+        str | None,
+        typer.Option("--what", help="all | meetings | statements (default: all, csv: meetings)."),
+    ] = None,
+    header: Annotated[
+        bool, typer.Option("--header", help="gdelt-tsv: write a header row (GDELT has none).")
+    ] = False,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="A participant's name or id.")
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="A participant's ISO3.")] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help="A counterpart: ISO3 or name.")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    occasion: Annotated[str | None, typer.Option("--occasion")] = None,
+    topic: Annotated[str | None, typer.Option("--topic")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+) -> None:
+    """Export held meetings and statements as event data (PLOVER, POLECAT, GDELT), CSV, Parquet,
+    or an actor network (GraphML, GEXF), with the filters of ``sidelines meetings``."""
+    from sidelines.store.export import export
+
+    store = _open_store(db)
+    try:
+        report = export(
+            store,
+            fmt,
+            out,
+            what=what,
+            header=header,
+            actor=actor,
+            country=country,
+            with_=with_,
+            since=since,
+            until=until,
+            occasion=occasion,
+            topic=topic,
+            mode=mode,
+        )
+    except SidelinesError as error:
+        raise _fail(error) from None
+    except BrokenPipeError:  # `| head` stopped reading: quietly, as other Unix tools
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(code=1) from None
+    err_console.print(report.summary(), highlight=False, soft_wrap=True)
+
+
 def main() -> None:
     """Entry point for ``python -m sidelines``."""
     app()

@@ -15,7 +15,16 @@ from typing import Any
 from sidelines.errors import KnowledgeBaseError
 from sidelines.kb.loader import data_dir, read_yaml
 
-__all__ = ["CodingTables", "EventPattern", "coding_tables"]
+__all__ = [
+    "CodingTables",
+    "EventPattern",
+    "cameo_quad_class",
+    "coding_tables",
+    "cow_number",
+    "goldstein",
+    "plover_intensity",
+    "plover_quad",
+]
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,8 @@ class CodingTables:
     threat: re.Pattern[str] = re.compile(r"(?!x)x")
     future: re.Pattern[str] = re.compile(r"(?!x)x")
     consult_modes: list[tuple[re.Pattern[str], str, str]] = field(default_factory=list)
+    quad_class: dict[str, int] = field(default_factory=dict)
+    plover_quad: dict[str, str] = field(default_factory=dict)
 
     def consult_mode(self, text: str) -> tuple[str, str] | None:
         """``(cameo, mode)`` of a consultation from the words that report it, if they tell."""
@@ -123,6 +134,8 @@ def _compile(data: dict[str, Any]) -> CodingTables:
         negation=re.compile(_word_regex(data.get("negation") or [])),
         threat=re.compile(_word_regex(data.get("threat_markers") or [])),
         future=re.compile(_word_regex(data.get("future_markers") or [])),
+        quad_class={str(k): int(v) for k, v in (data.get("quad_class") or {}).items()},
+        plover_quad={str(k): str(v) for k, v in (data.get("plover_quad") or {}).items()},
         consult_modes=[
             (re.compile(m["match"], re.IGNORECASE), str(m["cameo"]), str(m.get("mode") or ""))
             for m in data.get("consult_modes") or []
@@ -140,3 +153,41 @@ def coding_tables(path: Path | None = None) -> CodingTables:
         return _compile(data)
     except (KeyError, TypeError, re.error) as err:
         raise KnowledgeBaseError(f"cameo.yaml: bad entry ({err})") from err
+
+
+# --- look-ups for the exports ----------------------------------------------------------------
+def goldstein(cameo: str | None) -> float | None:
+    """The Goldstein scale value of a CAMEO code (``"044"`` -> 2.5), or None when not known."""
+    return coding_tables().goldstein(cameo)
+
+
+def cameo_quad_class(cameo: str | None) -> int | None:
+    """GDELT's QuadClass (1-4) of a CAMEO code, by its two-digit root."""
+    if not cameo or len(cameo) < 2:
+        return None
+    return coding_tables().quad_class.get(cameo[:2])
+
+
+def plover_quad(event: str | None) -> str | None:
+    """The quad category of a PLOVER type (``"CONSULT"`` -> ``"Verbal Cooperation"``)."""
+    return coding_tables().plover_quad.get((event or "").upper())
+
+
+def plover_intensity(event: str | None, mode: str | None = None) -> float | None:
+    """The PLOVER intensity of a type in a mode (CONSULT by phone -> 1.5), or None."""
+    return coding_tables().event_intensity((event or "").upper() or None, mode or "")
+
+
+@lru_cache(maxsize=1)
+def _cow_numbers() -> dict[str, int]:
+    data = read_yaml(data_dir() / "cow_codes.yaml") or {}
+    numbers: dict[str, int] = {}
+    for number, iso3 in sorted((data.get("cow_to_iso3") or {}).items()):
+        numbers.setdefault(str(iso3), int(number))
+    numbers.update({str(k): int(v) for k, v in (data.get("iso3_to_cow") or {}).items()})
+    return numbers
+
+
+def cow_number(iso3: str | None) -> int | None:
+    """The Correlates of War state number of an ISO3 country (``"DEU"`` -> 255), or None."""
+    return _cow_numbers().get((iso3 or "").upper())

@@ -1,0 +1,796 @@
+"""Export the corpus database in the formats event-data users already read: PLOVER JSON lines,
+POLECAT TSV, GDELT 2.0 events TSV, flat CSV and Parquet, and actor networks as GraphML and GEXF.
+
+Records are read page by page (:func:`sidelines.store.query.iter_meetings`) with the filters of
+``sidelines meetings`` and written as they come, so a corpus of any size exports in constant memory
+(the graph formats hold one entry per actor and per pair of actors). Choices the standards leave
+open, made once here:
+
+- **Events.** Every held meeting is an event; so is every statement (``--what`` narrows to one
+  kind). A meeting's date is the date the text gives it, else the earliest publication date of its
+  sources; a statement's is its document's date, else its meeting's. Undated records are skipped.
+- **Actor and recipient.** PLOVER's visitor/host convention: when the meeting's country is the
+  country of some principals, they are the ``recipient`` (host) and the others the ``actor``
+  (visitors); otherwise every principal is an ``actor``. A statement's actors are its speakers and
+  its recipients the principals of its meeting from other countries.
+- **PLOVER/POLECAT** leave out statements without a PLOVER type (CAMEO 010 "make statement" has
+  none). Several actors in one POLECAT cell are joined with ``;``.
+- **GDELT** is dyadic: one row per pair of sides (a two-sided meeting is one row). Actor country
+  codes are ISO 3166-1 alpha-3, which equal CAMEO's country codes for states; the geo country
+  columns stay empty, since GDELT writes FIPS 10-4 there and sidelines stores ISO codes only.
+  ``GLOBALEVENTID`` is a stable 60-bit number derived from the record id; ``Actor1Code`` is
+  country + ``GOV`` for principals with an office; ``IsRootEvent`` is 1 for meetings and 0 for
+  statements; the Goldstein value comes from ``kb/data/cameo.yaml`` (empty when unknown).
+- **Graphs**: nodes are actors (``name``, ``country``, ``meetings``), edges join principals on
+  opposite sides of a held meeting, ``weight`` = the number of such meetings, with
+  ``first_date``/``last_date``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import IO, Any
+
+from sidelines.code.scales import (
+    cameo_quad_class,
+    cow_number,
+    goldstein,
+    plover_intensity,
+    plover_quad,
+)
+from sidelines.errors import SidelinesError
+from sidelines.store.db import Store
+from sidelines.store.query import iter_meetings, iter_statements
+
+__all__ = [
+    "CSV_MEETING_COLUMNS",
+    "CSV_STATEMENT_COLUMNS",
+    "FORMATS",
+    "GDELT_COLUMNS",
+    "PLOVER_FIELDS",
+    "POLECAT_COLUMNS",
+    "ExportError",
+    "ExportReport",
+    "MissingExtraError",
+    "export",
+    "write_csv",
+    "write_gdelt_tsv",
+    "write_graph",
+    "write_parquet",
+    "write_plover_jsonl",
+    "write_polecat_tsv",
+]
+
+FORMATS = ("plover-jsonl", "polecat-tsv", "gdelt-tsv", "csv", "parquet", "graphml", "gexf")
+#: what each format can hold (first: the default)
+_KINDS = {
+    "plover-jsonl": ("all", "meetings", "statements"),
+    "polecat-tsv": ("all", "meetings", "statements"),
+    "gdelt-tsv": ("all", "meetings", "statements"),
+    "csv": ("meetings", "statements"),
+    "parquet": ("meetings", "statements"),
+    "graphml": ("meetings",),
+    "gexf": ("meetings",),
+}
+FILTERS = ("actor", "country", "with_", "since", "until", "occasion", "topic", "mode")
+
+PLOVER_FIELDS = (
+    "id", "date", "actor", "recipient", "event", "mode", "context", "event_loc", "event_text",
+    "text_info", "cite_info", "quad_code", "event_scale", "coder",
+)  # fmt: skip
+POLECAT_COLUMNS = (
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors",
+    "Actor Title", "Actor Name Raw", "Wikipedia Actor ID", "Recipient Name", "Recipient Country",
+    "Recipient COW", "Primary Recipient Sector", "Recipient Sectors", "Recipient Title",
+    "Recipient Name Raw", "Wikipedia Recipient ID", "Placename", "City", "District", "Province",
+    "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename", "Feature Type", "Source",
+    "Publication Date", "Story People", "Story Organizations", "Story Locations", "Language",
+    "Version",
+)  # fmt: skip
+_GDELT_ACTOR = (
+    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+    "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
+)  # fmt: skip
+_GDELT_GEO = (
+    "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
+)  # fmt: skip
+GDELT_COLUMNS = (
+    *("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"),
+    *(f"Actor1{name}" for name in _GDELT_ACTOR),
+    *(f"Actor2{name}" for name in _GDELT_ACTOR),
+    *("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass"),
+    *("GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"),
+    *(f"{who}Geo_{name}" for who in ("Actor1", "Actor2", "Action") for name in _GDELT_GEO),
+    *("DATEADDED", "SOURCEURL"),
+)
+CSV_MEETING_COLUMNS = (
+    "id", "date", "status", "mode", "place", "country", "occasion", "side_a_names",
+    "side_a_countries", "side_b_names", "side_b_countries", "other_names", "other_countries",
+    "topics", "cameo", "plover_event", "plover_mode", "sources", "first_source_url",
+)  # fmt: skip
+CSV_STATEMENT_COLUMNS = (
+    "id", "date", "speakers", "speaker_countries", "cue", "text", "topics", "cameo",
+    "plover_event", "meeting_id", "document_id", "source_url",
+)  # fmt: skip
+
+
+class ExportError(SidelinesError):
+    """An export cannot be made as asked (unknown format, a binary format to stdout ...)."""
+
+    code = "E040"
+
+
+class MissingExtraError(ExportError):
+    """A format needs an optional dependency that is not installed."""
+
+    code = "E041"
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote: ``written`` records (edges for graphs), ``skipped`` ones and why."""
+
+    format: str
+    out: str
+    written: int = 0
+    skipped: int = 0
+    unit: str = "records"
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for the user: ``wrote 12 records to out.jsonl (skipped 3: ...)``."""
+        where = "standard output" if self.out == "-" else self.out
+        line = f"wrote {self.written} {self.unit} to {where}"
+        if self.skipped:
+            line += f" (skipped {self.skipped}: {', '.join(self.notes)})"
+        return line
+
+
+@dataclass
+class _Event:
+    """A meeting or a statement as one event record, before it is written in a format."""
+
+    id: str
+    kind: str
+    date: str
+    cameo: str | None
+    plover: dict[str, str]
+    actor: list[dict[str, Any]]
+    recipient: list[dict[str, Any]]
+    dyads: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+    place: str | None
+    country: str | None
+    documents: list[dict[str, Any]]
+    evidence: dict[str, Any] | None
+    people: list[str]
+
+
+# --- the entry point -----------------------------------------------------------------------------
+def export(
+    store: Store,
+    fmt: str,
+    out: str | Path,
+    *,
+    what: str | None = None,
+    header: bool = False,
+    page_size: int = 500,
+    **filters: str | None,
+) -> ExportReport:
+    """Write the records matching ``filters`` (those of ``sidelines meetings``: actor, country,
+    with_, since, until, occasion, topic, mode) to ``out`` (a path, or ``-`` for standard output)
+    in format ``fmt`` (one of :data:`FORMATS`). ``what`` picks meetings, statements or all.
+
+    Raises:
+        ExportError: ``[E040]`` for an unknown format, kind or filter, or parquet to ``-``.
+        MissingExtraError: ``[E041]`` when the format's optional dependency is not installed.
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}. Choose one of: {', '.join(FORMATS)}")
+    kinds = _KINDS[fmt]
+    what = what or kinds[0]
+    if what not in kinds:
+        raise ExportError(f"{fmt} exports {' | '.join(kinds)}, not {what!r}")
+    unknown = set(filters) - set(FILTERS)
+    if unknown:
+        raise ExportError(f"unknown filter {sorted(unknown)[0]!r}. Filters: {', '.join(FILTERS)}")
+    target = str(out)
+    report = ExportReport(fmt, target)
+    try:
+        _write(store, fmt, target, what, header, page_size, filters, report)
+    except BrokenPipeError:
+        raise  # the reader stopped early (| head): not a failure to report
+    except OSError as err:
+        raise ExportError(f"cannot write {target}: {err.strerror or err}") from err
+    return report
+
+
+def _write(
+    store: Store,
+    fmt: str,
+    target: str,
+    what: str,
+    header: bool,
+    page_size: int,
+    filters: dict[str, Any],
+    report: ExportReport,
+) -> None:
+    with store.sessions() as session:
+        if fmt == "parquet":
+            if target == "-":
+                raise ExportError("parquet is binary: give a file name, not -")
+            rows = _flat_rows(session, what, filters, page_size)
+            write_parquet(rows, Path(target), _flat_columns(what), report)
+        elif fmt in {"graphml", "gexf"}:
+            meetings = iter_meetings(session, page_size=page_size, **filters)
+            write_graph(meetings, target, fmt, report)
+        else:
+            with _text_output(target) as stream:
+                if fmt == "csv":
+                    rows = _flat_rows(session, what, filters, page_size)
+                    write_csv(rows, stream, _flat_columns(what), report)
+                else:
+                    events = _events(session, what, filters, page_size, report)
+                    writer = _EVENT_WRITERS[fmt]
+                    writer(events, stream, report, header)
+
+
+@contextmanager
+def _text_output(target: str) -> Iterator[IO[str]]:
+    """Standard output, or a file written beside its final name and moved there when complete
+    (an interrupted export of a large corpus leaves no half file under the name asked for)."""
+    if target == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, path)
+
+
+# --- records as events ---------------------------------------------------------------------------
+def _events(
+    session: Any, what: str, filters: dict[str, Any], page_size: int, report: ExportReport
+) -> Iterator[_Event]:
+    undated = 0
+    if what in {"all", "meetings"}:
+        for meeting in iter_meetings(session, page_size=page_size, **filters):
+            event = _meeting_event(meeting)
+            if event is None:
+                undated += 1
+            else:
+                yield event
+    if what in {"all", "statements"}:
+        for statement in iter_statements(session, page_size=page_size, **filters):
+            event = _statement_event(statement)
+            if event is None:
+                undated += 1
+            else:
+                yield event
+    if undated:
+        report.skipped += undated
+        report.notes.append(f"{undated} without a date")
+
+
+def _meeting_event(meeting: dict[str, Any]) -> _Event | None:
+    documents = meeting["source_documents"]
+    date = _day(meeting["date"]) or min(
+        (day for d in documents if (day := _day(d["published"]))), default=None
+    )
+    if not date:
+        return None
+    principals = meeting["participants"]
+    visitors, hosts = _visitors_and_hosts(principals, meeting["country"])
+    if hosts:
+        dyads = [(side, hosts) for side in _sides(visitors)]
+    else:
+        sides = _sides(principals)
+        dyads = list(combinations(sides, 2)) if len(sides) > 1 else [(principals, [])]
+    return _Event(
+        id=meeting["id"],
+        kind="meeting",
+        date=date,
+        cameo=meeting["cameo"],
+        plover=meeting["plover"] or {},
+        actor=visitors,
+        recipient=hosts,
+        dyads=dyads,
+        place=meeting["place"],
+        country=meeting["country"],
+        documents=documents,
+        evidence=meeting["evidence"][0] if meeting["evidence"] else None,
+        people=[p["name"] for p in principals] + [p["name"] for p in meeting["accompanying"]],
+    )
+
+
+def _statement_event(statement: dict[str, Any]) -> _Event | None:
+    meeting = statement["meeting"] or {}
+    date = _day(statement["date"]) or _day(meeting.get("date"))
+    if not date:
+        return None
+    principals = meeting.get("participants", [])
+    roles = {p["actor_id"]: p["role"] for p in principals if p["actor_id"]}
+    speakers = [{**s, "role": roles.get(s.get("actor_id") or "")} for s in statement["speakers"]]
+    said_by = {s.get("actor_id") or s["name"] for s in speakers}
+    countries = {s.get("country") for s in speakers if s.get("country")}
+    recipients = [
+        p
+        for p in principals
+        if (p["actor_id"] or p["name"]) not in said_by and p["country"] not in countries
+    ]
+    # a joint statement of two countries is a dyad of the two; else speakers -> counterparts
+    by_country = _sides([{**s, "side": s.get("country")} for s in speakers])
+    dyad = (by_country[0], by_country[1]) if len(by_country) > 1 else (speakers, recipients)
+    document = statement["source_document"]
+    return _Event(
+        id=statement["id"],
+        kind="statement",
+        date=date,
+        cameo=statement["cameo"],
+        plover=statement["plover"] or {},
+        actor=speakers,
+        recipient=recipients,
+        dyads=[dyad],
+        place=meeting.get("place"),
+        country=meeting.get("country"),
+        documents=[document] if document else [],
+        evidence=statement["evidence"][0] if statement["evidence"] else None,
+        people=list(dict.fromkeys([s["name"] for s in speakers] + [p["name"] for p in principals])),
+    )
+
+
+def _day(value: str | None) -> str | None:
+    """An ISO date as it is, anything else (a bare year, a typo) as no date."""
+    try:
+        return dt.date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def _visitors_and_hosts(
+    principals: list[dict[str, Any]], country: str | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    hosts = [p for p in principals if country and p["country"] == country]
+    visitors = [p for p in principals if not (country and p["country"] == country)]
+    return (visitors, hosts) if hosts and visitors else (principals, [])
+
+
+def _sides(principals: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Principals grouped by side (else country, else themselves), in order of appearance."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for p in principals:
+        key = p.get("side") or p.get("country") or p.get("actor_id") or p["name"]
+        groups.setdefault(key, []).append(p)
+    return list(groups.values())
+
+
+def _cited_document(event: _Event) -> dict[str, Any] | None:
+    """The document whose sentence is the event's evidence, else its first source."""
+    if event.evidence:
+        for document in event.documents:
+            if document["id"] == event.evidence["document_id"]:
+                return document
+    return event.documents[0] if event.documents else None
+
+
+def _country_name(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return str(country.name) if country else None
+
+
+def _coder() -> str:
+    from sidelines import __version__
+
+    return f"sidelines {__version__}"
+
+
+# --- PLOVER JSON lines ---------------------------------------------------------------------------
+def _entity(party: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "code": party.get("country"),
+        "sector": "GOV" if party.get("role") else "UNK",
+        "entity_text": party["name"],
+        "identifier_id": None,  # PLOVER wants a Wikidata id; the knowledge base has none yet
+        "office": party.get("role"),
+        "actor_id": party.get("actor_id"),
+    }
+
+
+def _plover_record(event: _Event) -> dict[str, Any]:
+    """One event as a PLOVER JSON record, its fields in the order of :data:`PLOVER_FIELDS`."""
+    document = _cited_document(event)
+    location = None
+    if event.place or event.country:
+        location = {
+            "extracted_place": event.place,
+            "resolved_place": event.place,
+            "country": _country_name(event.country),
+            "country_code": event.country,
+        }
+    cite = None
+    if document:
+        publication = document["publisher"] or document["original_source"]
+        cite = {
+            "corpus": "sidelines",
+            "citation": ", ".join(
+                str(x) for x in (publication, document["title"], document["published"]) if x
+            ),
+            "url": document["url"],
+            "title": document["title"],
+            "language": document["language"],
+            "publication": publication,
+            "document_id": document["id"],
+        }
+    ev = event.evidence
+    record = {
+        "id": event.id,
+        "date": event.date,
+        "actor": [_entity(p) for p in event.actor],
+        "recipient": [_entity(p) for p in event.recipient],
+        "event": event.plover.get("event"),
+        "mode": event.plover.get("mode") or None,
+        "context": event.plover.get("context") or None,
+        "event_loc": location,
+        "event_text": ev["text"] if ev else None,
+        "text_info": {"start": ev["start"], "end": ev["end"]} if ev else None,
+        "cite_info": cite,
+        "quad_code": plover_quad(event.plover.get("event")),
+        "event_scale": plover_intensity(event.plover.get("event"), event.plover.get("mode")),
+        "coder": _coder(),
+    }
+    return {name: record[name] for name in PLOVER_FIELDS}
+
+
+def write_plover_jsonl(
+    events: Iterable[_Event], stream: IO[str], report: ExportReport, header: bool = False
+) -> None:
+    """PLOVER JSON records, one per line; events without a PLOVER type are skipped."""
+    del header  # JSON lines have none
+    uncoded = 0
+    for event in events:
+        if not event.plover.get("event"):
+            uncoded += 1
+            continue
+        stream.write(json.dumps(_plover_record(event), ensure_ascii=False) + "\n")
+        report.written += 1
+    _skipped(report, uncoded, "without a PLOVER type")
+
+
+# --- POLECAT TSV ---------------------------------------------------------------------------------
+def _joined(values: Iterable[Any]) -> str:
+    return ";".join(str(v) for v in dict.fromkeys(v for v in values if v not in (None, "")))
+
+
+def _polecat_party(parties: list[dict[str, Any]]) -> list[str]:
+    countries = [p.get("country") for p in parties]
+    sectors = ["GOV" if p.get("role") else "" for p in parties]
+    return [
+        _joined(p["name"] for p in parties),
+        _joined(countries),
+        _joined(cow_number(c) for c in countries),
+        sectors[0] if sectors else "",
+        _joined(sectors),
+        _joined(p.get("role") for p in parties),
+        _joined(p["name"] for p in parties),
+        "",  # Wikipedia id: not in the knowledge base
+    ]
+
+
+def _polecat_row(event: _Event) -> list[str]:
+    """One event as the 40 POLECAT columns (:data:`POLECAT_COLUMNS`)."""
+    mode = event.plover.get("mode") or ""
+    documents = event.documents
+    # Placename City District Province Country Latitude Longitude GeoNamesID RawPlacename Feature
+    location = [event.place, None, None, None, event.country, None, None, None, event.place, None]
+    row = [
+        event.id,
+        event.date,
+        event.plover.get("event", ""),
+        mode,
+        _number(plover_intensity(event.plover.get("event"), mode)),
+        plover_quad(event.plover.get("event")) or "",
+        event.plover.get("context", ""),
+        *_polecat_party(event.actor),
+        *_polecat_party(event.recipient),
+        *(value or "" for value in location),
+        _joined(d["publisher"] or d["original_source"] for d in documents),
+        min((d["published"] for d in documents if d["published"]), default=""),
+        _joined(event.people),
+        "",
+        _joined([event.place, _country_name(event.country)]),
+        _joined(d["language"] for d in documents[:1]),
+        _coder(),
+    ]
+    return row
+
+
+def write_polecat_tsv(
+    events: Iterable[_Event], stream: IO[str], report: ExportReport, header: bool = True
+) -> None:
+    """POLECAT rows under their header; events without a PLOVER type are skipped."""
+    del header  # POLECAT files always have their header row
+    stream.write("\t".join(POLECAT_COLUMNS) + "\n")
+    uncoded = 0
+    for event in events:
+        if not event.plover.get("event"):
+            uncoded += 1
+            continue
+        stream.write(_tsv_line(_polecat_row(event)))
+        report.written += 1
+    _skipped(report, uncoded, "without a PLOVER type")
+
+
+# --- GDELT 2.0 events TSV ------------------------------------------------------------------------
+def _event_number(key: str) -> int:
+    """A stable 60-bit GLOBALEVENTID (fits a signed 64-bit integer column)."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _gdelt_actor(parties: list[dict[str, Any]]) -> list[str]:
+    if not parties:
+        return [""] * len(_GDELT_ACTOR)
+    countries = {p.get("country") or "" for p in parties}
+    country = countries.pop() if len(countries) == 1 else ""
+    kind = "GOV" if all(p.get("role") for p in parties) else ""
+    names = "; ".join(p["name"] for p in parties)
+    # Code Name CountryCode KnownGroup Ethnic Religion1 Religion2 Type1 Type2 Type3
+    return [country + kind if country else "", names, country, "", "", "", "", kind, "", ""]
+
+
+def _gdelt_rows(event: _Event) -> Iterator[list[str]]:
+    """The event as GDELT 2.0 rows of 61 columns (:data:`GDELT_COLUMNS`), one per dyad."""
+    day = dt.date.fromisoformat(event.date)
+    cameo = event.cameo or ""
+    documents = event.documents
+    added = min((d["ingested_at"] for d in documents if d["ingested_at"]), default=None)
+    source = next((d["url"] or d["path"] for d in documents if d["url"] or d["path"]), "")
+    place = ", ".join(x for x in (event.place, _country_name(event.country)) if x)
+    action_geo = [("4" if event.place else "1") if place else "", place] + [""] * 6
+    for number, (first, second) in enumerate(event.dyads):
+        key = event.id if number == 0 else f"{event.id}:{number}"
+        yield [
+            str(_event_number(key)),
+            day.strftime("%Y%m%d"),
+            day.strftime("%Y%m"),
+            str(day.year),
+            f"{day.year + (day.month * 30 + day.day) / 365:.4f}",  # GDELT's own formula
+            *_gdelt_actor(first),
+            *_gdelt_actor(second),
+            "1" if event.kind == "meeting" else "0",
+            cameo,
+            cameo[:3],
+            cameo[:2],
+            _number(cameo_quad_class(cameo)),
+            _number(goldstein(cameo)),
+            *[str(len(documents))] * 3,
+            "",
+            *[""] * (2 * len(_GDELT_GEO)),
+            *action_geo,
+            added.strftime("%Y%m%d%H%M%S") if added else "",
+            source,
+        ]
+
+
+def write_gdelt_tsv(
+    events: Iterable[_Event], stream: IO[str], report: ExportReport, header: bool = False
+) -> None:
+    """GDELT 2.0 event rows, tab-separated, without a header (as GDELT) unless ``header``."""
+    if header:
+        stream.write("\t".join(GDELT_COLUMNS) + "\n")
+    for event in events:
+        for row in _gdelt_rows(event):
+            stream.write(_tsv_line(row))
+            report.written += 1
+
+
+_EVENT_WRITERS: dict[str, Callable[[Iterable[_Event], IO[str], ExportReport, bool], None]] = {
+    "plover-jsonl": write_plover_jsonl,
+    "polecat-tsv": write_polecat_tsv,
+    "gdelt-tsv": write_gdelt_tsv,
+}
+
+
+# --- flat rows: CSV and Parquet ------------------------------------------------------------------
+def _flat_columns(what: str) -> tuple[str, ...]:
+    return CSV_STATEMENT_COLUMNS if what == "statements" else CSV_MEETING_COLUMNS
+
+
+def _flat_rows(
+    session: Any, what: str, filters: dict[str, Any], page_size: int
+) -> Iterator[dict[str, Any]]:
+    if what == "statements":
+        for statement in iter_statements(session, page_size=page_size, **filters):
+            yield _statement_row(statement)
+    else:
+        for meeting in iter_meetings(session, page_size=page_size, **filters):
+            yield _meeting_row(meeting)
+
+
+def _meeting_row(meeting: dict[str, Any]) -> dict[str, Any]:
+    visitors, hosts = _visitors_and_hosts(meeting["participants"], meeting["country"])
+    sides = _sides(visitors) + ([hosts] if hosts else [])
+    side_a, side_b = [*sides, [], []][:2]
+    others = [p for side in sides[2:] for p in side]
+    plover = meeting["plover"] or {}
+    documents = meeting["source_documents"]
+    return {
+        "id": meeting["id"],
+        "date": meeting["date"],
+        "status": meeting["status"],
+        "mode": meeting["mode"],
+        "place": meeting["place"],
+        "country": meeting["country"],
+        "occasion": meeting["occasion"],
+        "side_a_names": "; ".join(p["name"] for p in side_a),
+        "side_a_countries": _joined(p["country"] for p in side_a),
+        "side_b_names": "; ".join(p["name"] for p in side_b),
+        "side_b_countries": _joined(p["country"] for p in side_b),
+        "other_names": "; ".join(p["name"] for p in others),
+        "other_countries": _joined(p["country"] for p in others),
+        "topics": "; ".join(meeting["topics"]),
+        "cameo": meeting["cameo"],
+        "plover_event": plover.get("event"),
+        "plover_mode": plover.get("mode") or None,
+        "sources": len(documents),
+        "first_source_url": next((d["url"] for d in documents if d["url"]), None),
+    }
+
+
+def _statement_row(statement: dict[str, Any]) -> dict[str, Any]:
+    document = statement["source_document"] or {}
+    return {
+        "id": statement["id"],
+        "date": statement["date"] or (statement["meeting"] or {}).get("date"),
+        "speakers": "; ".join(s["name"] for s in statement["speakers"]),
+        "speaker_countries": _joined(s.get("country") for s in statement["speakers"]),
+        "cue": statement["cue"],
+        "text": statement["text"],
+        "topics": "; ".join(statement["topics"]),
+        "cameo": statement["cameo"],
+        "plover_event": (statement["plover"] or {}).get("event"),
+        "meeting_id": statement["meeting_id"],
+        "document_id": statement["document_id"],
+        "source_url": document.get("url"),
+    }
+
+
+def write_csv(
+    rows: Iterable[dict[str, Any]], stream: IO[str], columns: tuple[str, ...], report: ExportReport
+) -> None:
+    """Rows as CSV with a header (empty cells for unknown values)."""
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        report.written += 1
+    report.unit = "rows"
+
+
+def write_parquet(
+    rows: Iterable[dict[str, Any]], path: Path, columns: tuple[str, ...], report: ExportReport
+) -> None:
+    """Rows as a Parquet file (strings, and ``sources`` as an integer), written in row groups."""
+    pa = _require("pyarrow", "parquet", "parquet")
+    pq = _require("pyarrow.parquet", "parquet", "parquet")
+    schema = pa.schema(
+        [(name, pa.int32() if name == "sources" else pa.string()) for name in columns]
+    )
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with pq.ParquetWriter(str(partial), schema) as writer:
+            batch: list[dict[str, Any]] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= 10_000:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    report.written += len(batch)
+                    batch = []
+            # an empty export is still a readable file with the schema
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            report.written += len(batch)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, path)
+    report.unit = "rows"
+
+
+# --- actor networks: GraphML and GEXF ------------------------------------------------------------
+def _node_id(party: dict[str, Any]) -> str:
+    return str(party.get("actor_id") or party["name"])
+
+
+def write_graph(
+    meetings: Iterable[dict[str, Any]], target: str, fmt: str, report: ExportReport
+) -> None:
+    """An undirected actor network: nodes are principals (``label``/``name``, ``country``,
+    ``meetings``), edges join principals on opposite sides of a meeting, ``weight`` = meetings,
+    with ``first_date`` and ``last_date`` ('' when no meeting of the pair is dated)."""
+    nx = _require("networkx", "graph", fmt)
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for meeting in meetings:
+        for node in dict.fromkeys(_node_id(p) for p in meeting["participants"]):
+            party = next(p for p in meeting["participants"] if _node_id(p) == node)
+            entry = nodes.setdefault(
+                node, {"label": party["name"], "name": party["name"], "country": "", "meetings": 0}
+            )
+            entry["country"] = entry["country"] or party["country"] or ""
+            entry["meetings"] += 1
+        pairs = {
+            (min(_node_id(a), _node_id(b)), max(_node_id(a), _node_id(b)))
+            for one, other in combinations(_sides(meeting["participants"]), 2)
+            for a in one
+            for b in other
+            if _node_id(a) != _node_id(b)
+        }
+        date = meeting["date"] or ""
+        for pair in pairs:
+            edge = edges.setdefault(pair, {"weight": 0, "first_date": "", "last_date": ""})
+            edge["weight"] += 1
+            if date:
+                edge["first_date"] = min(edge["first_date"] or date, date)
+                edge["last_date"] = max(edge["last_date"], date)
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes.items())
+    graph.add_edges_from((a, b, attrs) for (a, b), attrs in edges.items())
+    write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+    if target == "-":
+        write(graph, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        path = Path(target)
+        partial = path.with_name(path.name + ".partial")
+        write(graph, str(partial))
+        os.replace(partial, path)
+    report.written = len(edges)
+    report.unit = f"edges between {len(nodes)} actors"
+
+
+# --- small pieces --------------------------------------------------------------------------------
+def _require(module: str, extra: str, fmt: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(
+            f'{fmt} export needs {module.split(".")[0]}: pip install "sidelines[{extra}]"'
+        ) from None
+
+
+def _number(value: float | int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _tsv_line(cells: list[str]) -> str:
+    # a tab or a line break inside a value would shift every column after it
+    line = "\t".join(cells)
+    if line.count("\t") != len(cells) - 1 or "\n" in line or "\r" in line:
+        line = "\t".join(" ".join(c.split()) for c in cells)
+    return line + "\n"
+
+
+def _skipped(report: ExportReport, count: int, why: str) -> None:
+    if count:
+        report.skipped += count
+        report.notes.append(f"{count} {why}")

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
@@ -119,14 +119,13 @@ def plotly_script() -> Response:
 def home(request: Request) -> HTMLResponse:
     """Counts, the latest meetings, the busiest actors and occasions."""
     store = _store(request)
-    actors = sorted(store.actors(), key=lambda a: (-a["meetings"], -a["statements"], a["name"]))
     return _render(
         request,
         "home.html",
         {
             "counts": store.counts(),
             "latest": store.meetings(limit=10),
-            "actors": actors[:10],
+            "actors": store.actors(limit=10),
             "occasions": store.occasions()[:10],
         },
     )
@@ -370,6 +369,15 @@ def review_page(request: Request, fact_type: str, fact_id: str) -> HTMLResponse:
         "review.html",
         {"fact_type": fact_type, "fact": fact, "fields": fields},
     )
+
+
+@router.get("/statements/{statement_id}", response_model=None)
+def statement_page(request: Request, statement_id: str) -> Response:
+    """A statement is read in its document: send the browser to its sentence there."""
+    statement = _statement(_store(request), statement_id)
+    if statement is None:
+        return _not_found(request, "statement", statement_id)
+    return RedirectResponse(charts.statement_link(statement), status_code=303)
 
 
 @router.get("/search", response_class=HTMLResponse)

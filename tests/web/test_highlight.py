@@ -83,3 +83,12 @@ def test_script_and_handlers_in_text_and_kinds_stay_text() -> None:
     assert "<script" not in out and "<img" not in out
     assert 'onerror="' not in out
     assert visible_text(out) == text
+
+
+def test_marks_leave_out_the_whitespace_around_a_span_but_keep_its_anchor() -> None:
+    text = "First.\n\nSecond sentence.\n\nThird."
+    start, end = 6, 26  # "\n\nSecond sentence.\n\n"
+    out = str(highlight(text, [], [{"start": start, "end": end, "meeting_id": "m"}]))
+    assert f'<mark class="ev" id="{span_anchor(start, end)}"' in out
+    assert ">Second sentence.</mark>" in out
+    assert visible_text(out) == text

@@ -27,6 +27,7 @@ __all__ = [
 #: 03-08 cooperation, 09-20 conflict. The stance timeline plots these as 0, +1, -1.
 COOPERATIVE_ROOTS = range(3, 9)
 CONFLICT_ROOTS = range(9, 21)
+GRAVITY = 2.0
 
 
 def actor_key(party: Mapping[str, Any]) -> str:
@@ -83,6 +84,10 @@ def meeting_network(meetings: Iterable[Mapping[str, Any]], iterations: int = 150
             weights[(a, b)] += 1
     order = sorted(names)
     positions = _force_layout(order, list(weights), iterations)
+    neighbours: dict[str, list[str]] = {key: [] for key in order}
+    for a, b in weights:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
     nodes = [
         {
             "id": key,
@@ -92,6 +97,7 @@ def meeting_network(meetings: Iterable[Mapping[str, Any]], iterations: int = 150
             "x": round(positions[key][0], 4),
             "y": round(positions[key][1], 4),
             "url": f"/actors/{key}",
+            "label": _label_side(key, neighbours[key], positions),
         }
         for key in order
     ]
@@ -100,6 +106,14 @@ def meeting_network(meetings: Iterable[Mapping[str, Any]], iterations: int = 150
         for (a, b), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return {"nodes": nodes, "edges": edges}
+
+
+def _label_side(key: str, neighbours: list[str], positions: dict[str, tuple[float, float]]) -> str:
+    """Put a node's name on the side away from its neighbours, so two names do not collide."""
+    if not neighbours:
+        return "top center"
+    mean_y = sum(positions[n][1] for n in neighbours) / len(neighbours)
+    return "top center" if positions[key][1] >= mean_y else "bottom center"
 
 
 def _force_layout(
@@ -133,6 +147,9 @@ def _force_layout(
                 move[a][1] -= dy / dist * pull
                 move[b][0] += dx / dist * pull
                 move[b][1] += dy / dist * pull
+            for key in keys:  # a little gravity keeps unconnected pairs from drifting apart
+                move[key][0] -= pos[key][0] * k * GRAVITY
+                move[key][1] -= pos[key][1] * k * GRAVITY
             for key in keys:
                 dx, dy = move[key]
                 length = max(math.hypot(dx, dy), 1e-9)

@@ -28,25 +28,39 @@ def span_anchor(start: int, end: int) -> str:
 
 @dataclass
 class Span:
-    """An evidence span and the facts (``m-<id>`` / ``s-<id>``) it states."""
+    """An evidence span and the facts (``m-<id>`` / ``s-<id>``) it states.
+
+    ``start``/``end`` are the stored offsets (the anchor links use them); the mark is drawn over
+    ``shown_start``/``shown_end``, the same span without its leading and trailing whitespace.
+    """
 
     start: int
     end: int
     facts: list[str] = field(default_factory=list)
+    shown_start: int = 0
+    shown_end: int = 0
 
 
-def _spans(evidence: Iterable[Mapping[str, Any]], size: int) -> list[Span]:
+def _spans(text: str, evidence: Iterable[Mapping[str, Any]]) -> list[Span]:
+    size = len(text)
     merged: dict[tuple[int, int], Span] = {}
     for item in evidence:
         start = max(0, min(int(item["start"]), size))
         end = max(0, min(int(item["end"]), size))
         if end <= start:
             continue  # an empty or inverted span has nothing to mark
-        span = merged.setdefault((start, end), Span(start, end))
+        span = merged.get((start, end))
+        if span is None:
+            span = merged[(start, end)] = Span(start, end, shown_start=start, shown_end=end)
         for key, prefix in (("meeting_id", "m"), ("statement_id", "s")):
             if item.get(key) and f"{prefix}-{item[key]}" not in span.facts:
                 span.facts.append(f"{prefix}-{item[key]}")
-    return sorted(merged.values(), key=lambda s: (s.start, -s.end))
+    for span in merged.values():
+        piece = text[span.start : span.end]
+        if piece.strip():  # a span of only whitespace is drawn as it is
+            span.shown_start = span.start + len(piece) - len(piece.lstrip())
+            span.shown_end = span.end - (len(piece) - len(piece.rstrip()))
+    return sorted(merged.values(), key=lambda s: (s.shown_start, -s.shown_end))
 
 
 def _section_at(sections: list[tuple[int, int, str]], start: int) -> str | None:
@@ -73,12 +87,12 @@ def highlight(
         for s in sections
         if int(s["end"]) > int(s["start"])
     )
-    spans = _spans(evidence, size)
+    spans = _spans(text, evidence)
     cuts = {0, size}
     for sec_start, sec_end, _ in secs:
         cuts.update((sec_start, sec_end))
     for span in spans:
-        cuts.update((span.start, span.end))
+        cuts.update((span.shown_start, span.shown_end))
     points = sorted(c for c in cuts if 0 <= c <= size)
 
     out: list[str] = []
@@ -98,9 +112,9 @@ def highlight(
             )
             open_section, section_open = kind, True
         piece = str(escape(text[start:end]))
-        covering = [s for s in spans if s.start <= start and end <= s.end]
+        covering = [s for s in spans if s.shown_start <= start and end <= s.shown_end]
         # the shortest span is wrapped first, so its mark is the innermost one
-        for span in sorted(covering, key=lambda s: (s.end - s.start, s.start)):
+        for span in sorted(covering, key=lambda s: (s.shown_end - s.shown_start, s.shown_start)):
             attrs = [f'class="ev{" ev-overlap" if len(covering) > 1 else ""}"']
             if (span.start, span.end) not in anchored:
                 anchored.add((span.start, span.end))

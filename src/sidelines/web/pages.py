@@ -274,8 +274,14 @@ def actor_page(request: Request, key: str) -> HTMLResponse:
     actor = _store(request).actor(key)
     if actor is None:
         return _not_found(request, "actor", key)
+    # a statement whose document gives no date happened at its meeting, when that is dated
+    meeting_dates = {m["id"]: m.get("date") for m in actor.get("meetings", [])}
+    statements = [
+        {**s, "date": s.get("date") or meeting_dates.get(s.get("meeting_id") or "")}
+        for s in actor.get("statements", [])
+    ]
     by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for statement in actor.get("statements", []):
+    for statement in statements:
         for topic in statement.get("topics") or ["(no topic)"]:
             by_topic[topic].append(statement)
     roles = sorted(actor.get("roles", []), key=lambda r: (r.get("start") or "", r.get("end") or ""))
@@ -286,7 +292,7 @@ def actor_page(request: Request, key: str) -> HTMLResponse:
             "actor": actor,
             "roles": roles,
             "by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
-            "stance": charts.stance_timeline(actor.get("statements", [])),
+            "stance": charts.stance_timeline(statements),
             "stance_of": charts.stance,
             "statement_link": charts.statement_link,
         },

@@ -64,6 +64,14 @@
     return groups;
   }
 
+  // the dates of the points padded by at least two weeks, so one day does not zoom to milliseconds
+  function dateRange(points) {
+    var times = points.map(function (p) { return Date.parse(p.date); });
+    var first = Math.min.apply(null, times), last = Math.max.apply(null, times);
+    var pad = Math.max(14 * 864e5, (last - first) * 0.05);
+    return [new Date(first - pad).toISOString().slice(0, 10), new Date(last + pad).toISOString().slice(0, 10)];
+  }
+
   function navigateOnClick(div) {
     div.on("plotly_click", function (data) {
       var point = data.points && data.points[0];
@@ -92,7 +100,7 @@
     div.style.height = Math.max(220, Math.min(520, 90 + rows * 28)) + "px";
     Plotly.newPlot(div, traces, {
       margin: { l: 150, r: 20, t: 10, b: 40 }, font: FONT, hovermode: "closest",
-      xaxis: { type: "date" }, yaxis: { automargin: true, type: "category" },
+      xaxis: { type: "date", range: dateRange(data.points) }, yaxis: { automargin: true, type: "category" },
       legend: { orientation: "h", y: 1.08 }
     }, CONFIG);
     navigateOnClick(div);
@@ -118,7 +126,7 @@
       x: data.nodes.map(function (n) { return n.x; }),
       y: data.nodes.map(function (n) { return n.y; }),
       text: data.nodes.map(function (n) { return n.name; }),
-      textposition: "top center",
+      textposition: data.nodes.map(function (n) { return n.label; }),
       customdata: data.nodes.map(function (n) { return n.url; }),
       hovertext: data.nodes.map(function (n) {
         return n.name + (n.country ? " (" + n.country + ")" : "") + "<br>" + n.meetings + " meeting(s)";
@@ -155,7 +163,7 @@
     });
     Plotly.newPlot(div, traces, {
       margin: { l: 95, r: 20, t: 10, b: 40 }, font: FONT, hovermode: "closest",
-      xaxis: { type: "date" },
+      xaxis: { type: "date", range: dateRange(data.points) },
       yaxis: { range: [-1.5, 1.5], tickvals: [-1, 0, 1], ticktext: ["conflictual", "neutral", "cooperative"] }
     }, CONFIG);
     navigateOnClick(div);

@@ -197,27 +197,44 @@ def test_overview_timeline_meeting_document_network_actor(page: tuple[Page, Watc
 
 def test_review_a_meeting_with_a_token(page: tuple[Page, Watch], web_store: Any) -> None:
     tab, watch = page
-    [meeting] = web_store.meetings(actor="sergey-lavrov", limit=1)
-    tab.goto(f"/review/meeting/{meeting['id']}")
+    # a meeting no other test reads, so the correction changes nothing they look at
+    [meeting] = web_store.meetings(actor="recep-tayyip-erdogan", status=None, limit=1)
+    tab.goto(f"/meetings/{meeting['id']}")
+    tab.get_by_role("link", name="Review this meeting").click()
     expect(tab.get_by_role("heading", name="Review a meeting")).to_be_visible()
     if not api_available():
         shot(tab, "08-review")
         pytest.skip("review API not merged yet: sidelines.api.app is not in this branch")
     tab.get_by_label("Correct a field").check()
-    tab.get_by_label("Field").select_option("place")
-    tab.get_by_label("New value").fill("Astana (Nur-Sultan)")
-    tab.get_by_label("Note").fill("checked against the Kremlin readout")
+    tab.locator("#review-field").select_option("occasion")
+    tab.locator("#review-value").fill("Antalya Diplomacy Forum follow-up call")
+    tab.locator("textarea[name=note]").fill("checked against the Presidency readout")
     tab.get_by_label("Reviewer").fill("Test Analyst")
     tab.get_by_label("API token").fill(TOKEN)
     tab.get_by_role("button", name="Submit review").click()
     expect(tab.locator("#review-status")).to_contain_text("Saved")
     tab.reload()
-    row = tab.locator("#review-trail tr.review-row").filter(has_text="Astana (Nur-Sultan)")
+    row = tab.locator("#review-trail tr.review-row").filter(
+        has_text="Antalya Diplomacy Forum follow-up call"
+    )
     expect(row).to_have_count(1)
     expect(row).to_contain_text("Test Analyst")
+    expect(row).to_contain_text("correct")
     expect(tab.get_by_label("API token")).to_have_value(TOKEN)  # kept for the tab's session
     shot(tab, "08-review")
-    assert watch.errors == [], watch.errors
+    tab.goto(f"/meetings/{meeting['id']}")  # the store holds the corrected value
+    expect(tab.locator("dl.facts")).to_contain_text("Antalya Diplomacy Forum follow-up call")
+
+    # a wrong token is refused, and nothing is recorded
+    tab.goto(f"/review/meeting/{meeting['id']}")
+    tab.get_by_label("Annotate (a note only)").check()
+    tab.locator("textarea[name=note]").fill("should not be stored")
+    tab.get_by_label("API token").fill("wrong-token")
+    tab.get_by_role("button", name="Submit review").click()
+    expect(tab.locator("#review-status")).to_contain_text("Not saved")
+    expect(tab.locator("#review-trail tr.review-row")).to_have_count(1)
+    # the refused POST is logged by the browser as a failed resource load; nothing else may be
+    assert [e for e in watch.errors if "401" not in e and "403" not in e] == [], watch.errors
 
 
 def test_hostile_document_runs_nothing(

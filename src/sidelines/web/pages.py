@@ -28,7 +28,9 @@ STATIC_DIR = HERE / "static"
 PAGE_SIZE = 50
 MODES = ("in_person", "phone", "video")
 STATUSES = ("held", "planned")
+#: what the review page shows of a fact, and the fields the review API lets an analyst correct
 MEETING_FIELDS: tuple[str, ...] = (
+    "participants",
     "date",
     "place",
     "country",
@@ -36,9 +38,10 @@ MEETING_FIELDS: tuple[str, ...] = (
     "mode",
     "status",
     "topics",
-    "participants",
 )
-STATEMENT_FIELDS: tuple[str, ...] = ("text", "cue", "speakers", "topics", "date")
+MEETING_CORRECTABLE: tuple[str, ...] = MEETING_FIELDS[1:]
+STATEMENT_FIELDS: tuple[str, ...] = ("speakers", "date", "cue", "text", "topics")
+STATEMENT_CORRECTABLE: tuple[str, ...] = ("text", "cue", "topics")
 
 #: only our own files: no inline script, no request to another host (plotly.js needs inline styles)
 CSP = (
@@ -362,10 +365,10 @@ def review_page(request: Request, fact_type: str, fact_id: str) -> HTMLResponse:
     store = _store(request)
     if fact_type == "meeting":
         fact = store.meeting(fact_id)
-        fields = MEETING_FIELDS
+        fields, correctable = MEETING_FIELDS, MEETING_CORRECTABLE
     elif fact_type == "statement":
         fact = _statement(store, fact_id)
-        fields = STATEMENT_FIELDS
+        fields, correctable = STATEMENT_FIELDS, STATEMENT_CORRECTABLE
     else:
         return _not_found(request, "kind of fact", fact_type)
     if fact is None:
@@ -373,7 +376,7 @@ def review_page(request: Request, fact_type: str, fact_id: str) -> HTMLResponse:
     return _render(
         request,
         "review.html",
-        {"fact_type": fact_type, "fact": fact, "fields": fields},
+        {"fact_type": fact_type, "fact": fact, "fields": fields, "correctable": correctable},
     )
 
 

@@ -22,9 +22,16 @@
 
   function cell(row, value) {
     var td = document.createElement("td");
-    if (value !== null && value !== undefined && typeof value === "object") value = JSON.stringify(value);
-    td.textContent = value === null || value === undefined ? "" : String(value);
+    if (Array.isArray(value)) value = value.join(", ");
+    else if (value !== null && value !== undefined && typeof value === "object") value = JSON.stringify(value);
+    td.textContent = value === null || value === undefined || value === "" ? "–" : String(value);
     row.appendChild(td);
+  }
+
+  // "2026-11-27T03:42:49.150156+00:00" -> "2026-11-27 03:42 UTC"
+  function when(iso) {
+    var t = Date.parse(iso || "");
+    return isNaN(t) ? iso : new Date(t).toISOString().slice(0, 16).replace("T", " ") + " UTC";
   }
 
   function showTrail(reviews) {
@@ -40,7 +47,7 @@
     reviews.forEach(function (r) {
       var row = document.createElement("tr");
       row.className = "review-row";
-      [r.at, r.reviewer, r.action, r.field, r.before, r.after, r.note].forEach(function (v) { cell(row, v); });
+      [when(r.at), r.reviewer, r.action, r.field, r.before, r.after, r.note].forEach(function (v) { cell(row, v); });
       body.appendChild(row);
     });
   }
@@ -68,10 +75,17 @@
     var data = new FormData(form);
     var action = data.get("action");
     var field = data.get("field") || null;
-    var value = data.get("value");
+    var value = data.get("value").trim();
     if (action === "correct" && (!field || !value)) {
       say("A correction needs a field and its new value.", "error");
       return;
+    }
+    if (action === "annotate" && !data.get("note")) {
+      say("An annotation needs a note.", "error");
+      return;
+    }
+    if (field === "topics" && value) {
+      value = value.split(",").map(function (t) { return t.trim(); }).filter(Boolean);
     }
     var token = tokenBox.value.trim();
     if (!token) { say("Enter the API token to submit a review.", "error"); tokenBox.focus(); return; }

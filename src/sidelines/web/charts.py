@@ -61,10 +61,14 @@ def meeting_timeline(meetings: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     return {"points": points}
 
 
-def meeting_network(meetings: Iterable[Mapping[str, Any]], iterations: int = 150) -> dict[str, Any]:
+def meeting_network(
+    meetings: Iterable[Mapping[str, Any]], iterations: int = 150, max_nodes: int = 120
+) -> dict[str, Any]:
     """Nodes (actors) and edges (pairs that met, weight = meetings) with a force layout.
 
-    The layout is Fruchterman–Reingold from a circle, deterministic for the same meetings.
+    The layout is Fruchterman–Reingold from a circle, deterministic for the same meetings. Only
+    the ``max_nodes`` busiest actors are drawn (the layout is quadratic, and a denser picture is
+    unreadable); ``hidden`` says how many were left out.
     """
     names: dict[str, str] = {}
     countries: dict[str, str | None] = {}
@@ -82,7 +86,10 @@ def meeting_network(meetings: Iterable[Mapping[str, Any]], iterations: int = 150
             degree[key] += 1
         for a, b in combinations(sorted(keys), 2):
             weights[(a, b)] += 1
-    order = sorted(names)
+    busiest = sorted(names, key=lambda key: (-degree[key], key))[:max_nodes]
+    order = sorted(busiest)
+    kept = set(order)
+    weights = Counter({pair: w for pair, w in weights.items() if kept.issuperset(pair)})
     positions = _force_layout(order, list(weights), iterations)
     neighbours: dict[str, list[str]] = {key: [] for key in order}
     for a, b in weights:
@@ -105,7 +112,7 @@ def meeting_network(meetings: Iterable[Mapping[str, Any]], iterations: int = 150
         {"source": a, "target": b, "weight": w}
         for (a, b), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": edges, "hidden": len(names) - len(order)}
 
 
 def _label_side(key: str, neighbours: list[str], positions: dict[str, tuple[float, float]]) -> str:

@@ -26,6 +26,8 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
 PAGE_SIZE = 50
+#: the network is drawn from at most this many meetings (the newest matching the filters)
+NETWORK_MEETINGS = 2000
 MODES = ("in_person", "phone", "video")
 STATUSES = ("held", "planned")
 #: what the review page shows of a fact, and the fields the review API lets an analyst correct
@@ -192,11 +194,18 @@ def network(request: Request) -> HTMLResponse:
     """Who met whom: the same filters as the timeline, drawn as a graph."""
     store = _store(request)
     filters = _meeting_filters(request)
-    graph = charts.meeting_network(store.meetings(**filters))
+    meetings = store.meetings(**filters, limit=NETWORK_MEETINGS)
+    total = store.count_meetings(**filters)
     return _render(
         request,
         "network.html",
-        {"graph": graph, "filters": filters, **_filter_choices(store)},
+        {
+            "graph": charts.meeting_network(meetings),
+            "shown": len(meetings),
+            "total": total,
+            "filters": filters,
+            **_filter_choices(store),
+        },
     )
 
 

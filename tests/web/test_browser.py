@@ -140,6 +140,8 @@ def test_overview_timeline_meeting_document_network_actor(page: tuple[Page, Watc
     expect(tab.locator("#site-search")).to_be_focused()
 
     tab.get_by_role("link", name="Meetings", exact=True).click()
+    expect(tab.locator("#timeline-chart .main-svg").first).to_be_visible()
+    shot(tab, "02-timeline")
     tab.get_by_label("Actor").fill("Sergey Lavrov")
     tab.get_by_label("Actor").press("Enter")
     tab.wait_for_url("**/meetings?actor=Sergey+Lavrov*")
@@ -148,13 +150,13 @@ def test_overview_timeline_meeting_document_network_actor(page: tuple[Page, Watc
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Astana")
     expect(tab.locator("#timeline-chart .main-svg").first).to_be_visible()
-    shot(tab, "02-timeline-filtered")
+    shot(tab, "03-timeline-filtered")
 
     rows.first.get_by_role("link", name="2024-07-03").click()
     tab.wait_for_url("**/meetings/*")
     expect(tab.locator("h1")).to_contain_text("Sergey Lavrov")
     expect(tab.get_by_role("heading", name="Sides")).to_be_visible()
-    shot(tab, "03-meeting")
+    shot(tab, "04-meeting")
 
     tab.locator("a.source-link").first.click()
     tab.wait_for_url("**/documents/*#ev-*")
@@ -164,7 +166,7 @@ def test_overview_timeline_meeting_document_network_actor(page: tuple[Page, Watc
     expect(mark).to_be_in_viewport()
     expect(mark).to_have_class("ev current")
     expect(mark).to_contain_text("Lavrov")
-    shot(tab, "04-document")
+    shot(tab, "05-document")
 
     # a statement in the side list scrolls the text to its sentence
     link = tab.locator("a.fact-link[data-fact^='s-']").last
@@ -175,7 +177,7 @@ def test_overview_timeline_meeting_document_network_actor(page: tuple[Page, Watc
 
     tab.get_by_role("link", name="Network").click()
     expect(tab.locator("#network-chart .main-svg").first).to_be_visible()
-    shot(tab, "05-network")
+    shot(tab, "06-network")
     # click a node (the node trace is drawn last); plotly takes clicks on its drag layer,
     # so click where the node is drawn rather than on its element
     node = tab.locator("#network-chart .scatterlayer .trace").last.locator("path.point").first
@@ -187,11 +189,11 @@ def test_overview_timeline_meeting_document_network_actor(page: tuple[Page, Watc
 
     tab.goto("/actors/sergey-lavrov")
     expect(tab.get_by_role("heading", name="Stance over time")).to_be_visible()
-    shot(tab, "06-actor")
+    shot(tab, "07-actor")
 
     tab.goto("/search?q=Lavrov")
     expect(tab.locator("ul.results li").first).to_be_visible()
-    shot(tab, "07-search")
+    shot(tab, "08-search")
     assert watch.errors == [], watch.errors
 
 
@@ -203,7 +205,7 @@ def test_review_a_meeting_with_a_token(page: tuple[Page, Watch], web_store: Any)
     tab.get_by_role("link", name="Review this meeting").click()
     expect(tab.get_by_role("heading", name="Review a meeting")).to_be_visible()
     if not api_available():
-        shot(tab, "08-review")
+        shot(tab, "09-review")
         pytest.skip("review API not merged yet: sidelines.api.app is not in this branch")
     tab.get_by_label("Correct a field").check()
     tab.locator("#review-field").select_option("occasion")
@@ -221,7 +223,7 @@ def test_review_a_meeting_with_a_token(page: tuple[Page, Watch], web_store: Any)
     expect(row).to_contain_text("Test Analyst")
     expect(row).to_contain_text("correct")
     expect(tab.get_by_label("API token")).to_have_value(TOKEN)  # kept for the tab's session
-    shot(tab, "08-review")
+    shot(tab, "09-review")
     tab.goto(f"/meetings/{meeting['id']}")  # the store holds the corrected value
     expect(tab.locator("dl.facts")).to_contain_text("Antalya Diplomacy Forum follow-up call")
 
@@ -253,6 +255,6 @@ def test_hostile_document_runs_nothing(
         assert tab.evaluate("window.__xss") is None, url
     tab.goto(f"/documents/{hostile_document['id']}")
     expect(tab.locator(".doctext")).to_contain_text("<script>window.__xss=2</script>")
-    shot(tab, "09-hostile-document")
+    shot(tab, "10-hostile-document")
     assert watch.dialogs == []
     assert watch.errors == [], watch.errors

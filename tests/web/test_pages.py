@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from sidelines.store import Store
+from sidelines.web import pages
 from sidelines.web.highlight import span_anchor
+
+from .conftest import make_app
 
 OUR_SCRIPT = re.compile(
     r'<script (?:src="/static/[a-z]+\.js"|src="/vendor/plotly\.min\.js"|id="[a-z]+-data" '
@@ -183,3 +187,27 @@ def test_hostile_document_text_is_rendered_escaped(
     assert "<script>window.__xss=2</script>" in shown  # shown as text, to be read
     assert '<img src=x onerror="window.__xss=3">' in shown
     assert "<mark" in document_html
+
+
+def test_without_plotly_charts_give_way_to_tables(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pages, "plotly_js", lambda: None)
+    for url in ("/meetings", "/network", "/actors/sergey-lavrov"):
+        html = get_page(client, url)
+        assert "/vendor/plotly.min.js" not in html and "-data" not in html.split("<main", 1)[1]
+        assert "<table" in html
+    assert client.get("/vendor/plotly.min.js").status_code == 404
+
+
+def test_an_empty_store_renders_every_list_page(tmp_path: Path) -> None:
+    empty = TestClient(make_app(Store.open(f"sqlite:///{tmp_path / 'empty.db'}")))
+    for url, text in (
+        ("/", "No actors yet."),
+        ("/meetings", "No meetings match."),
+        ("/network", "No meetings match."),
+        ("/actors", "No actors match."),
+        ("/documents", "No documents stored yet."),
+        ("/search?q=x", "0 results"),
+    ):
+        assert text in get_page(empty, url), url

@@ -28,6 +28,7 @@ STATIC_DIR = HERE / "static"
 PAGE_SIZE = 50
 #: the network is drawn from at most this many meetings (the newest matching the filters)
 NETWORK_MEETINGS = 2000
+OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
 STATUSES = ("held", "planned")
 #: what the review page shows of a fact, and the fields the review API lets an analyst correct
@@ -160,7 +161,8 @@ def _offset(request: Request) -> int:
 def _filter_choices(store: Any) -> dict[str, Any]:
     return {
         "topics": [t["topic"] for t in store.topics()],
-        "occasions": [o["occasion"] for o in store.occasions() if o["occasion"]],
+        # suggestions for the occasion box, busiest first; any text is a valid filter
+        "occasions": [o["occasion"] for o in store.occasions() if o["occasion"]][:OCCASION_CHOICES],
         "modes": MODES,
         "statuses": STATUSES,
     }

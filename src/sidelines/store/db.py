@@ -285,6 +285,11 @@ class Store:
         found: dict[str, Any] | None = self._read("meeting", meeting_id)
         return found
 
+    def statement(self, statement_id: str) -> dict[str, Any] | None:
+        """One statement with its evidence."""
+        found: dict[str, Any] | None = self._read("statement", statement_id)
+        return found
+
     def statements(self, **filters: Any) -> Records:
         """Statements matching the filters of :func:`sidelines.store.query.statements`."""
         return Records(self._read("statements", **filters))

@@ -47,6 +47,7 @@ __all__ = [
     "meetings",
     "occasions",
     "search",
+    "statement",
     "statement_conditions",
     "statements",
     "topics",
@@ -281,6 +282,17 @@ def statements(
             {"start": e.start, "end": e.end, "text": e.text}
         )
     return [_statement_dict(row, spans.get(row.id, [])) for row in rows]
+
+
+def statement(session: Session, statement_id: str) -> dict[str, Any] | None:
+    """One statement with its evidence spans; None if unknown."""
+    row = session.get(StatementRow, statement_id)
+    if row is None:
+        return None
+    spans = session.scalars(
+        select(EvidenceRow).where(EvidenceRow.statement_id == statement_id).order_by(EvidenceRow.id)
+    )
+    return _statement_dict(row, [{"start": e.start, "end": e.end, "text": e.text} for e in spans])
 
 
 def count_statements(session: Session, **filters: Any) -> int:

@@ -362,12 +362,8 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
 
 
 def _statement(store: Any, statement_id: str) -> dict[str, Any] | None:
-    # the store has no statement-by-id query in its contract; use one when it gains it
-    finder = getattr(store, "statement", None)
-    if callable(finder):
-        found: dict[str, Any] | None = finder(statement_id)
-        return found
-    return next((s for s in store.statements() if s["id"] == statement_id), None)
+    found: dict[str, Any] | None = store.statement(statement_id)
+    return found
 
 
 @router.get("/review/{fact_type}/{fact_id}", response_class=HTMLResponse)

@@ -28,6 +28,7 @@ from sidelines.store.schema import (
     MeetingRow,
     MeetingSourceRow,
     ParticipantRow,
+    ReviewRow,
     SchemaMigration,
     StatementRow,
 )
@@ -47,6 +48,7 @@ class StoreError(SidelinesError):
 #: named schema changes, applied in order, each once
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0001_initial", lambda connection: Base.metadata.create_all(connection)),
+    ("0003_reviews", lambda connection: ReviewRow.__table__.create(connection, checkfirst=True)),
 ]
 
 

@@ -1,0 +1,96 @@
+"""The FastAPI application: API routers under ``/api/v1``, and the dashboard when installed."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+
+import sidelines
+from sidelines.api.errors import install_error_handlers
+from sidelines.api.routes import (
+    actors,
+    documents,
+    ingest,
+    meetings,
+    occasions,
+    reviews,
+    search,
+    statements,
+    stats,
+    topics,
+)
+from sidelines.api.settings import Settings
+from sidelines.store import Store
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+RESOURCES = (
+    meetings,
+    statements,
+    actors,
+    documents,
+    topics,
+    occasions,
+    search,
+    stats,
+    reviews,
+    ingest,
+)
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """The API (and dashboard) over ``store``, or over the database of ``settings.db_url``.
+
+    ``app.state.store`` is the :class:`Store`, ``app.state.settings`` the :class:`Settings`.
+    Write routes work only when ``settings.token`` is set; CORS is on only for
+    ``settings.cors_origins``.
+    """
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="sidelines",
+        version=sidelines.__version__,
+        summary="Who met whom, when, where, and what each side said, with evidence.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        swagger_ui_oauth2_redirect_url=f"{API_PREFIX}/docs/oauth2-redirect",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.store = store or Store.open(settings.db_url)
+    install_error_handlers(app)
+    api = APIRouter(prefix=API_PREFIX)
+    for resource in RESOURCES:
+        api.include_router(resource.router)
+    app.include_router(api)
+    _include_dashboard(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    return app
+
+
+def _include_dashboard(app: FastAPI) -> None:
+    """Mount ``sidelines.web`` (HTML pages and /static) when that package is present."""
+    try:
+        web = importlib.import_module("sidelines.web")
+    except ImportError as err:
+        if err.name not in ("sidelines.web", None):
+            logger.warning("dashboard not mounted: %s", err)
+        return
+    router = getattr(web, "router", None)
+    if router is None:
+        return
+    app.include_router(router)
+    static = Path(web.__file__ or "").parent / "static"
+    if web.__file__ and static.is_dir():
+        app.mount("/static", StaticFiles(directory=static), name="static")

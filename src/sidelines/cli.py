@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sidelines.api.commands import demo, reviews_app, serve
 from sidelines.errors import SidelinesError
 from sidelines.kb.commands import kb_app
 from sidelines.types import Extraction
@@ -317,6 +318,11 @@ def statements_cli(
         speaker=speaker, country=country, since=since, until=until, topic=topic, limit=limit
     )
     _print_records(records, output, ["date", "speakers", "cue", "text", "topics"])
+
+
+app.command("serve")(serve)
+app.command("demo")(demo)
+app.add_typer(reviews_app, name="reviews")
 
 
 def main() -> None:

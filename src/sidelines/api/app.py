@@ -9,9 +9,12 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sidelines
 from sidelines.api.errors import install_error_handlers
+from sidelines.api.responses import SafeJSONResponse
 from sidelines.api.routes import (
     actors,
     documents,
@@ -60,10 +63,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         docs_url=f"{API_PREFIX}/docs",
         swagger_ui_oauth2_redirect_url=f"{API_PREFIX}/docs/oauth2-redirect",
         redoc_url=None,
+        default_response_class=SafeJSONResponse,
     )
     app.state.settings = settings
     app.state.store = store or Store.open(settings.db_url)
     install_error_handlers(app)
+    app.add_middleware(NoSniffMiddleware)
     api = APIRouter(prefix=API_PREFIX)
     for resource in RESOURCES:
         api.include_router(resource.router)
@@ -77,6 +82,26 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             allow_headers=["Authorization", "Content-Type"],
         )
     return app
+
+
+class NoSniffMiddleware:
+    """Forbid browsers to guess a content type: JSON holding markup stays JSON (pure ASGI, so
+    streaming and the error handlers are untouched)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_header(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).setdefault("X-Content-Type-Options", "nosniff")
+            await send(message)
+
+        await self.app(scope, receive, send_with_header)
 
 
 def _include_dashboard(app: FastAPI) -> None:

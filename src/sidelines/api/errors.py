@@ -11,9 +11,10 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sidelines.api.responses import SafeJSONResponse
 
 logger = logging.getLogger(__name__)
 
@@ -58,14 +59,14 @@ def api_error(
 
 def error_response(
     status: int, message: str, code: str | None = None, headers: dict[str, str] | None = None
-) -> JSONResponse:
+) -> SafeJSONResponse:
     body = {
         "error": {"code": code or CODES.get(status, "error"), "message": message, "status": status}
     }
-    return JSONResponse(body, status_code=status, headers=headers)
+    return SafeJSONResponse(body, status_code=status, headers=headers)
 
 
-async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(_request: Request, exc: Exception) -> SafeJSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     detail: Any = exc.detail
     if isinstance(detail, dict):
@@ -75,7 +76,7 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status_code, str(detail), headers=exc.headers)
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(_request: Request, exc: Exception) -> SafeJSONResponse:
     assert isinstance(exc, RequestValidationError)
     problems = []
     for error in exc.errors():
@@ -84,7 +85,7 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "; ".join(problems) or "invalid request")
 
 
-async def _server_error(request: Request, exc: Exception) -> JSONResponse:
+async def _server_error(request: Request, exc: Exception) -> SafeJSONResponse:
     logger.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
     return error_response(500, "internal error; the server log has the details")
 

@@ -308,6 +308,11 @@ def statements_cli(
     since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
     topic: Annotated[str | None, typer.Option("--topic")] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", help="Said at a meeting with: ISO3 or name.")
+    ] = None,
+    occasion: Annotated[str | None, typer.Option("--occasion")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")] = None,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
@@ -315,9 +320,60 @@ def statements_cli(
     """Statements in the corpus database, newest first."""
     store = _open_store(db)
     records = store.statements(
-        speaker=speaker, country=country, since=since, until=until, topic=topic, limit=limit
+        speaker=speaker,
+        country=country,
+        since=since,
+        until=until,
+        topic=topic,
+        with_=with_,
+        occasion=occasion,
+        mode=mode,
+        limit=limit,
     )
     _print_records(records, output, ["date", "speakers", "cue", "text", "topics"])
+
+
+@app.command("actors")
+def actors_cli(
+    country: Annotated[str | None, typer.Option("--country", help="ISO3.")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Part of a name.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit")] = 50,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
+) -> None:
+    """Actors of the corpus database, busiest first, with their meetings and statements."""
+    store = _open_store(db)
+    records = store.actors(country=country, name=name, limit=limit)
+    _print_records(records, output, ["id", "name", "country", "meetings", "statements", "aliases"])
+
+
+@app.command("actor")
+def actor_cli(
+    name: Annotated[str, typer.Argument(help="A name (any spelling) or an actor id.")],
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
+) -> None:
+    """One actor: roles over time, counterparts with counts, topics, latest statements."""
+    store = _open_store(db)
+    found = store.actor(name)
+    if found is None:
+        err_console.print(f"[red]error[/red] no actor {name!r} in the database", highlight=False)
+        raise typer.Exit(code=1)
+    if output == QueryOutput.json:
+        sys.stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+        return
+    if output == QueryOutput.csv:
+        _print_records(found["counterparts"], output, ["id", "name", "country", "meetings"])
+        return
+    console = Console()
+    aliases = f" (also {', '.join(found['aliases'])})" if found["aliases"] else ""
+    console.print(
+        f"[bold]{found['name']}[/bold] {found['country'] or ''}{aliases}", highlight=False
+    )
+    _print_records(found["roles"], output, ["start", "end", "title", "source"])
+    _print_records(found["counterparts"], output, ["name", "country", "meetings"])
+    _print_records(found["topics"], output, ["topic", "meetings", "statements"])
+    _print_records(found["statements"][:10], output, ["date", "cue", "text", "topics"])
 
 
 app.command("serve")(serve)

@@ -14,29 +14,51 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exists, inspect, select
+from sqlalchemy import Engine, create_engine, event, exists, inspect, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sidelines.errors import SidelinesError
 from sidelines.resolve import party_key
+from sidelines.store.actors import identify, observe_role
 from sidelines.store.schema import (
+    ActorRow,
     Base,
     DocumentRow,
     EvidenceRow,
     IngestErrorRow,
     MeetingRow,
     MeetingSourceRow,
+    MeetingTopicRow,
     ParticipantRow,
     ReviewRow,
+    RoleRow,
     SchemaMigration,
     StatementRow,
+    StatementSpeakerRow,
+    StatementTopicRow,
+    TopicRow,
 )
-from sidelines.types import Evidence, Extraction, Meeting
+from sidelines.types import Evidence, Extraction, Meeting, Participant
 
 DEFAULT_URL = "sqlite:///sidelines.db"
 #: two reports of one meeting may date it a day apart (time zones, "yesterday")
 SAME_MEETING_DAYS = 1
+
+
+class Records(list[dict[str, Any]]):
+    """Query results: a list of plain dicts, which ``to_pandas()`` turns into a DataFrame."""
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` with one row per record (nested lists and dicts kept as
+        objects)."""
+        try:
+            import pandas
+        except ImportError as err:
+            raise SidelinesError(
+                'to_pandas() needs pandas: pip install "sidelines[pandas]"'
+            ) from err
+        return pandas.DataFrame.from_records(list(self))
 
 
 class StoreError(SidelinesError):
@@ -45,9 +67,44 @@ class StoreError(SidelinesError):
     code = "E030"
 
 
+def _actors_and_topics(connection: Any) -> None:
+    """0002: actors, roles, statement speakers and topic tables, filled from the stored rows."""
+    Base.metadata.create_all(connection)  # only the tables that are missing
+    columns = {c["name"] for c in inspect(connection).get_columns("participants")}
+    if "actor_key" not in columns:
+        connection.execute(text("ALTER TABLE participants ADD COLUMN actor_key VARCHAR(160)"))
+        connection.execute(
+            text("CREATE INDEX ix_participants_actor_key ON participants (actor_key)")
+        )
+    with Session(bind=connection) as session:
+        meetings = session.scalars(select(MeetingRow)).all()
+        for meeting in meetings:
+            for row in meeting.participants:
+                if row.actor_key is None:
+                    party = Participant(name=row.name, actor_id=row.actor_id, country=row.country)
+                    row.actor_key = identify(session, party)
+                    observe_role(session, row.actor_key, row.role, meeting.date, None)
+            _link_topics(session, MeetingTopicRow, "meeting_id", meeting.id, meeting.topics)
+        for statement in session.scalars(select(StatementRow)).all():
+            _link_speakers(
+                session,
+                statement.id,
+                [
+                    Participant(
+                        name=s["name"], actor_id=s.get("actor_id"), country=s.get("country")
+                    )
+                    for s in statement.speakers
+                ],
+            )
+            _link_topics(session, StatementTopicRow, "statement_id", statement.id, statement.topics)
+        session.flush()
+        session.commit()
+
+
 #: named schema changes, applied in order, each once
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0001_initial", lambda connection: Base.metadata.create_all(connection)),
+    ("0002_actors_roles_topics", _actors_and_topics),
     ("0003_reviews", lambda connection: ReviewRow.__table__.create(connection, checkfirst=True)),
 ]
 
@@ -139,6 +196,11 @@ class Store:
                 if row.id not in meeting_ids.values():  # two reports in one document: one source
                     session.add(MeetingSourceRow(meeting_id=row.id, document_id=doc.id))
                 meeting_ids[meeting.id] = row.id
+                for party in [*meeting.participants, *meeting.accompanying]:
+                    observe_role(
+                        session, identify(session, party), party.role, meeting.date, doc.id
+                    )
+                _link_topics(session, MeetingTopicRow, "meeting_id", row.id, meeting.topics)
                 session.add_all(_evidence_rows(doc.id, meeting.evidence, meeting_id=row.id))
             for statement in extraction.statements:
                 session.add(
@@ -163,6 +225,10 @@ class Store:
                 session.flush()
                 session.add_all(
                     _evidence_rows(doc.id, statement.evidence, statement_id=statement.id)
+                )
+                _link_speakers(session, statement.id, statement.speakers)
+                _link_topics(
+                    session, StatementTopicRow, "statement_id", statement.id, statement.topics
                 )
         return True
 
@@ -189,8 +255,11 @@ class Store:
             "meetings": MeetingRow,
             "meeting_sources": MeetingSourceRow,
             "participants": ParticipantRow,
+            "actors": ActorRow,
+            "roles": RoleRow,
             "statements": StatementRow,
             "evidence": EvidenceRow,
+            "topics": TopicRow,
             "ingest_errors": IngestErrorRow,
         }
         with self.sessions() as session:
@@ -199,19 +268,72 @@ class Store:
                 for name, model in tables.items()
             }
 
-    def meetings(self, **filters: Any) -> list[dict[str, Any]]:
+    def _read(self, _query: str, /, *args: Any, **kwargs: Any) -> Any:
+        from sidelines.store import query
+
+        with self.sessions() as session:
+            return getattr(query, _query)(session, *args, **kwargs)
+
+    def meetings(self, **filters: Any) -> Records:
         """Meetings matching the filters of :func:`sidelines.store.query.meetings`."""
-        from sidelines.store.query import meetings
+        return Records(self._read("meetings", **filters))
 
-        with self.sessions() as session:
-            return meetings(session, **filters)
+    def count_meetings(self, **filters: Any) -> int:
+        """How many meetings match (the filters of :meth:`meetings`)."""
+        return int(self._read("count_meetings", **filters))
 
-    def statements(self, **filters: Any) -> list[dict[str, Any]]:
+    def meeting(self, meeting_id: str) -> dict[str, Any] | None:
+        """One meeting with its statements, source documents and evidence."""
+        found: dict[str, Any] | None = self._read("meeting", meeting_id)
+        return found
+
+    def statements(self, **filters: Any) -> Records:
         """Statements matching the filters of :func:`sidelines.store.query.statements`."""
-        from sidelines.store.query import statements
+        return Records(self._read("statements", **filters))
 
-        with self.sessions() as session:
-            return statements(session, **filters)
+    def count_statements(self, **filters: Any) -> int:
+        """How many statements match (the filters of :meth:`statements`)."""
+        return int(self._read("count_statements", **filters))
+
+    def actors(self, **filters: Any) -> Records:
+        """Actors (``country``, ``name``, ``limit``, ``offset``), busiest first."""
+        return Records(self._read("actors", **filters))
+
+    def count_actors(self, **filters: Any) -> int:
+        """How many actors match (``country``, ``name``)."""
+        return int(self._read("count_actors", **filters))
+
+    def actor(self, name_or_id: str) -> dict[str, Any] | None:
+        """An actor's roles, counterparts, topics, latest meetings and statements."""
+        from sidelines.kb import KnowledgeBase
+
+        found: dict[str, Any] | None = self._read("actor", name_or_id, kb=KnowledgeBase.default())
+        return found
+
+    def documents(self, **filters: Any) -> Records:
+        """Documents without their text (``limit``, ``offset``), newest first."""
+        return Records(self._read("documents", **filters))
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        return int(self._read("count_documents"))
+
+    def document(self, document_id: str) -> dict[str, Any] | None:
+        """One document with its text, sections, facts and evidence spans."""
+        found: dict[str, Any] | None = self._read("document", document_id)
+        return found
+
+    def topics(self) -> Records:
+        """Topics with their numbers of meetings and statements."""
+        return Records(self._read("topics"))
+
+    def occasions(self) -> Records:
+        """Occasions with their numbers of meetings."""
+        return Records(self._read("occasions"))
+
+    def search(self, q: str, limit: int = 20) -> Records:
+        """Documents, meetings and statements containing ``q``."""
+        return Records(self._read("search", q, limit=limit))
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -318,8 +440,26 @@ def _new_meeting(session: Session, meeting: Meeting) -> MeetingRow:
                 role=party.role,
                 side=party.side,
                 accompanying=accompanying,
+                actor_key=identify(session, party),
             )
         )
     session.add(row)
     session.flush()
     return row
+
+
+def _link_speakers(session: Session, statement_id: str, speakers: list[Participant]) -> None:
+    for key in dict.fromkeys(identify(session, party) for party in speakers):
+        if session.get(StatementSpeakerRow, (statement_id, key)) is None:
+            session.add(StatementSpeakerRow(statement_id=statement_id, actor_key=key))
+
+
+def _link_topics(
+    session: Session, model: Any, column: str, fact_id: str, topics: list[str]
+) -> None:
+    for topic in dict.fromkeys(topics):
+        if session.get(TopicRow, topic) is None:
+            session.add(TopicRow(name=topic))
+            session.flush()
+        if session.get(model, (fact_id, topic)) is None:
+            session.add(model(**{column: fact_id, "topic": topic}))

@@ -1,30 +1,65 @@
-"""Queries over the corpus database: meetings and statements by actor, country, date, topic ...
+"""Queries over the corpus database: meetings, statements, actors, documents, topics, occasions
+and a plain text search, with the same filters as the CLI and offset paging.
 
 Every filter is a bound parameter of a SQLAlchemy expression (no SQL is built from text).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from sidelines.store.actors import name_slug
 from sidelines.store.schema import (
+    ActorRow,
     DocumentRow,
     EvidenceRow,
     MeetingRow,
     MeetingSourceRow,
+    MeetingTopicRow,
     ParticipantRow,
+    RoleRow,
     StatementRow,
+    StatementSpeakerRow,
+    StatementTopicRow,
 )
+
+if TYPE_CHECKING:
+    from sidelines.kb import KnowledgeBase
+
+__all__ = [
+    "actor",
+    "actors",
+    "count_actors",
+    "count_documents",
+    "count_meetings",
+    "count_statements",
+    "document",
+    "documents",
+    "meeting",
+    "meetings",
+    "occasions",
+    "search",
+    "statements",
+    "topics",
+]
 
 
 def _person(name: str) -> Any:
-    like = f"%{name.strip().lower()}%"
+    """A participant who is the actor ``name`` (an actor id, or any of its spellings)."""
+    needle = name.strip()
+    like = f"%{needle.lower()}%"
+    spelled = select(ActorRow.id).where(
+        or_(ActorRow.name.ilike(like), ActorRow.aliases.cast(_text()).ilike(like))
+    )
     return or_(
-        ParticipantRow.actor_id == name.strip().lower().replace(" ", "-"),
+        ParticipantRow.actor_key == needle,
+        ParticipantRow.actor_id == needle.lower().replace(" ", "-"),
         ParticipantRow.name.ilike(like),
+        ParticipantRow.actor_key.in_(spelled),
     )
 
 
@@ -38,8 +73,8 @@ def _has_participant(condition: Any) -> Any:
     )
 
 
-def meetings(
-    session: Session,
+def _meeting_filters(
+    query: Select[Any],
     actor: str | None = None,
     country: str | None = None,
     with_: str | None = None,
@@ -49,11 +84,7 @@ def meetings(
     topic: str | None = None,
     mode: str | None = None,
     status: str | None = "held",
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Meetings (newest first) with an ``actor`` (name or id) or a party from ``country``, with a
-    counterpart ``with_`` (ISO3 or name), in a date range, at an occasion, on a topic, by mode."""
-    query = select(MeetingRow)
+) -> Select[Any]:
     if actor:
         query = query.where(_has_participant(_person(actor)))
     if country:
@@ -72,17 +103,104 @@ def meetings(
     if occasion:
         query = query.where(MeetingRow.occasion.ilike(f"%{occasion}%"))
     if topic:
-        query = query.where(MeetingRow.topics.cast(_text()).ilike(f"%{topic}%"))
+        query = query.where(
+            exists().where(
+                MeetingTopicRow.meeting_id == MeetingRow.id,
+                MeetingTopicRow.topic.ilike(f"%{topic}%"),
+            )
+        )
     if mode:
         query = query.where(MeetingRow.mode == mode)
     if status:
         query = query.where(MeetingRow.status == status)
+    return query
+
+
+def meetings(
+    session: Session,
+    actor: str | None = None,
+    country: str | None = None,
+    with_: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    occasion: str | None = None,
+    topic: str | None = None,
+    mode: str | None = None,
+    status: str | None = "held",
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Meetings (newest first) with an ``actor`` (name or id) or a party from ``country``, with a
+    counterpart ``with_`` (ISO3 or name), in a date range, at an occasion, on a topic, by mode."""
+    query = _meeting_filters(
+        select(MeetingRow), actor, country, with_, since, until, occasion, topic, mode, status
+    )
     query = query.order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id).options(
         selectinload(MeetingRow.participants), selectinload(MeetingRow.sources)
     )
     if limit:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     return [_meeting_dict(session, row) for row in session.scalars(query)]
+
+
+def count_meetings(session: Session, **filters: Any) -> int:
+    """How many meetings :func:`meetings` would return without a limit."""
+    filters.pop("limit", None)
+    filters.pop("offset", None)
+    query = _meeting_filters(select(func.count()).select_from(MeetingRow), **filters)
+    return int(session.scalar(query) or 0)
+
+
+def _statement_filters(
+    query: Select[Any],
+    speaker: str | None = None,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    topic: str | None = None,
+    with_: str | None = None,
+    occasion: str | None = None,
+    mode: str | None = None,
+) -> Select[Any]:
+    if with_ or occasion or mode:  # said at a meeting with this counterpart, occasion, mode
+        held = _meeting_filters(
+            select(MeetingRow.id), with_=with_, occasion=occasion, mode=mode, status=None
+        )
+        query = query.where(StatementRow.meeting_id.in_(held))
+    if speaker:
+        like = f"%{speaker.strip().lower()}%"
+        spelled = select(ActorRow.id).where(
+            or_(
+                ActorRow.id == speaker.strip(),
+                ActorRow.name.ilike(like),
+                ActorRow.aliases.cast(_text()).ilike(like),
+            )
+        )
+        query = query.where(
+            or_(
+                StatementRow.speaker_names.ilike(like),
+                exists().where(
+                    StatementSpeakerRow.statement_id == StatementRow.id,
+                    StatementSpeakerRow.actor_key.in_(spelled),
+                ),
+            )
+        )
+    if country:
+        query = query.where(StatementRow.speaker_countries.ilike(f"%{country.upper()}%"))
+    if since:
+        query = query.where(StatementRow.date >= since)
+    if until:
+        query = query.where(StatementRow.date <= until)
+    if topic:
+        query = query.where(
+            exists().where(
+                StatementTopicRow.statement_id == StatementRow.id,
+                StatementTopicRow.topic.ilike(f"%{topic}%"),
+            )
+        )
+    return query
 
 
 def statements(
@@ -92,44 +210,435 @@ def statements(
     since: str | None = None,
     until: str | None = None,
     topic: str | None = None,
+    with_: str | None = None,
+    occasion: str | None = None,
+    mode: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
+    meeting_id: str | None = None,
+    actor_key: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Statements (newest first) by a ``speaker`` or a ``country``, in a date range, on a topic."""
-    query = select(StatementRow)
-    if speaker:
-        query = query.where(StatementRow.speaker_names.ilike(f"%{speaker}%"))
-    if country:
-        query = query.where(StatementRow.speaker_countries.ilike(f"%{country.upper()}%"))
-    if since:
-        query = query.where(StatementRow.date >= since)
-    if until:
-        query = query.where(StatementRow.date <= until)
-    if topic:
-        query = query.where(StatementRow.topics.cast(_text()).ilike(f"%{topic}%"))
+    """Statements (newest first) by a ``speaker`` or a ``country``, in a date range, on a topic,
+    said at a meeting with ``with_`` / at an ``occasion`` / by ``mode`` (or of one meeting, or
+    by one corpus actor)."""
+    query = _statement_filters(
+        select(StatementRow), speaker, country, since, until, topic, with_, occasion, mode
+    )
+    if meeting_id:
+        query = query.where(StatementRow.meeting_id == meeting_id)
+    if actor_key:
+        query = query.where(
+            exists().where(
+                StatementSpeakerRow.statement_id == StatementRow.id,
+                StatementSpeakerRow.actor_key == actor_key,
+            )
+        )
     query = query.order_by(StatementRow.date.desc().nulls_last(), StatementRow.id)
     if limit:
         query = query.limit(limit)
-    out = []
-    for row in session.scalars(query):
-        evidence = session.scalars(
-            select(EvidenceRow).where(EvidenceRow.statement_id == row.id)
-        ).all()
-        out.append(
+    if offset:
+        query = query.offset(offset)
+    return [_statement_dict(session, row) for row in session.scalars(query)]
+
+
+def count_statements(session: Session, **filters: Any) -> int:
+    """How many statements :func:`statements` would return without a limit."""
+    filters.pop("limit", None)
+    filters.pop("offset", None)
+    query = _statement_filters(select(func.count()).select_from(StatementRow), **filters)
+    return int(session.scalar(query) or 0)
+
+
+def _statement_dict(session: Session, row: StatementRow) -> dict[str, Any]:
+    evidence = session.scalars(select(EvidenceRow).where(EvidenceRow.statement_id == row.id)).all()
+    return {
+        "id": row.id,
+        "date": row.date,
+        "speakers": row.speakers,
+        "cue": row.cue,
+        "text": row.text,
+        "topics": row.topics,
+        "cameo": row.cameo,
+        "plover": row.plover,
+        "meeting_id": row.meeting_id,
+        "document_id": row.document_id,
+        "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in evidence],
+    }
+
+
+def meeting(session: Session, meeting_id: str) -> dict[str, Any] | None:
+    """One meeting with its statements, source documents and evidence; None if unknown."""
+    row = session.get(MeetingRow, meeting_id)
+    if row is None:
+        return None
+    out = _meeting_dict(session, row)
+    out["statements"] = statements(session, meeting_id=meeting_id)
+    sources = session.scalars(
+        select(DocumentRow)
+        .join(MeetingSourceRow, MeetingSourceRow.document_id == DocumentRow.id)
+        .where(MeetingSourceRow.meeting_id == meeting_id)
+        .order_by(DocumentRow.published, DocumentRow.id)
+    ).all()
+    out["source_documents"] = [_document_summary(d) for d in sources]
+    out["evidence"] = [
+        {"document_id": e.document_id, "start": e.start, "end": e.end, "text": e.text}
+        for e in session.scalars(
+            select(EvidenceRow).where(EvidenceRow.meeting_id == meeting_id).order_by(EvidenceRow.id)
+        )
+    ]
+    return out
+
+
+def _document_summary(row: DocumentRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "path": row.path,
+        "url": row.url,
+        "title": row.title,
+        "published": row.published,
+        "publisher": row.publisher,
+        "original_source": row.original_source,
+    }
+
+
+def documents(session: Session, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Documents (newest first), without their text."""
+    query = select(DocumentRow).order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
+    if limit:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [_document_summary(row) for row in session.scalars(query)]
+
+
+def count_documents(session: Session) -> int:
+    """How many documents are stored."""
+    return int(session.scalar(select(func.count()).select_from(DocumentRow)) or 0)
+
+
+def document(session: Session, document_id: str) -> dict[str, Any] | None:
+    """One document with its text, sections, the facts it reports and their evidence spans."""
+    row = session.get(DocumentRow, document_id)
+    if row is None:
+        return None
+    out = _document_summary(row)
+    evidence = session.scalars(
+        select(EvidenceRow)
+        .where(EvidenceRow.document_id == document_id)
+        .order_by(EvidenceRow.start)
+    ).all()
+    meeting_ids = session.scalars(
+        select(MeetingSourceRow.meeting_id).where(MeetingSourceRow.document_id == document_id)
+    ).all()
+    statement_ids = session.scalars(
+        select(StatementRow.id).where(StatementRow.document_id == document_id)
+    ).all()
+    out.update(
+        text=row.text,
+        location=row.location,
+        language=row.language,
+        sections=row.sections,
+        meetings=list(meeting_ids),
+        statements=list(statement_ids),
+        evidence=[
             {
-                "id": row.id,
-                "date": row.date,
-                "speakers": row.speakers,
-                "cue": row.cue,
-                "text": row.text,
-                "topics": row.topics,
-                "cameo": row.cameo,
-                "plover": row.plover,
-                "meeting_id": row.meeting_id,
-                "document_id": row.document_id,
-                "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in evidence],
+                "start": e.start,
+                "end": e.end,
+                "text": e.text,
+                "meeting_id": e.meeting_id,
+                "statement_id": e.statement_id,
+            }
+            for e in evidence
+        ],
+    )
+    return out
+
+
+def _actor_filters(query: Select[Any], country: str | None, name: str | None) -> Select[Any]:
+    if country:
+        query = query.where(ActorRow.country == country.upper())
+    if name:
+        like = f"%{name.strip().lower()}%"
+        query = query.where(
+            or_(ActorRow.name.ilike(like), ActorRow.aliases.cast(_text()).ilike(like))
+        )
+    return query
+
+
+def actors(
+    session: Session,
+    country: str | None = None,
+    name: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Corpus actors (busiest first) with their number of meetings and statements."""
+    meeting_count = (
+        select(func.count(func.distinct(ParticipantRow.meeting_id)))
+        .where(ParticipantRow.actor_key == ActorRow.id, ParticipantRow.accompanying.is_(False))
+        .correlate(ActorRow)
+        .scalar_subquery()
+    )
+    statement_count = (
+        select(func.count())
+        .select_from(StatementSpeakerRow)
+        .where(StatementSpeakerRow.actor_key == ActorRow.id)
+        .correlate(ActorRow)
+        .scalar_subquery()
+    )
+    query = _actor_filters(
+        select(ActorRow, meeting_count.label("m"), statement_count.label("s")), country, name
+    ).order_by(meeting_count.desc(), statement_count.desc(), ActorRow.id)
+    if limit:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [
+        {**_actor_summary(row), "meetings": int(m or 0), "statements": int(n or 0)}
+        for row, m, n in session.execute(query)
+    ]
+
+
+def count_actors(session: Session, country: str | None = None, name: str | None = None) -> int:
+    """How many actors :func:`actors` would return without a limit."""
+    query = _actor_filters(select(func.count()).select_from(ActorRow), country, name)
+    return int(session.scalar(query) or 0)
+
+
+def _actor_summary(row: ActorRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "country": row.country,
+        "aliases": row.aliases,
+        "in_kb": row.in_kb,
+    }
+
+
+def find_actor(
+    session: Session, name_or_id: str, kb: KnowledgeBase | None = None
+) -> ActorRow | None:
+    """The actor with this id, or else the busiest one whose name or a spelling matches (the
+    knowledge base, when given, knows more spellings: "Sergei" for "Sergey Lavrov")."""
+    needle = name_or_id.strip()
+    if not needle:
+        return None
+    row = session.get(ActorRow, needle) or session.get(ActorRow, f"name:{name_slug(needle)}")
+    if row is not None:
+        return row
+    found = actors(session, name=needle, limit=1)
+    if found:
+        return session.get(ActorRow, found[0]["id"])
+    for known in kb.find_actors(needle) if kb else []:
+        if (row := session.get(ActorRow, known.id)) is not None:
+            return row
+    return None
+
+
+def actor(
+    session: Session, name_or_id: str, latest: int = 20, kb: KnowledgeBase | None = None
+) -> dict[str, Any] | None:
+    """An actor's roles over time (from the knowledge base and as the documents title them),
+    counterparts with counts, topics, latest meetings and statements; None if no actor
+    matches."""
+    row = find_actor(session, name_or_id, kb)
+    if row is None:
+        return None
+    out = _actor_summary(row)
+    known = kb.actors.get(row.id) if kb and row.in_kb else None
+    out["roles"] = (
+        [
+            {
+                "title": role.title,
+                "office": role.office,
+                "country": role.country,
+                "organisation": None,
+                "start": role.start.isoformat() if role.start else None,
+                "end": role.end.isoformat() if role.end else None,
+                "source": "kb",
+                "mentions": None,
+            }
+            for role in sorted(known.roles, key=lambda r: r.start or dt.date.min)
+        ]
+        if known
+        else []
+    )
+    roles = session.scalars(
+        select(RoleRow).where(RoleRow.actor_id == row.id).order_by(RoleRow.first_seen)
+    ).all()
+    out["roles"] += [
+        {
+            "title": r.title,
+            "office": None,
+            "country": row.country,
+            "organisation": None,
+            "start": r.first_seen,
+            "end": r.last_seen,
+            "source": "documents",
+            "mentions": r.mentions,
+        }
+        for r in roles
+    ]
+    mine = (
+        select(ParticipantRow.meeting_id, ParticipantRow.side)
+        .where(ParticipantRow.actor_key == row.id, ParticipantRow.accompanying.is_(False))
+        .subquery()
+    )
+    other = ParticipantRow
+    counterparts = session.execute(
+        select(
+            other.actor_key,
+            func.min(other.name),
+            func.min(other.country),
+            func.count(func.distinct(other.meeting_id)),
+        )
+        .join(mine, mine.c.meeting_id == other.meeting_id)
+        .where(
+            other.accompanying.is_(False),
+            other.actor_key != row.id,
+            or_(mine.c.side.is_(None), other.side.is_(None), other.side != mine.c.side),
+        )
+        .group_by(other.actor_key)
+        .order_by(func.count(func.distinct(other.meeting_id)).desc(), other.actor_key)
+    ).all()
+    out["counterparts"] = [
+        {"id": key, "name": name, "country": country, "meetings": int(n)}
+        for key, name, country, n in counterparts
+    ]
+    meeting_topics = dict(
+        session.execute(
+            select(MeetingTopicRow.topic, func.count())
+            .join(mine, mine.c.meeting_id == MeetingTopicRow.meeting_id)
+            .group_by(MeetingTopicRow.topic)
+        ).all()
+    )
+    statement_topics = dict(
+        session.execute(
+            select(StatementTopicRow.topic, func.count())
+            .join(
+                StatementSpeakerRow,
+                StatementSpeakerRow.statement_id == StatementTopicRow.statement_id,
+            )
+            .where(StatementSpeakerRow.actor_key == row.id)
+            .group_by(StatementTopicRow.topic)
+        ).all()
+    )
+    out["topics"] = sorted(
+        (
+            {
+                "topic": t,
+                "meetings": int(meeting_topics.get(t, 0)),
+                "statements": int(statement_topics.get(t, 0)),
+            }
+            for t in {*meeting_topics, *statement_topics}
+        ),
+        key=lambda t: (-(t["meetings"] + t["statements"]), t["topic"]),
+    )
+    out["meetings"] = meetings(session, actor=row.id, limit=latest, status=None)
+    out["statements"] = statements(session, actor_key=row.id, limit=latest)
+    return out
+
+
+def topics(session: Session) -> list[dict[str, Any]]:
+    """Every topic with its number of meetings and statements (most frequent first)."""
+    in_meetings = dict(
+        session.execute(
+            select(MeetingTopicRow.topic, func.count()).group_by(MeetingTopicRow.topic)
+        ).all()
+    )
+    in_statements = dict(
+        session.execute(
+            select(StatementTopicRow.topic, func.count()).group_by(StatementTopicRow.topic)
+        ).all()
+    )
+    rows = [
+        {
+            "topic": t,
+            "meetings": int(in_meetings.get(t, 0)),
+            "statements": int(in_statements.get(t, 0)),
+        }
+        for t in {*in_meetings, *in_statements}
+    ]
+    return sorted(rows, key=lambda r: (-(r["meetings"] + r["statements"]), r["topic"]))
+
+
+def occasions(session: Session) -> list[dict[str, Any]]:
+    """Every occasion meetings took place at, with their number (most frequent first)."""
+    rows = session.execute(
+        select(MeetingRow.occasion, func.count())
+        .where(MeetingRow.occasion.is_not(None))
+        .group_by(MeetingRow.occasion)
+        .order_by(func.count().desc(), MeetingRow.occasion)
+    ).all()
+    return [{"occasion": occasion, "meetings": int(n)} for occasion, n in rows]
+
+
+def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Documents (by title or text), meetings (by place or occasion) and statements (by text)
+    containing ``q``, case-insensitively."""
+    needle = q.strip()
+    if not needle:
+        return []
+    like = f"%{needle}%"
+    found: list[dict[str, Any]] = []
+    for doc in session.scalars(
+        select(DocumentRow)
+        .where(or_(DocumentRow.title.ilike(like), DocumentRow.text.ilike(like)))
+        .order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
+        .limit(limit)
+    ):
+        found.append(
+            {
+                "kind": "document",
+                "id": doc.id,
+                "title": doc.title,
+                "snippet": _snippet(doc.text, needle),
             }
         )
-    return out
+    for row in session.scalars(
+        select(MeetingRow)
+        .where(
+            or_(
+                MeetingRow.occasion.ilike(like),
+                MeetingRow.place.ilike(like),
+                _has_participant(_person(needle)),
+            )
+        )
+        .order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id)
+        .limit(limit)
+    ):
+        names = " – ".join(p.name for p in row.participants if not p.accompanying)
+        found.append(
+            {
+                "kind": "meeting",
+                "id": row.id,
+                "title": f"{row.date or 'undated'}: {names}",
+                "snippet": ", ".join(x for x in (row.place, row.occasion) if x),
+            }
+        )
+    for st in session.scalars(
+        select(StatementRow)
+        .where(or_(StatementRow.text.ilike(like), StatementRow.speaker_names.ilike(like)))
+        .order_by(StatementRow.date.desc().nulls_last(), StatementRow.id)
+        .limit(limit)
+    ):
+        found.append(
+            {
+                "kind": "statement",
+                "id": st.id,
+                "title": st.speaker_names,
+                "snippet": _snippet(st.text, needle),
+            }
+        )
+    return found[: limit * 3]
+
+
+def _snippet(text: str, needle: str, width: int = 80) -> str:
+    at = text.lower().find(needle.lower())
+    if at < 0:
+        return text[: 2 * width]
+    start = max(0, at - width)
+    return ("…" if start else "") + text[start : at + len(needle) + width] + "…"
 
 
 def _text() -> Any:

@@ -91,6 +91,8 @@ class ParticipantRow(Base):
     role: Mapped[str | None] = mapped_column(Text)
     side: Mapped[str | None] = mapped_column(String(40))
     accompanying: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: the corpus actor (``actors.id``) this name was identified with
+    actor_key: Mapped[str | None] = mapped_column(String(160), index=True)
     meeting: Mapped[MeetingRow] = relationship(back_populates="participants")
 
 
@@ -123,6 +125,66 @@ class EvidenceRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+class ActorRow(Base):
+    """A person, state or organisation of the corpus: one row however many spellings it goes by.
+
+    The id is the knowledge-base id when the KB knows the actor, else ``name:<slug>`` of the
+    first spelling seen (later spellings become ``aliases``).
+    """
+
+    __tablename__ = "actors"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    in_kb: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RoleRow(Base):
+    """A title a document gives an actor, with the first and last date it was seen."""
+
+    __tablename__ = "roles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[str | None] = mapped_column(String(10))
+    last_seen: Mapped[str | None] = mapped_column(String(10))
+    #: the first document that gave the title
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"))
+    mentions: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class StatementSpeakerRow(Base):
+    """A speaker of a statement, identified with a corpus actor."""
+
+    __tablename__ = "statement_speakers"
+    statement_id: Mapped[str] = mapped_column(ForeignKey("statements.id"), primary_key=True)
+    actor_key: Mapped[str] = mapped_column(ForeignKey("actors.id"), primary_key=True)
+
+
+class TopicRow(Base):
+    """A topic of the taxonomy that some meeting or statement is about."""
+
+    __tablename__ = "topics"
+    name: Mapped[str] = mapped_column(String(120), primary_key=True)
+
+
+class MeetingTopicRow(Base):
+    """A meeting is about a topic."""
+
+    __tablename__ = "meeting_topics"
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), primary_key=True)
+    topic: Mapped[str] = mapped_column(ForeignKey("topics.name"), primary_key=True, index=True)
+
+
+class StatementTopicRow(Base):
+    """A statement is about a topic."""
+
+    __tablename__ = "statement_topics"
+    statement_id: Mapped[str] = mapped_column(ForeignKey("statements.id"), primary_key=True)
+    topic: Mapped[str] = mapped_column(ForeignKey("topics.name"), primary_key=True, index=True)
 
 
 class IngestErrorRow(Base):

@@ -1,0 +1,103 @@
+"""Corpus actors: every participant and speaker is identified with one ``actors`` row.
+
+The knowledge base decides for the people it knows (its id is the actor's id). For others the
+corpus decides: two spellings of one country's name are one actor when their surnames agree and
+the whole names are transliteration variants ("Sergey Ivanov" / "Sergei Ivanov"), so a name seen
+under several spellings is one actor with aliases, not several actors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sidelines.store.schema import ActorRow, RoleRow
+from sidelines.types import Participant
+
+__all__ = ["SPELLING_RATIO", "identify", "name_slug", "observe_role"]
+
+#: minimum rapidfuzz ratio (0-100) for two spellings of a name to be one actor
+SPELLING_RATIO = 90.0
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def name_slug(name: str) -> str:
+    """``"Sergey Lavrov"`` → ``"sergey-lavrov"`` (transliterated, lower case, dashes)."""
+    return _NON_ALNUM.sub("-", anyascii(name).lower()).strip("-")
+
+
+def identify(session: Session, party: Participant) -> str:
+    """The id of the corpus actor ``party`` is (created when first seen; spellings merged)."""
+    if party.actor_id:
+        return _known(session, party.actor_id, party)
+    slug = name_slug(party.name) or "unnamed"
+    key = f"name:{slug}"
+    if (row := session.get(ActorRow, key)) is not None:
+        return row.id
+    surname = slug.rsplit("-", 1)[-1]
+    candidates = session.scalars(
+        select(ActorRow).where(
+            ActorRow.in_kb.is_(False),
+            ActorRow.country.is_(None)
+            if party.country is None
+            else ActorRow.country == party.country,
+            ActorRow.id.like(f"name:%{surname}"),
+        )
+    ).all()
+    for row in candidates:
+        other = row.id.removeprefix("name:")
+        if other.rsplit("-", 1)[-1] == surname and fuzz.ratio(slug, other) >= SPELLING_RATIO:
+            if party.name not in row.aliases and party.name != row.name:
+                row.aliases = [*row.aliases, party.name]
+            return row.id
+    session.add(ActorRow(id=key, name=party.name, country=party.country, aliases=[], in_kb=False))
+    session.flush()
+    return key
+
+
+def _known(session: Session, actor_id: str, party: Participant) -> str:
+    row = session.get(ActorRow, actor_id)
+    if row is None:
+        session.add(
+            ActorRow(id=actor_id, name=party.name, country=party.country, aliases=[], in_kb=True)
+        )
+        session.flush()
+    elif party.name != row.name and party.name not in row.aliases:
+        row.aliases = [*row.aliases, party.name]
+    return actor_id
+
+
+def observe_role(
+    session: Session,
+    actor_key: str,
+    title: str | None,
+    day: str | None,
+    document_id: str | None,
+) -> None:
+    """Record that a document gave ``actor_key`` the title ``title`` on ``day``."""
+    if not title:
+        return
+    row = session.scalars(
+        select(RoleRow).where(RoleRow.actor_id == actor_key, RoleRow.title == title)
+    ).first()
+    if row is None:
+        session.add(
+            RoleRow(
+                actor_id=actor_key,
+                title=title,
+                first_seen=day,
+                last_seen=day,
+                document_id=document_id,
+                mentions=1,
+            )
+        )
+        return
+    row.mentions += 1
+    if day and (row.first_seen is None or day < row.first_seen):
+        row.first_seen = day
+    if day and (row.last_seen is None or day > row.last_seen):
+        row.last_seen = day

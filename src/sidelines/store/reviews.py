@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from sidelines.errors import SidelinesError
@@ -23,8 +23,10 @@ from sidelines.store.schema import (
     DocumentRow,
     MeetingRow,
     MeetingSourceRow,
+    MeetingTopicRow,
     ReviewRow,
     StatementRow,
+    StatementTopicRow,
 )
 
 __all__ = [
@@ -130,6 +132,20 @@ def _fact(session: Session, fact_type: str, fact_id: str) -> MeetingRow | Statem
     return row
 
 
+def _relink_topics(session: Session, row: MeetingRow | StatementRow, topics: list[str]) -> None:
+    """Keep the topic tables (what topic filters and counts read) in step with a correction."""
+    from sidelines.store.db import _link_topics
+
+    link: type[MeetingTopicRow] | type[StatementTopicRow]
+    if isinstance(row, MeetingRow):
+        link, column = MeetingTopicRow, "meeting_id"
+    else:
+        link, column = StatementTopicRow, "statement_id"
+    session.execute(delete(link).where(getattr(link, column) == row.id))
+    session.flush()
+    _link_topics(session, link, column, row.id, topics)
+
+
 def _review_dict(row: ReviewRow) -> dict[str, Any]:
     return {
         "id": row.id,
@@ -185,6 +201,8 @@ def record_review(
         if action == "correct" and field is not None:
             after = fields[field](value)
             setattr(row, field, after)
+            if field == "topics":
+                _relink_topics(session, row, after)
         review = ReviewRow(
             fact_type=fact_type,
             fact_id=fact_id,

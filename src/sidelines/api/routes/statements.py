@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
@@ -25,6 +25,13 @@ def list_statements(
     since: Annotated[dt.date | None, Query(description="On or after (YYYY-MM-DD).")] = None,
     until: Annotated[dt.date | None, Query(description="On or before (YYYY-MM-DD).")] = None,
     topic: Annotated[Text, Query(description="Part of a topic label.")] = None,
+    with_: Annotated[
+        Text, Query(alias="with", description="Said at a meeting with: ISO3 or name.")
+    ] = None,
+    occasion: Annotated[Text, Query(description="Said at a meeting of this occasion.")] = None,
+    mode: Annotated[
+        Literal["in_person", "phone", "video"] | None, Query(description="Meeting mode.")
+    ] = None,
 ) -> dict[str, Any]:
     """Statements matching every given filter, newest first, a page at a time."""
     filters: dict[str, Any] = {
@@ -33,6 +40,9 @@ def list_statements(
         "since": since.isoformat() if since else None,
         "until": until.isoformat() if until else None,
         "topic": topic,
+        "with_": with_,
+        "occasion": occasion,
+        "mode": mode,
     }
     data = store.statements(**filters, limit=page.limit, offset=page.offset)
     count = store.count_statements(**filters)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -146,6 +147,11 @@ def _relink_topics(session: Session, row: MeetingRow | StatementRow, topics: lis
     _link_topics(session, link, column, row.id, topics)
 
 
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite forgets the time zone of a stored time; every review time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 def _review_dict(row: ReviewRow) -> dict[str, Any]:
     return {
         "id": row.id,
@@ -157,7 +163,7 @@ def _review_dict(row: ReviewRow) -> dict[str, Any]:
         "after": row.after,
         "note": row.note,
         "reviewer": row.reviewer,
-        "at": row.at.isoformat() if row.at else None,
+        "at": _utc(row.at).isoformat() if row.at else None,
     }
 
 
@@ -268,15 +274,39 @@ def _anchor(text: str) -> str:
     return match.group(1) if match else text
 
 
+def _write_document(doc: DocumentRow, docs_dir: Path, taken: set[str]) -> str:
+    """Put a reviewed document into ``docs_dir`` under a name not yet taken; return the name."""
+    original = Path(doc.path) if doc.path and "#" not in doc.path else None
+    if original is not None and original.is_file():
+        name = original.name
+        data = original.read_bytes()
+    else:
+        name = f"{doc.id[:16]}.md"
+        header = {"title": doc.title, "date": doc.published, "publisher": doc.publisher}
+        header = {key: value for key, value in header.items() if value}
+        front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False) if header else ""
+        data = (f"---\n{front}---\n" if front else "").encode() + doc.text.encode("utf-8")
+    if name in taken:
+        name = f"{doc.id[:8]}-{name}"
+    taken.add(name)
+    (docs_dir / name).write_bytes(data)
+    return name
+
+
 def export_gold(store: Store, out_dir: Path) -> list[Path]:
     """Write a gold file per document for the facts an analyst confirmed or corrected.
 
-    A document's gold file lists only its reviewed facts (in their corrected form); facts
-    nobody reviewed are left out, since nobody vouched for them. Annotations alone do not make
-    a fact gold. A file is named after the document's file name (``"doc"``), so
-    ``sidelines evaluate --gold OUT_DIR --docs DIR`` finds the document in ``DIR``.
-    Returns the paths written.
+    A document's gold file ``OUT_DIR/<doc>.json`` lists only its reviewed facts (in their
+    corrected form); facts nobody reviewed are left out, since nobody vouched for them, so
+    precision measured against it is a lower bound. Annotations alone do not make a fact gold.
+    The documents go to ``OUT_DIR/docs/``: a copy of the original file when it still exists,
+    else (a JSON-lines record, a text sent to the API) the stored text as Markdown with its
+    title and date, so ``sidelines evaluate --gold OUT_DIR --docs OUT_DIR/docs`` runs as is.
+    Returns the gold files written.
     """
+    docs_dir = out_dir / "docs"
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
     with store.sessions() as session:
         reviewed = session.execute(
             select(ReviewRow.fact_type, ReviewRow.fact_id)
@@ -290,10 +320,11 @@ def export_gold(store: Store, out_dir: Path) -> list[Path]:
         def gold_for(document_id: str) -> dict[str, Any]:
             if document_id not in by_document:
                 doc = session.get(DocumentRow, document_id)
-                name = Path(doc.path).name if doc and doc.path else f"{document_id}.txt"
+                assert doc is not None  # sources and statements point at stored documents
+                name = _write_document(doc, docs_dir, taken)
                 by_document[document_id] = {
                     "doc": name,
-                    "published": doc.published if doc else None,
+                    "published": doc.published,
                     "meetings": [],
                     "statements": [],
                 }
@@ -323,7 +354,6 @@ def export_gold(store: Store, out_dir: Path) -> list[Path]:
                     "topics": list(statement.topics),
                 }
             )
-    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for gold in sorted(by_document.values(), key=lambda g: str(g["doc"])):
         path = out_dir / f"{gold['doc']}.json"

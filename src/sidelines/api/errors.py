@@ -7,6 +7,7 @@ exception becomes a 500 of the same shape without a traceback in the body.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -58,12 +59,12 @@ def api_error(
 
 
 def error_response(
-    status: int, message: str, code: str | None = None, headers: dict[str, str] | None = None
+    status: int, message: str, code: str | None = None, headers: Mapping[str, str] | None = None
 ) -> SafeJSONResponse:
     body = {
         "error": {"code": code or CODES.get(status, "error"), "message": message, "status": status}
     }
-    return SafeJSONResponse(body, status_code=status, headers=headers)
+    return SafeJSONResponse(body, status_code=status, headers=dict(headers or {}))
 
 
 async def _http_error(_request: Request, exc: Exception) -> SafeJSONResponse:

@@ -120,14 +120,13 @@ CORRECTABLE: dict[str, dict[str, Callable[[Any], Any]]] = {
 
 
 def _fact(session: Session, fact_type: str, fact_id: str) -> MeetingRow | StatementRow:
-    model: type[MeetingRow] | type[StatementRow]
+    row: MeetingRow | StatementRow | None
     if fact_type == "meeting":
-        model = MeetingRow
+        row = session.get(MeetingRow, fact_id)
     elif fact_type == "statement":
-        model = StatementRow
+        row = session.get(StatementRow, fact_id)
     else:
         raise ReviewError(f"unknown fact type {fact_type!r}; expected meeting or statement")
-    row = session.get(model, fact_id)
     if row is None:
         raise FactNotFoundError(f"no {fact_type} with id {fact_id!r}")
     return row

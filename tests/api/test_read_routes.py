@@ -118,3 +118,12 @@ def test_bad_cursor_is_400(client: TestClient, cursor: str) -> None:
 @pytest.mark.parametrize("path", ["/meetings/nope", "/documents/nope", "/actors/Nobody%20Atall"])
 def test_unknown_item_is_404(client: TestClient, path: str) -> None:
     assert_error_shape(client.get(f"{API}{path}"), 404)
+
+
+def test_home_without_dashboard_leads_to_the_api_docs(client: TestClient) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("sidelines.web") is not None:
+        pytest.skip("the dashboard serves /")
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/api/v1/docs"

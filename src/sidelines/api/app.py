@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -73,7 +74,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     for resource in RESOURCES:
         api.include_router(resource.router)
     app.include_router(api)
-    _include_dashboard(app)
+    if not _include_dashboard(app):
+
+        @app.get("/", include_in_schema=False)
+        def home() -> RedirectResponse:
+            """Without the dashboard, a browser opening the server lands on the API docs."""
+            return RedirectResponse(f"{API_PREFIX}/docs")
+
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -104,18 +111,20 @@ class NoSniffMiddleware:
         await self.app(scope, receive, send_with_header)
 
 
-def _include_dashboard(app: FastAPI) -> None:
-    """Mount ``sidelines.web`` (HTML pages and /static) when that package is present."""
+def _include_dashboard(app: FastAPI) -> bool:
+    """Mount ``sidelines.web`` (HTML pages and /static) when that package is present; whether
+    it was."""
     try:
         web = importlib.import_module("sidelines.web")
     except ImportError as err:
         if err.name not in ("sidelines.web", None):
             logger.warning("dashboard not mounted: %s", err)
-        return
+        return False
     router = getattr(web, "router", None)
     if router is None:
-        return
+        return False
     app.include_router(router)
     static = Path(web.__file__ or "").parent / "static"
     if web.__file__ and static.is_dir():
         app.mount("/static", StaticFiles(directory=static), name="static")
+    return True

@@ -266,9 +266,13 @@ class StatsPublic(BaseModel):
     meetings: int = 0
     meeting_sources: int = 0
     participants: int = 0
+    actors: int = 0
+    roles: int = 0
     statements: int = 0
     evidence: int = 0
+    topics: int = 0
     ingest_errors: int = 0
+    reviews: int = 0
 
 
 class ReviewIn(BaseModel):

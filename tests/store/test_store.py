@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 from spacy.language import Language
+from sqlalchemy.exc import SQLAlchemyError
 
 import sidelines
 from sidelines.store import Store
 from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
 from ..conftest import SAMPLES
+from .conftest import NewDatabase
 
 READOUT_A = """---
 title: Readout of the Foreign Minister's meeting with the Foreign Minister of Norway
@@ -37,18 +39,14 @@ Huitfeldt welcomed closer cooperation on Arctic research.
 """
 
 
-def db_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
 def run_ingest(items: list[str], store: Store, nlp: Language) -> IngestReport:
     report = IngestReport()
     documents = read_items(items, store, report)
     return ingest_documents(documents, store, report, nlp=nlp)
 
 
-def test_ingest_samples_is_idempotent(tmp_path: Path, nlp: Language) -> None:
-    store = Store.open(db_url(tmp_path / "s.db"))
+def test_ingest_samples_is_idempotent(tmp_path: Path, nlp: Language, new_db: NewDatabase) -> None:
+    store = Store.open(new_db("s"))
     first = run_ingest([str(SAMPLES)], store, nlp)
     assert first.stored >= 4 and not first.failed
     counts = store.counts()
@@ -58,10 +56,12 @@ def test_ingest_samples_is_idempotent(tmp_path: Path, nlp: Language) -> None:
     assert store.migrate() == []  # migrations are applied once
 
 
-def test_same_meeting_from_two_documents_is_one(tmp_path: Path, nlp: Language) -> None:
+def test_same_meeting_from_two_documents_is_one(
+    tmp_path: Path, nlp: Language, new_db: NewDatabase
+) -> None:
     for name, text in (("a.md", READOUT_A), ("b.md", READOUT_B)):
         (tmp_path / name).write_text(text, encoding="utf-8")
-    store = Store.open(db_url(tmp_path / "x.db"))
+    store = Store.open(new_db("x"))
     run_ingest([str(tmp_path / "a.md"), str(tmp_path / "b.md")], store, nlp)
     [meeting] = store.meetings(actor="Hayashi")
     assert meeting["sources"] == 2 and len(meeting["documents"]) == 2
@@ -69,22 +69,26 @@ def test_same_meeting_from_two_documents_is_one(tmp_path: Path, nlp: Language) -
     assert store.counts()["statements"] >= 2
 
 
-def test_two_meetings_of_one_document_stay_two(tmp_path: Path, nlp: Language) -> None:
+def test_two_meetings_of_one_document_stay_two(
+    tmp_path: Path, nlp: Language, new_db: NewDatabase
+) -> None:
     text = (
         "---\ntitle: A busy week\ndate: 2023-03-03\n---\n"
         "Japanese Foreign Minister Yoshimasa Hayashi met with Norwegian Foreign Minister Anniken "
         "Huitfeldt in Tokyo on March 1. Hayashi also met with Huitfeldt in Osaka on March 2.\n"
     )
     (tmp_path / "week.md").write_text(text, encoding="utf-8")
-    store = Store.open(db_url(tmp_path / "w.db"))
+    store = Store.open(new_db("w"))
     report = run_ingest([str(tmp_path / "week.md")], store, nlp)
     assert report.stored == 1 and not report.failed
     meetings = store.meetings(actor="Hayashi")
     assert len(meetings) == 2 and all(m["sources"] == 1 for m in meetings)
 
 
-def test_queries_filter_by_actor_country_dates_mode_topic(tmp_path: Path, nlp: Language) -> None:
-    store = sidelines.open(db_url(tmp_path / "q.db"))
+def test_queries_filter_by_actor_country_dates_mode_topic(
+    tmp_path: Path, nlp: Language, new_db: NewDatabase
+) -> None:
+    store = sidelines.open(new_db("q"))
     run_ingest([str(SAMPLES)], store, nlp)
     everything = store.meetings()
     assert everything and all(m["status"] == "held" for m in everything)
@@ -102,10 +106,12 @@ def test_queries_filter_by_actor_country_dates_mode_topic(tmp_path: Path, nlp: L
     assert store.statements(topic="%' --") == []
 
 
-def test_bad_items_are_recorded_and_the_batch_goes_on(tmp_path: Path, nlp: Language) -> None:
+def test_bad_items_are_recorded_and_the_batch_goes_on(
+    tmp_path: Path, nlp: Language, new_db: NewDatabase
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    store = Store.open(db_url(tmp_path / "e.db"))
+    store = Store.open(new_db("e"))
     report = run_ingest([str(empty), str(tmp_path / "missing.txt"), str(SAMPLES)], store, nlp)
     assert len(report.failed) == 2 and report.stored >= 4
     assert store.counts()["ingest_errors"] == 2
@@ -114,22 +120,24 @@ def test_bad_items_are_recorded_and_the_batch_goes_on(tmp_path: Path, nlp: Langu
     assert store.counts()["ingest_errors"] == 2  # a rerun reports them again, stores them once
 
 
-def test_kill_9_then_rerun_equals_a_clean_run(tmp_path: Path, nlp: Language) -> None:
+def test_kill_9_then_rerun_equals_a_clean_run(
+    tmp_path: Path, nlp: Language, new_db: NewDatabase
+) -> None:
     items = [str(SAMPLES)]
-    clean = Store.open(db_url(tmp_path / "clean.db"))
+    clean = Store.open(new_db("clean"))
     run_ingest(items, clean, nlp)
-    killed_db = tmp_path / "killed.db"
-    command = [sys.executable, "-m", "sidelines", "ingest", *items, "--db", db_url(killed_db)]
+    killed_db = new_db("killed")
+    command = [sys.executable, "-m", "sidelines", "ingest", *items, "--db", killed_db]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and proc.poll() is None:
-        if killed_db.exists() and _documents_in(killed_db) >= 1:
+        if _documents_in(killed_db) >= 1:
             break  # killed after its first commit, before the last
         time.sleep(0.05)
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    resumed = Store.open(db_url(killed_db))
+    resumed = Store.open(killed_db)
     run_ingest(items, resumed, nlp)
     strip = {"ingest_errors"}
     assert {k: v for k, v in resumed.counts().items() if k not in strip} == {
@@ -137,12 +145,17 @@ def test_kill_9_then_rerun_equals_a_clean_run(tmp_path: Path, nlp: Language) -> 
     }
 
 
-def _documents_in(path: Path) -> int:
+def _documents_in(url: str) -> int:
+    connect_args = {"timeout": 0.1} if url.startswith("sqlite") else {}
+    engine = sqlalchemy.create_engine(url, connect_args=connect_args)
     try:
-        with sqlite3.connect(path, timeout=0.1) as connection:
-            return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
-    except sqlite3.Error:
+        with engine.connect() as connection:
+            count = connection.execute(sqlalchemy.text("SELECT count(*) FROM documents"))
+            return int(count.scalar_one())
+    except SQLAlchemyError:
         return 0
+    finally:
+        engine.dispose()
 
 
 def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
@@ -14,6 +17,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sidelines
+from sidelines.api.deps import knowledge_base_loaded
 from sidelines.api.errors import install_error_handlers
 from sidelines.api.responses import SafeJSONResponse
 from sidelines.api.routes import (
@@ -48,6 +52,13 @@ RESOURCES = (
 )
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # the actor pages need the knowledge base: load it while the first requests come in
+    threading.Thread(target=knowledge_base_loaded, name="load-kb", daemon=True).start()
+    yield
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """The API (and dashboard) over ``store``, or over the database of ``settings.db_url``.
 
@@ -65,6 +76,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         swagger_ui_oauth2_redirect_url=f"{API_PREFIX}/docs/oauth2-redirect",
         redoc_url=None,
         default_response_class=SafeJSONResponse,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = store or Store.open(settings.db_url)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import threading
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -38,6 +39,21 @@ def get_settings(request: Request) -> Settings:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+_KB_LOCK = threading.Lock()
+
+
+def knowledge_base_loaded() -> None:
+    """Load the knowledge base once, before a query needs it.
+
+    Loading takes seconds and ``KnowledgeBase.default()`` caches without a lock, so concurrent
+    first requests would each load it; the lock makes the others wait for the one load. The app
+    also calls this in a background thread at startup.
+    """
+    from sidelines.kb import KnowledgeBase
+
+    with _KB_LOCK:
+        KnowledgeBase.default()
 
 
 def encode_cursor(offset: int) -> str:

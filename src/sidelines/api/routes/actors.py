@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
-from sidelines.api.deps import PageDep, StoreDep
+from sidelines.api.deps import PageDep, StoreDep, knowledge_base_loaded
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import ActorDetailPublic, ActorsPublic
 
@@ -26,7 +26,12 @@ def list_actors(
     return {"data": data, "count": count, "next_cursor": page.next_cursor(len(data), count)}
 
 
-@router.get("/{id_or_name}", response_model=ActorDetailPublic, summary="One actor")
+@router.get(
+    "/{id_or_name}",
+    response_model=ActorDetailPublic,
+    summary="One actor",
+    dependencies=[Depends(knowledge_base_loaded)],
+)
 def get_actor(store: StoreDep, id_or_name: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """An actor by id or name: roles, counterparts, topics, latest statements and meetings."""
     actor: dict[str, Any] | None = store.actor(id_or_name)

@@ -75,3 +75,19 @@ def test_missing_fastapi_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setitem(sys.modules, "fastapi", None)
     with pytest.raises(MissingExtraError, match=r'pip install "sidelines\[api\]"'):
         create_app()
+
+
+def test_ingest_a_url(writer: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sidelines.ingest.url import Fetched
+
+    page = f"<html><head><title>Tokyo talks</title></head><body><article><p>{READOUT}</p></article></body></html>"
+
+    def fetch(url: str, *args: Any, **kwargs: Any) -> Fetched:
+        return Fetched(url=url, data=page.encode(), content_type="text/html; charset=utf-8")
+
+    monkeypatch.setattr("sidelines.ingest.core.fetch_url", fetch)
+    url = "https://example.org/readouts/tokyo"
+    response = writer.post("/api/v1/ingest", json={"url": url}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    document = writer.get(f"/api/v1/documents/{response.json()['document_id']}").json()
+    assert document["url"] == url and "Huitfeldt" in document["text"]

@@ -45,3 +45,25 @@ def test_learns_aliases_and_people_with_evidence(nlp: Language, tmp_path: Path) 
 def test_undated_documents_teach_no_titles(nlp: Language) -> None:
     learned = learn([Document(text=TEXT)], nlp=nlp)
     assert all(x.kind == "alias" for x in learned)
+
+
+def test_learns_from_a_corpus_database(nlp: Language, tmp_path: Path) -> None:
+    from sidelines.kb.learn import learn_from_corpus
+    from sidelines.store import Store
+    from sidelines.store.ingest import IngestReport, ingest_documents
+
+    text = (
+        "President Joe Biden met today with Russian Foreign Minister Sergei Lavrov in Geneva. "
+        "Austrian Deputy Trade Minister Karl Hoffmann met with Indian Commerce Secretary "
+        "Ravi Anand Kumarasamy in Vienna."
+    )
+    store = Store.open(f"sqlite:///{tmp_path / 'c.db'}")
+    document = Document(text=text, published="2021-06-16", path="ours.txt")
+    ingest_documents([document], store, IngestReport(), nlp=nlp)
+    learned = learn_from_corpus(store)
+    people = {x.name: x for x in learned if x.kind == "person"}
+    assert "Karl Hoffmann" in people and people["Karl Hoffmann"].country == "AUT"
+    assert people["Karl Hoffmann"].seen == "2021-06-16"
+    assert all(x.source == "ours.txt" for x in learned)
+    assert people["Karl Hoffmann"].value == "Austrian Deputy Trade Minister"
+    assert not any(x.actor_id in {"joe-biden", "sergey-lavrov"} for x in learned)  # known offices

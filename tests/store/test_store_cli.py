@@ -58,3 +58,17 @@ def test_statements_take_the_meeting_filters(db: str, tmp_path: Path) -> None:
         runner.invoke(app, ["statements", "--db", db, "--with", "CHN", "-f", "json"]).stdout
     )
     assert 0 < len(china) < len(every)
+
+
+def test_kb_learns_from_the_database_without_saving_on_dry_run(db: str, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["kb", "learn", "--db", db, "--dry-run", "--format", "json"],
+        env={"SIDELINES_KB_DIR": str(tmp_path / "kb")},
+    )
+    assert result.exit_code == 0, result.output
+    learned = json.loads(result.stdout)
+    assert all({"kind", "name", "value", "evidence", "source"} <= set(x) for x in learned)
+    assert not (tmp_path / "kb").exists()
+    both = runner.invoke(app, ["kb", "learn", "x.txt", "--db", db])
+    assert both.exit_code == 2 and "give documents to learn from, or --db" in both.output

@@ -175,7 +175,13 @@ def import_cli(
 
 @kb_app.command("learn")
 def learn_cli(
-    paths: Annotated[list[str], typer.Argument(help="Documents to learn from (as for extract).")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Documents to learn from (as for extract).")
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Learn from a corpus database (`sidelines ingest`) instead."),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print what would be learned; save nothing.")
     ] = False,
@@ -187,13 +193,27 @@ def learn_cli(
     from sidelines.kb.learn import learn, save
     from sidelines.types import Document
 
-    documents: list[Document] = []
-    for item in iter_documents(paths):
-        if isinstance(item, InputError):
-            Console(stderr=True).print(f"[red]skipped[/red] {item}", highlight=False)
-        else:
-            documents.append(item)
-    learned = learn(documents)
+    if bool(paths) == bool(db):
+        Console(stderr=True).print("[red]error[/red] give documents to learn from, or --db URL")
+        raise typer.Exit(code=2)
+    if db:
+        from sidelines.errors import SidelinesError
+        from sidelines.kb.learn import learn_from_corpus
+        from sidelines.store import Store
+
+        try:
+            learned = learn_from_corpus(Store.open(db))
+        except SidelinesError as error:
+            Console(stderr=True).print(f"[red]error[/red] {error}", highlight=False)
+            raise typer.Exit(code=1) from None
+    else:
+        documents: list[Document] = []
+        for item in iter_documents(paths or []):
+            if isinstance(item, InputError):
+                Console(stderr=True).print(f"[red]skipped[/red] {item}", highlight=False)
+            else:
+                documents.append(item)
+        learned = learn(documents)
     if output == QueryFormat.json:
         sys.stdout.write(
             json.dumps([x.to_dict() for x in learned], indent=2, ensure_ascii=False) + "\n"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from spacy.language import Language
@@ -25,6 +25,9 @@ from sidelines.kb.loader import read_yaml
 from sidelines.kb.names import fold, name_key
 from sidelines.kb.userdata import user_dir
 from sidelines.types import Document
+
+if TYPE_CHECKING:
+    from sidelines.store import Store
 
 #: file in the user's people folder that holds what was learned
 LEARNED_FILE = "learned.yaml"
@@ -128,6 +131,91 @@ def learn(
                             source,
                         ),
                     )
+    return list(found.values())
+
+
+def learn_from_corpus(store: Store, kb: KnowledgeBase | None = None) -> list[Learned]:
+    """What a corpus database teaches without parsing again: the spellings its documents gave
+    known actors, the titles they gave them on dated pages, and titled people the KB lacks."""
+    from sqlalchemy import select
+
+    from sidelines.store.schema import (
+        ActorRow,
+        DocumentRow,
+        MeetingSourceRow,
+        ParticipantRow,
+        RoleRow,
+    )
+
+    kb = kb or KnowledgeBase.default()
+    found: dict[tuple[str, str, str], Learned] = {}
+    with store.sessions() as session:
+        for actor_row in session.scalars(select(ActorRow).order_by(ActorRow.id)):
+            actor = kb.actors.get(actor_row.id) if actor_row.in_kb else None
+            if actor is not None:
+                known = {name_key(n) for n in [actor.name, *actor.aliases, *actor.short]}
+                for spelling in [actor_row.name, *actor_row.aliases]:
+                    if name_key(spelling) in known or not _looks_like_name(spelling):
+                        continue
+                    source = session.execute(
+                        select(DocumentRow.path, DocumentRow.url, DocumentRow.published)
+                        .join(MeetingSourceRow, MeetingSourceRow.document_id == DocumentRow.id)
+                        .join(
+                            ParticipantRow, ParticipantRow.meeting_id == MeetingSourceRow.meeting_id
+                        )
+                        .where(ParticipantRow.name == spelling)
+                        .limit(1)
+                    ).first()
+                    _keep(
+                        found,
+                        Learned(
+                            "alias",
+                            actor.id,
+                            actor.name,
+                            spelling,
+                            actor_row.country,
+                            source[2] if source else None,
+                            spelling,
+                            (source[0] or source[1]) if source else None,
+                        ),
+                    )
+            roles = session.execute(
+                select(RoleRow, DocumentRow.path, DocumentRow.url)
+                .outerjoin(DocumentRow, DocumentRow.id == RoleRow.document_id)
+                .where(RoleRow.actor_id == actor_row.id, RoleRow.first_seen.is_not(None))
+            ).all()
+            for role, path, url in roles:
+                title = _clean_title(role.title)
+                if not title:
+                    continue
+                if actor is not None:
+                    titles = {fold(r.title) for r in actor.roles}
+                    named_office = office_of_title(title)
+                    office = named_office[0] if named_office else None
+                    if office in {r.office for r in actor.roles} or any(
+                        fold(title) in t or t in fold(title) for t in titles
+                    ):
+                        continue
+                    kind, actor_id, name = "title", actor.id, actor.name
+                elif (
+                    actor_row.in_kb or not actor_row.country or not _looks_like_name(actor_row.name)
+                ):
+                    continue
+                else:
+                    kind, actor_id, name = "person", None, actor_row.name
+                _keep(
+                    found,
+                    Learned(
+                        kind,
+                        actor_id,
+                        name,
+                        title,
+                        actor_row.country,
+                        role.first_seen,
+                        f"{role.title} {actor_row.name}",
+                        path or url,
+                    ),
+                )
     return list(found.values())
 
 

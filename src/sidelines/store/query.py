@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from sidelines.store.actors import name_slug
@@ -52,25 +52,24 @@ def _person(name: str) -> Any:
     """A participant who is the actor ``name`` (an actor id, or any of its spellings)."""
     needle = name.strip()
     like = f"%{needle.lower()}%"
+    # the actors table is small next to participants: find the actors first, then their rows
     spelled = select(ActorRow.id).where(
-        or_(ActorRow.name.ilike(like), ActorRow.aliases.cast(_text()).ilike(like))
+        or_(
+            ActorRow.id == needle,
+            ActorRow.id == needle.lower().replace(" ", "-"),
+            ActorRow.name.ilike(like),
+            ActorRow.aliases.cast(_text()).ilike(like),
+        )
     )
-    return or_(
-        ParticipantRow.actor_key == needle,
-        ParticipantRow.actor_id == needle.lower().replace(" ", "-"),
-        ParticipantRow.name.ilike(like),
-        ParticipantRow.actor_key.in_(spelled),
-    )
+    return ParticipantRow.actor_key.in_(spelled)
 
 
 def _has_participant(condition: Any) -> Any:
-    return exists().where(
-        and_(
-            ParticipantRow.meeting_id == MeetingRow.id,
-            ParticipantRow.accompanying.is_(False),
-            condition,
-        )
+    """The meeting has a principal (not a companion) meeting ``condition``."""
+    principals = select(ParticipantRow.meeting_id).where(
+        ParticipantRow.accompanying.is_(False), condition
     )
+    return MeetingRow.id.in_(principals)
 
 
 def _meeting_filters(
@@ -142,7 +141,21 @@ def meetings(
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)
-    return [_meeting_dict(session, row) for row in session.scalars(query)]
+    rows = session.scalars(query).all()
+    paths = _document_paths(session, [row.id for row in rows])
+    return [_meeting_dict(row, paths.get(row.id, [])) for row in rows]
+
+
+def _document_paths(session: Session, meeting_ids: list[str]) -> dict[str, list[str]]:
+    """The path (or URL) of every source document of these meetings, in one query."""
+    found: dict[str, list[str]] = {}
+    for meeting_id, path, url in session.execute(
+        select(MeetingSourceRow.meeting_id, DocumentRow.path, DocumentRow.url)
+        .join(DocumentRow, DocumentRow.id == MeetingSourceRow.document_id)
+        .where(MeetingSourceRow.meeting_id.in_(meeting_ids))
+    ):
+        found.setdefault(meeting_id, []).append(path or url or "")
+    return found
 
 
 def count_meetings(session: Session, **filters: Any) -> int:
@@ -178,15 +191,10 @@ def _statement_filters(
                 ActorRow.aliases.cast(_text()).ilike(like),
             )
         )
-        query = query.where(
-            or_(
-                StatementRow.speaker_names.ilike(like),
-                exists().where(
-                    StatementSpeakerRow.statement_id == StatementRow.id,
-                    StatementSpeakerRow.actor_key.in_(spelled),
-                ),
-            )
+        said = select(StatementSpeakerRow.statement_id).where(
+            StatementSpeakerRow.actor_key.in_(spelled)
         )
+        query = query.where(StatementRow.id.in_(said))
     if country:
         query = query.where(StatementRow.speaker_countries.ilike(f"%{country.upper()}%"))
     if since:
@@ -238,7 +246,17 @@ def statements(
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)
-    return [_statement_dict(session, row) for row in session.scalars(query)]
+    rows = session.scalars(query).all()
+    spans: dict[str, list[dict[str, Any]]] = {}
+    for e in session.scalars(
+        select(EvidenceRow)
+        .where(EvidenceRow.statement_id.in_([row.id for row in rows]))
+        .order_by(EvidenceRow.id)
+    ):
+        spans.setdefault(e.statement_id or "", []).append(
+            {"start": e.start, "end": e.end, "text": e.text}
+        )
+    return [_statement_dict(row, spans.get(row.id, [])) for row in rows]
 
 
 def count_statements(session: Session, **filters: Any) -> int:
@@ -249,8 +267,7 @@ def count_statements(session: Session, **filters: Any) -> int:
     return int(session.scalar(query) or 0)
 
 
-def _statement_dict(session: Session, row: StatementRow) -> dict[str, Any]:
-    evidence = session.scalars(select(EvidenceRow).where(EvidenceRow.statement_id == row.id)).all()
+def _statement_dict(row: StatementRow, evidence: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": row.id,
         "date": row.date,
@@ -262,7 +279,7 @@ def _statement_dict(session: Session, row: StatementRow) -> dict[str, Any]:
         "plover": row.plover,
         "meeting_id": row.meeting_id,
         "document_id": row.document_id,
-        "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in evidence],
+        "evidence": evidence,
     }
 
 
@@ -271,7 +288,7 @@ def meeting(session: Session, meeting_id: str) -> dict[str, Any] | None:
     row = session.get(MeetingRow, meeting_id)
     if row is None:
         return None
-    out = _meeting_dict(session, row)
+    out = _meeting_dict(row, _document_paths(session, [meeting_id]).get(meeting_id, []))
     out["statements"] = statements(session, meeting_id=meeting_id)
     sources = session.scalars(
         select(DocumentRow)
@@ -647,16 +664,7 @@ def _text() -> Any:
     return Text()
 
 
-def _meeting_dict(session: Session, row: MeetingRow) -> dict[str, Any]:
-    documents = session.scalars(
-        select(
-            DocumentRow.path,
-        ).where(
-            DocumentRow.id.in_(
-                select(MeetingSourceRow.document_id).where(MeetingSourceRow.meeting_id == row.id)
-            )
-        )
-    ).all()
+def _meeting_dict(row: MeetingRow, documents: list[str]) -> dict[str, Any]:
     return {
         "id": row.id,
         "status": row.status,

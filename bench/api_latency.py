@@ -8,8 +8,8 @@ test: numbers depend on the machine and on what else runs on it.
     python bench/api_latency.py                       # the sample database
     python bench/api_latency.py --db sqlite:///big.db --clients 16 --seconds 5
 
-A large database can be grown with ``bench/synthetic_db.py`` (when present: ``--meetings
-1000000`` gives a million synthetic meetings).
+A large database: ``python bench/synthetic_db.py --db sqlite:///big.db --meetings 1000000``
+grows one with a million synthetic meetings; then ``--db sqlite:///big.db`` here.
 """
 
 from __future__ import annotations

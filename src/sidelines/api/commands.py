@@ -36,6 +36,11 @@ def _run(settings: Settings, host: str, port: int, store: Store | None = None) -
         raise _fail(SidelinesError('serving needs uvicorn: pip install "sidelines[api]"')) from None
     except SidelinesError as error:
         raise _fail(error) from None
+    if not app.state.store.counts()["documents"]:
+        err_console.print(
+            "the database holds no documents yet: sidelines ingest PATH... --db URL",
+            highlight=False,
+        )
     writes = "on (bearer token)" if settings.writable else "off (no SIDELINES_TOKEN)"
     err_console.print(
         f"serving http://{host}:{port}/  (API http://{host}:{port}/api/v1/docs; writes {writes})",

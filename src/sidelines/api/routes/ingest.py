@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from sidelines.api.deps import StoreDep, require_token
+from sidelines.api.deps import StoreDep, knowledge_base_loaded, require_token
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import IngestIn, IngestPublic
 from sidelines.api.routes.reviews import WRITE_RESPONSES
@@ -65,6 +65,7 @@ def ingest(request: Request, store: StoreDep, body: IngestIn) -> dict[str, Any]:
     from sidelines.store.ingest import IngestReport, ingest_documents
 
     document = _read(body)
+    knowledge_base_loaded()
     document_id = prepare(document, KnowledgeBase.default()).id
     report = IngestReport()
     with _PIPELINE_LOCK:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -36,7 +37,7 @@ class MeetingFilters:
     status: str | None
 
     def as_kwargs(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return dataclasses.asdict(self)
 
 
 def meeting_filters(

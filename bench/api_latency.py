@@ -39,9 +39,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db_url: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(db_url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SIDELINES_TOKEN": ""}
     command = [sys.executable, "-m", "sidelines", "serve", "--db", db_url, "--port", str(port)]
+    command += ["--workers", str(workers)]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -139,6 +140,7 @@ def main() -> None:
     parser.add_argument("--db", help="Database URL (default: the samples in a temporary file).")
     parser.add_argument("--clients", type=int, default=8, help="Concurrent clients per route.")
     parser.add_argument("--seconds", type=float, default=3.0, help="Seconds per route.")
+    parser.add_argument("--workers", type=int, default=1, help="Server processes.")
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
     args = parser.parse_args()
 
@@ -146,7 +148,7 @@ def main() -> None:
         db_url = args.db or sample_db(Path(folder))
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(db_url, port)
+        server = start_server(db_url, port, args.workers)
         try:
             wait_until_up(base, server)
             results = {
@@ -159,7 +161,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    print(f"{args.clients} clients, {args.seconds:g} s per route, database {db_url}")
+    print(
+        f"{args.clients} clients, {args.seconds:g} s per route, {args.workers} server"
+        f" process(es), database {db_url}"
+    )
     print(
         f"{'route':26} {'requests':>8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} err"
     )

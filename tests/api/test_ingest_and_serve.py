@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from sidelines.api import MissingExtraError, create_app
+from sidelines.api.settings import Settings
 from sidelines.cli import app as cli_app
 
 from .conftest import TOKEN, assert_error_shape
@@ -57,8 +58,8 @@ def test_serve_reads_settings_from_env_then_options(monkeypatch: pytest.MonkeyPa
 
     seen: dict[str, Any] = {}
 
-    def fake_run(settings: Any, host: str, port: int, store: Any = None) -> None:
-        seen.update(settings=settings, host=host, port=port)
+    def fake_run(settings: Any, host: str, port: int, store: Any = None, workers: int = 1) -> None:
+        seen.update(settings=settings, host=host, port=port, workers=workers)
 
     monkeypatch.setattr(commands, "_run", fake_run)
     monkeypatch.setenv("SIDELINES_TOKEN", "from-env")
@@ -67,6 +68,8 @@ def test_serve_reads_settings_from_env_then_options(monkeypatch: pytest.MonkeyPa
     assert result.exit_code == 0, result.output
     assert seen["port"] == 9001 and seen["host"] == "127.0.0.1"
     assert seen["settings"].db_url == "sqlite:///cli.db" and seen["settings"].token == "from-env"
+    assert seen["workers"] == 1
+    assert Settings.from_env(seen["settings"].as_env()) == seen["settings"]
 
 
 def test_missing_fastapi_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +26,9 @@ def _fail(error: SidelinesError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def _run(settings: Settings, host: str, port: int, store: Store | None = None) -> None:
+def _run(
+    settings: Settings, host: str, port: int, store: Store | None = None, workers: int = 1
+) -> None:
     from sidelines.api import create_app
 
     try:
@@ -46,7 +49,19 @@ def _run(settings: Settings, host: str, port: int, store: Store | None = None) -
         f"serving http://{host}:{port}/  (API http://{host}:{port}/api/v1/docs; writes {writes})",
         highlight=False,
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # worker processes build their own app from the environment: hand the settings over there
+    os.environ.update(settings.as_env())
+    uvicorn.run(
+        "sidelines.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 def serve(
@@ -67,12 +82,15 @@ def serve(
         list[str] | None,
         typer.Option("--cors", help="An origin allowed to call the API (repeatable)."),
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Server processes (reads scale with cores).")
+    ] = 1,
 ) -> None:
     """Serve the REST API (/api/v1) and the dashboard over a corpus database."""
     from sidelines.api.settings import Settings
 
     settings = Settings.from_env(db_url=db, token=token, cors_origins=cors or None)
-    _run(settings, host, port)
+    _run(settings, host, port, workers=workers)
 
 
 def demo(

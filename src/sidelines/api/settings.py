@@ -40,6 +40,14 @@ class Settings:
             given["token"] = None
         return replace(settings, **given)
 
+    def as_env(self) -> dict[str, str]:
+        """The environment variables that :meth:`from_env` reads back into these settings."""
+        return {
+            "SIDELINES_DB_URL": self.db_url or "",
+            "SIDELINES_TOKEN": self.token or "",
+            "SIDELINES_CORS_ORIGINS": ",".join(self.cors_origins),
+        }
+
     @property
     def writable(self) -> bool:
         """Whether the write routes work (an operator set a token)."""

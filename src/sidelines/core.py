@@ -190,7 +190,8 @@ def _meeting(document: Document, cand: MeetingCandidate, kb: KnowledgeBase) -> M
         topics=tag_topics(kb, " ".join(e.text for e in cand.evidence)),
         evidence=_evidence_from(document, cand.evidence),
     )
-    meeting.cameo, meeting.plover = code_meeting(meeting, cand.country)
+    reported = " ".join([*(e.text for e in meeting.evidence), meeting.occasion or ""])
+    meeting.cameo, meeting.plover = code_meeting(meeting, cand.country, reported)
     return meeting
 
 
@@ -207,7 +208,8 @@ def _statement(
             link = meeting
     if link is None:
         link = next((m for m in held if keys & {party_key(p) for p in m.participants}), None)
-    cameo, plover = code_statement(cand.cue_lemma, kb.cues)
+    context = cand.evidence[0].text if cand.evidence else ""
+    cameo, plover = code_statement(cand.cue_lemma, kb.cues, cand.text, context)
     return Statement(
         id=_stable_id(document.id, "statement", cand.evidence[0].start, cand.cue),
         speakers=speakers,

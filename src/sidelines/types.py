@@ -115,7 +115,9 @@ class Meeting:
     occasion: str | None = None
     topics: list[str] = field(default_factory=list)
     cameo: str | None = None
-    plover: dict[str, str] | None = None
+    #: PLOVER ``event``, ``mode``, ``context``, ``intensity``, ``goldstein`` (and for a visit
+    #: ``actor_side``/``recipient_side``: visitor and host)
+    plover: dict[str, Any] | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -147,7 +149,9 @@ class Statement:
     topics: list[str] = field(default_factory=list)
     meeting_id: str | None = None
     cameo: str | None = None
-    plover: dict[str, str] | None = None
+    #: PLOVER ``event``, ``mode``, ``context``, ``intensity``, ``goldstein`` (and for a visit
+    #: ``actor_side``/``recipient_side``: visitor and host)
+    plover: dict[str, Any] | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,40 +1,79 @@
-"""CAMEO and PLOVER codes (EVENT-STANDARDS.md) for extracted meetings and statements.
+"""CAMEO and PLOVER codes (EVENT-STANDARDS.md) for extracted meetings.
 
-Meetings are PLOVER CONSULT with a mode (phone, visit, third-party, multilateral); the CAMEO code
-is the nearest 04x. Statements take the code of their cue verb from ``kb/data/cues.yaml``.
+A held meeting is PLOVER CONSULT with a mode: ``phone`` for calls, ``visit`` when it takes place
+in one party's country (the visitor is the PLOVER ``actor``, the host the ``recipient``; CAMEO 042
+from the visitor's side, 043 from the host's), ``third-party`` in a country of neither party or at
+a summit, ``multilateral`` for more than two sides. Talks the text calls mediation or negotiation
+are CAMEO 045/046. A planned meeting is AGREE/036 with mode ``future``. Goldstein weight and PLOVER
+intensity come from ``kb/data/cameo.yaml``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from sidelines.code.scales import CodingTables, coding_tables
 from sidelines.types import Meeting
 
+__all__ = ["code_meeting"]
 
-def code_meeting(meeting: Meeting, host_country: str | None = None) -> tuple[str, dict[str, str]]:
-    """``(cameo, plover)`` for a meeting; ``host_country`` is the country of its place."""
+_MEDIATION = re.compile(r"\bmediat\w*", re.IGNORECASE)
+_NEGOTIATION = re.compile(r"\bnegotiat\w*", re.IGNORECASE)
+
+
+def code_meeting(
+    meeting: Meeting,
+    host_country: str | None = None,
+    text: str = "",
+    tables: CodingTables | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """``(cameo, plover)`` for a meeting.
+
+    ``host_country`` is the country of its place; ``text`` is what reports it (evidence and
+    occasion), read for mediation and negotiation.
+    """
+    tables = tables or coding_tables()
+    host_country = host_country or meeting.country
+    sides = _sides(meeting)
     countries = {p.country for p in meeting.participants if p.country}
+    plover: dict[str, Any] = {"event": "CONSULT", "mode": "", "context": "diplomatic"}
     if meeting.status == "planned":
-        return "036", {"event": "AGREE", "mode": "future", "context": "diplomatic"}
-    if meeting.mode in {"phone", "video"}:
-        return "041", {"event": "CONSULT", "mode": "phone", "context": "diplomatic"}
-    sides = {p.side for p in meeting.participants}
-    if len(sides) > 2:
-        return "040", {"event": "CONSULT", "mode": "multilateral", "context": "diplomatic"}
-    if meeting.occasion or (host_country and countries and host_country not in countries):
-        return "044", {"event": "CONSULT", "mode": "third-party", "context": "diplomatic"}
-    if host_country and host_country in countries:
-        return "042", {"event": "CONSULT", "mode": "visit", "context": "diplomatic"}
-    return "040", {"event": "CONSULT", "mode": "", "context": "diplomatic"}
+        cameo = "036"
+        plover = {"event": "AGREE", "mode": "future", "context": "diplomatic"}
+    elif meeting.mode in {"phone", "video"}:
+        cameo = "041"
+        plover["mode"] = "phone"
+    elif len(sides) > 2:
+        cameo = "040"
+        plover["mode"] = "multilateral"
+    elif host_country and host_country in countries:
+        cameo = "042"
+        plover["mode"] = "visit"
+        visitors = sorted(countries - {host_country})
+        if visitors:
+            plover["actor_side"] = visitors[0] if len(visitors) == 1 else visitors
+            plover["recipient_side"] = host_country
+            plover["host_cameo"] = "043"
+    elif meeting.occasion or (host_country and countries):
+        cameo = "044"
+        plover["mode"] = "third-party"
+    else:
+        cameo = "040"
+    if plover["event"] == "CONSULT":
+        if _NEGOTIATION.search(text):
+            cameo = "046"
+        elif _MEDIATION.search(text):
+            cameo = "045"
+        elif cameo == "040" and not plover["mode"]:  # no countries to tell: the words may
+            how = tables.consult_mode(text)
+            if how and how[1] == "visit":
+                cameo, plover["mode"] = how
+    plover["intensity"] = tables.event_intensity(plover["event"], plover["mode"])
+    plover["goldstein"] = tables.goldstein(cameo)
+    return cameo, plover
 
 
-def code_statement(cue_lemma: str, cues: dict[str, Any]) -> tuple[str, dict[str, str] | None]:
-    """``(cameo, plover)`` of a statement by its cue verb (default: 010 make statement)."""
-    info = (
-        cues.get("statement_verbs", {}).get(cue_lemma)
-        or cues.get("statement_phrases", {}).get(cue_lemma)
-        or {}
-    )
-    cameo = str(info.get("cameo") or "010")
-    plover = info.get("plover")
-    return cameo, ({"event": str(plover), "context": "diplomatic"} if plover else None)
+def _sides(meeting: Meeting) -> set[str]:
+    """The delegations of a meeting: a participant's side, else its country, else its name."""
+    return {p.side or p.country or p.name for p in meeting.participants}

@@ -50,7 +50,7 @@ class MeetingPublic(BaseModel):
     occasion: str | None = None
     topics: list[str] = []
     cameo: str | None = None
-    plover: dict[str, str] | None = None
+    plover: dict[str, Any] | None = None  # event, mode, context; numeric scores too
     participants: list[ParticipantPublic] = []
     accompanying: list[CompanionPublic] = []
     sources: int = 0
@@ -83,7 +83,7 @@ class StatementPublic(BaseModel):
     text: str
     topics: list[str] = []
     cameo: str | None = None
-    plover: dict[str, str] | None = None
+    plover: dict[str, Any] | None = None  # event, mode, context; numeric scores too
     meeting_id: str | None = None
     document_id: str
     evidence: list[EvidencePublic] = []

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from sidelines.api.commands import demo, reviews_app, serve
 from sidelines.errors import SidelinesError
 from sidelines.kb.commands import kb_app
 from sidelines.types import Extraction
@@ -436,6 +437,11 @@ def export_cli(
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(code=1) from None
     err_console.print(report.summary(), highlight=False, soft_wrap=True)
+
+
+app.command("serve")(serve)
+app.command("demo")(demo)
+app.add_typer(reviews_app, name="reviews")
 
 
 def main() -> None:

@@ -37,6 +37,9 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
+UNDER_CI = os.environ.get("CI") == "true"  # under CI the browser tests must run, never skip
+if UNDER_CI and not CHROMIUM.exists():
+    pytest.fail(f"{CHROMIUM} is missing under CI (.ci/run installs Debian's chromium)")
 playwright_sync = pytest.importorskip(
     "playwright.sync_api", reason="playwright (python) is not installed: pip install playwright"
 )

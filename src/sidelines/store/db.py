@@ -31,6 +31,7 @@ from sidelines.store.schema import (
     MeetingSourceRow,
     MeetingTopicRow,
     ParticipantRow,
+    ReviewRow,
     RoleRow,
     SchemaMigration,
     StatementRow,
@@ -104,6 +105,12 @@ def _actors_and_topics(connection: Any) -> None:
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0001_initial", lambda connection: Base.metadata.create_all(connection)),
     ("0002_actors_roles_topics", _actors_and_topics),
+    (
+        "0003_reviews",
+        lambda connection: Base.metadata.tables[ReviewRow.__tablename__].create(
+            connection, checkfirst=True
+        ),
+    ),
 ]
 
 

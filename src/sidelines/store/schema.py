@@ -199,3 +199,20 @@ class IngestErrorRow(Base):
 
 
 Index("ix_participants_meeting_country", ParticipantRow.meeting_id, ParticipantRow.country)
+
+
+class ReviewRow(Base):
+    """An analyst's review of a fact: a confirmation, a correction (with the value before and
+    after) or an annotation; the audit trail of every change made to a stored fact."""
+
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    fact_type: Mapped[str] = mapped_column(String(16))
+    fact_id: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    field: Mapped[str | None] = mapped_column(String(40))
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    reviewer: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

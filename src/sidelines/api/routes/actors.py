@@ -1,0 +1,40 @@
+"""``/actors``: the people and parties of the corpus."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from sidelines.api.deps import PageDep, StoreDep, knowledge_base_loaded
+from sidelines.api.errors import ERROR_RESPONSES, api_error
+from sidelines.api.models import ActorDetailPublic, ActorsPublic
+
+router = APIRouter(prefix="/actors", tags=["actors"], responses=ERROR_RESPONSES)
+
+
+@router.get("", response_model=ActorsPublic, summary="List actors")
+def list_actors(
+    store: StoreDep,
+    page: PageDep,
+    country: Annotated[str | None, Query(max_length=200, description="ISO3 code.")] = None,
+    name: Annotated[str | None, Query(max_length=200, description="Part of a name.")] = None,
+) -> dict[str, Any]:
+    """Actors who met someone or said something, a page at a time."""
+    data = store.actors(country=country, name=name, limit=page.limit, offset=page.offset)
+    count = store.count_actors(country=country, name=name)
+    return {"data": data, "count": count, "next_cursor": page.next_cursor(len(data), count)}
+
+
+@router.get(
+    "/{id_or_name}",
+    response_model=ActorDetailPublic,
+    summary="One actor",
+    dependencies=[Depends(knowledge_base_loaded)],
+)
+def get_actor(store: StoreDep, id_or_name: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """An actor by id or name: roles, counterparts, topics, latest statements and meetings."""
+    actor: dict[str, Any] | None = store.actor(id_or_name)
+    if actor is None:
+        raise api_error(404, f"no actor {id_or_name!r}")
+    return actor

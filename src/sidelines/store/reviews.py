@@ -1,0 +1,361 @@
+"""Analyst review of stored facts: confirm, correct or annotate a meeting or a statement.
+
+A correction changes the stored fact and keeps an audit row (who, when, the value before and
+after), so nothing an analyst changes is lost; :func:`export_gold` writes reviewed meetings and
+statements as gold files (``../shared/eval/README.md``) that ``sidelines evaluate --gold`` reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+
+from sidelines.errors import SidelinesError
+from sidelines.store.db import Store
+from sidelines.store.schema import (
+    DocumentRow,
+    MeetingRow,
+    MeetingSourceRow,
+    MeetingTopicRow,
+    ReviewRow,
+    StatementRow,
+    StatementTopicRow,
+)
+
+__all__ = [
+    "CORRECTABLE",
+    "FactNotFoundError",
+    "ReviewError",
+    "export_gold",
+    "record_review",
+    "reviews",
+]
+
+FactType = Literal["meeting", "statement"]
+Action = Literal["confirm", "correct", "annotate"]
+
+
+class ReviewError(SidelinesError):
+    """A review that cannot be recorded: an unknown field, a value of the wrong kind."""
+
+    code = "E050"
+
+
+class FactNotFoundError(ReviewError):
+    """The reviewed meeting or statement is not in the store."""
+
+    code = "E051"
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ReviewError("expected a non-empty string or null")
+    return value.strip()
+
+
+def _date(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ReviewError("expected an ISO date (YYYY-MM-DD) or null")
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ReviewError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _country(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise ReviewError("expected an ISO 3166-1 alpha-3 code or null")
+    return value.upper()
+
+
+def _one_of(*choices: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if value not in choices:
+            raise ReviewError(f"expected one of {', '.join(choices)}; got {value!r}")
+        return str(value)
+
+    return check
+
+
+def _topics(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ReviewError("expected a list of non-empty strings")
+    return list(dict.fromkeys(v.strip() for v in value))
+
+
+def _text(value: Any) -> str:
+    text = _optional_text(value)
+    if text is None:
+        raise ReviewError("expected a non-empty string")
+    return text
+
+
+#: the fields an analyst may correct, per fact type, with the check of a new value
+CORRECTABLE: dict[str, dict[str, Callable[[Any], Any]]] = {
+    "meeting": {
+        "date": _date,
+        "place": _optional_text,
+        "country": _country,
+        "occasion": _optional_text,
+        "mode": _one_of("in_person", "phone", "video"),
+        "status": _one_of("held", "planned"),
+        "topics": _topics,
+    },
+    "statement": {"text": _text, "topics": _topics, "cue": _text},
+}
+
+
+def _fact(session: Session, fact_type: str, fact_id: str) -> MeetingRow | StatementRow:
+    row: MeetingRow | StatementRow | None
+    if fact_type == "meeting":
+        row = session.get(MeetingRow, fact_id)
+    elif fact_type == "statement":
+        row = session.get(StatementRow, fact_id)
+    else:
+        raise ReviewError(f"unknown fact type {fact_type!r}; expected meeting or statement")
+    if row is None:
+        raise FactNotFoundError(f"no {fact_type} with id {fact_id!r}")
+    return row
+
+
+def _relink_topics(session: Session, row: MeetingRow | StatementRow, topics: list[str]) -> None:
+    """Keep the topic tables (what topic filters and counts read) in step with a correction."""
+    from sidelines.store.db import _link_topics
+
+    link: type[MeetingTopicRow] | type[StatementTopicRow]
+    if isinstance(row, MeetingRow):
+        link, column = MeetingTopicRow, "meeting_id"
+    else:
+        link, column = StatementTopicRow, "statement_id"
+    session.execute(delete(link).where(getattr(link, column) == row.id))
+    session.flush()
+    _link_topics(session, link, column, row.id, topics)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite forgets the time zone of a stored time; every review time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _review_dict(row: ReviewRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "fact_type": row.fact_type,
+        "fact_id": row.fact_id,
+        "action": row.action,
+        "field": row.field,
+        "before": row.before,
+        "after": row.after,
+        "note": row.note,
+        "reviewer": row.reviewer,
+        "at": _utc(row.at).isoformat() if row.at else None,
+    }
+
+
+def record_review(
+    store: Store,
+    fact_type: str,
+    fact_id: str,
+    action: str,
+    field: str | None = None,
+    value: Any = None,
+    note: str | None = None,
+    reviewer: str | None = None,
+) -> dict[str, Any]:
+    """Record a review of a stored fact and return it as a dict.
+
+    ``confirm`` marks the fact (or one ``field`` of it) as right; ``correct`` sets ``field`` to
+    ``value`` in the store and keeps the value before and after; ``annotate`` attaches a ``note``.
+    The change and its audit row are written in one transaction.
+
+    Raises:
+        FactNotFoundError: ``[E051]`` when the fact is not stored.
+        ReviewError: ``[E050]`` for an unknown action or field, or a value of the wrong kind.
+    """
+    if action not in ("confirm", "correct", "annotate"):
+        raise ReviewError(f"unknown action {action!r}; expected confirm, correct or annotate")
+    fields = CORRECTABLE.get(fact_type)
+    if fields is None:
+        raise ReviewError(f"unknown fact type {fact_type!r}; expected meeting or statement")
+    if field is not None and field not in fields:
+        raise ReviewError(
+            f"{fact_type} field {field!r} cannot be reviewed; choose from {', '.join(fields)}"
+        )
+    if action == "correct" and field is None:
+        raise ReviewError("a correction names the field it corrects")
+    if action == "annotate" and not (note and note.strip()):
+        raise ReviewError("an annotation needs a note")
+    with store.session() as session:
+        row = _fact(session, fact_type, fact_id)
+        before = getattr(row, field) if field else None
+        after = before
+        if action == "correct" and field is not None:
+            after = fields[field](value)
+            setattr(row, field, after)
+            if field == "topics":
+                _relink_topics(session, row, after)
+        review = ReviewRow(
+            fact_type=fact_type,
+            fact_id=fact_id,
+            action=action,
+            field=field,
+            before=before,
+            after=after if action != "annotate" else None,
+            note=note,
+            reviewer=reviewer,
+            at=dt.datetime.now(dt.UTC),
+        )
+        session.add(review)
+        session.flush()
+        return _review_dict(review)
+
+
+def reviews(
+    store: Store, fact_id: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Reviews, newest first; of one fact when ``fact_id`` is given."""
+    query = select(ReviewRow).order_by(ReviewRow.at.desc(), ReviewRow.id.desc())
+    if fact_id is not None:
+        query = query.where(ReviewRow.fact_id == fact_id)
+    query = query.offset(offset)
+    if limit:
+        query = query.limit(limit)
+    with store.sessions() as session:
+        return [_review_dict(row) for row in session.scalars(query)]
+
+
+def count_reviews(store: Store, fact_id: str | None = None) -> int:
+    """How many reviews (of one fact when ``fact_id`` is given)."""
+    from sqlalchemy import func
+
+    query = select(func.count()).select_from(ReviewRow)
+    if fact_id is not None:
+        query = query.where(ReviewRow.fact_id == fact_id)
+    with store.sessions() as session:
+        return int(session.scalar(query) or 0)
+
+
+def _gold_meeting(row: MeetingRow) -> dict[str, Any]:
+    sides: dict[str, list[dict[str, Any]]] = {}
+    for index, party in enumerate(p for p in row.participants if not p.accompanying):
+        key = party.side or f"party-{index}"  # no side known: each principal is its own side
+        sides.setdefault(key, []).append(
+            {"name": party.name, "aliases": [], "country": party.country}
+        )
+    return {
+        "sides": list(sides.values()),
+        "status": row.status,
+        "mode": row.mode,
+        "date": row.date,
+        "place": row.place,
+        "country": row.country,
+        "occasion": row.occasion,
+    }
+
+
+def _anchor(text: str) -> str:
+    """A short exact prefix of a statement's text (the gold format asks for 4-10 words)."""
+    match = re.match(r"\s*((?:\S+\s+){0,7}\S+)", text)
+    return match.group(1) if match else text
+
+
+def _write_document(doc: DocumentRow, docs_dir: Path, taken: set[str]) -> str:
+    """Put a reviewed document into ``docs_dir`` under a name not yet taken; return the name."""
+    original = Path(doc.path) if doc.path and "#" not in doc.path else None
+    if original is not None and original.is_file():
+        name = original.name
+        data = original.read_bytes()
+    else:
+        name = f"{doc.id[:16]}.md"
+        header = {"title": doc.title, "date": doc.published, "publisher": doc.publisher}
+        header = {key: value for key, value in header.items() if value}
+        front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False) if header else ""
+        data = (f"---\n{front}---\n" if front else "").encode() + doc.text.encode("utf-8")
+    if name in taken:
+        name = f"{doc.id[:8]}-{name}"
+    taken.add(name)
+    (docs_dir / name).write_bytes(data)
+    return name
+
+
+def export_gold(store: Store, out_dir: Path) -> list[Path]:
+    """Write a gold file per document for the facts an analyst confirmed or corrected.
+
+    A document's gold file ``OUT_DIR/<doc>.json`` lists only its reviewed facts (in their
+    corrected form); facts nobody reviewed are left out, since nobody vouched for them, so
+    precision measured against it is a lower bound. Annotations alone do not make a fact gold.
+    The documents go to ``OUT_DIR/docs/``: a copy of the original file when it still exists,
+    else (a JSON-lines record, a text sent to the API) the stored text as Markdown with its
+    title and date, so ``sidelines evaluate --gold OUT_DIR --docs OUT_DIR/docs`` runs as is.
+    Returns the gold files written.
+    """
+    docs_dir = out_dir / "docs"
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    with store.sessions() as session:
+        reviewed = session.execute(
+            select(ReviewRow.fact_type, ReviewRow.fact_id)
+            .where(ReviewRow.action.in_(("confirm", "correct")))
+            .distinct()
+        ).all()
+        meeting_ids = sorted({i for kind, i in reviewed if kind == "meeting"})
+        statement_ids = sorted({i for kind, i in reviewed if kind == "statement"})
+        by_document: dict[str, dict[str, Any]] = {}
+
+        def gold_for(document_id: str) -> dict[str, Any]:
+            if document_id not in by_document:
+                doc = session.get(DocumentRow, document_id)
+                assert doc is not None  # sources and statements point at stored documents
+                name = _write_document(doc, docs_dir, taken)
+                by_document[document_id] = {
+                    "doc": name,
+                    "published": doc.published,
+                    "meetings": [],
+                    "statements": [],
+                }
+            return by_document[document_id]
+
+        meetings = session.scalars(
+            select(MeetingRow)
+            .where(MeetingRow.id.in_(meeting_ids))
+            .options(selectinload(MeetingRow.participants))
+        ).all()
+        for meeting in meetings:
+            sources = session.scalars(
+                select(MeetingSourceRow.document_id).where(
+                    MeetingSourceRow.meeting_id == meeting.id
+                )
+            ).all()
+            for document_id in sources:  # a meeting reported by two documents is gold in each
+                gold_for(document_id)["meetings"].append(_gold_meeting(meeting))
+        statements = session.scalars(
+            select(StatementRow).where(StatementRow.id.in_(statement_ids))
+        ).all()
+        for statement in statements:
+            gold_for(statement.document_id)["statements"].append(
+                {
+                    "speakers": [s["name"] for s in statement.speakers],
+                    "anchor": _anchor(statement.text),
+                    "topics": list(statement.topics),
+                }
+            )
+    written = []
+    for gold in sorted(by_document.values(), key=lambda g: str(g["doc"])):
+        path = out_dir / f"{gold['doc']}.json"
+        path.write_text(json.dumps(gold, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

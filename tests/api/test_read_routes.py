@@ -1,0 +1,129 @@
+"""Every read route answers with data from the bundled samples; filters narrow; pages walk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .conftest import assert_error_shape
+
+API = "/api/v1"
+
+
+def get(client: TestClient, path: str, **params: Any) -> dict[str, Any]:
+    response = client.get(f"{API}{path}", params=params)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body: dict[str, Any] = response.json()
+    return body
+
+
+@pytest.mark.parametrize("path", ["/meetings", "/statements", "/actors", "/documents"])
+def test_list_routes_hold_sample_data(client: TestClient, path: str) -> None:
+    page = get(client, path)
+    assert page["data"] and page["count"] >= len(page["data"])
+    assert set(page) == {"data", "count", "next_cursor"}
+
+
+def test_topics_occasions_stats_search(client: TestClient) -> None:
+    topics = get(client, "/topics")
+    assert topics["count"] == len(topics["data"]) > 0
+    assert all(t["topic"] for t in topics["data"])
+    occasions = get(client, "/occasions")
+    assert occasions["count"] == len(occasions["data"])
+    stats = get(client, "/stats")
+    assert stats["documents"] >= 4 and stats["meetings"] >= 1
+    hits = get(client, "/search", q="Lavrov")
+    assert hits["data"] and {h["kind"] for h in hits["data"]} <= {
+        "document",
+        "meeting",
+        "statement",
+    }
+
+
+def test_meeting_detail_has_statements_sources_evidence(client: TestClient) -> None:
+    [first] = get(client, "/meetings", actor="Sergey Lavrov", limit=1)["data"]
+    meeting = get(client, f"/meetings/{first['id']}")
+    assert meeting["id"] == first["id"]
+    assert meeting["source_documents"] and meeting["evidence"]
+    assert all(e["text"] for e in meeting["evidence"])
+
+
+def test_document_detail_has_text_sections_evidence(client: TestClient) -> None:
+    listed = get(client, "/documents")["data"]
+    assert all("text" not in d for d in listed)
+    document = get(client, f"/documents/{listed[0]['id']}")
+    assert document["text"] and document["sections"]
+    for span in document["evidence"]:
+        assert document["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_actor_by_id_and_by_name(client: TestClient) -> None:
+    [lavrov] = [a for a in get(client, "/actors", name="Lavrov")["data"] if "Lavrov" in a["name"]]
+    by_id = get(client, f"/actors/{lavrov['id']}")
+    by_name = get(client, "/actors/Sergey Lavrov")
+    assert by_id["id"] == by_name["id"] == lavrov["id"]
+    assert by_id["meetings"] and by_id["counterparts"]
+
+
+def test_meeting_filters_narrow(client: TestClient) -> None:
+    everything = get(client, "/meetings", limit=500)
+    lavrov = get(client, "/meetings", actor="Sergey Lavrov", limit=500)
+    assert 0 < lavrov["count"] <= everything["count"]
+    assert all(any(p["name"] == "Sergey Lavrov" for p in m["participants"]) for m in lavrov["data"])
+    assert get(client, "/meetings", country="RUS", **{"with": "CHN"})["count"] >= 1
+    assert all(m["mode"] == "phone" for m in get(client, "/meetings", mode="phone")["data"])
+    since = get(client, "/meetings", since="2023-01-01", limit=500)["data"]
+    assert all(m["date"] >= "2023-01-01" for m in since)
+    assert get(client, "/meetings", actor="Nobody Atall")["count"] == 0
+    planned = get(client, "/meetings", status="planned")["data"]
+    assert all(m["status"] == "planned" for m in planned)
+    anything = get(client, "/meetings", status="any", limit=500)["count"]
+    assert anything >= everything["count"]
+
+
+def test_statement_filters_narrow(client: TestClient) -> None:
+    everything = get(client, "/statements", limit=500)["count"]
+    wang = get(client, "/statements", speaker="Wang Yi", limit=500)
+    assert 0 < wang["count"] <= everything
+    assert all(any("Wang Yi" in s["name"] for s in st["speakers"]) for st in wang["data"])
+
+
+@pytest.mark.parametrize("path", ["/meetings", "/statements", "/actors", "/documents"])
+def test_cursor_walks_every_page_once(client: TestClient, path: str) -> None:
+    total = get(client, path, limit=500)
+    seen: list[str] = []
+    params: dict[str, Any] = {"limit": 2}
+    pages = 0
+    while True:
+        page = get(client, path, **params)
+        assert page["count"] == total["count"]
+        seen.extend(item["id"] for item in page["data"])
+        pages += 1
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+        assert pages < 1000
+    assert len(seen) == len(set(seen)) == total["count"]
+    assert seen == [item["id"] for item in total["data"]]
+
+
+@pytest.mark.parametrize("cursor", ["zz", "eDoxMA", "%%%", "o:-1", "bzotMQ"])
+def test_bad_cursor_is_400(client: TestClient, cursor: str) -> None:
+    assert_error_shape(client.get(f"{API}/meetings", params={"cursor": cursor}), 400)
+
+
+@pytest.mark.parametrize("path", ["/meetings/nope", "/documents/nope", "/actors/Nobody%20Atall"])
+def test_unknown_item_is_404(client: TestClient, path: str) -> None:
+    assert_error_shape(client.get(f"{API}{path}"), 404)
+
+
+def test_home_without_dashboard_leads_to_the_api_docs(client: TestClient) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("sidelines.web") is not None:
+        pytest.skip("the dashboard serves /")
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == "/api/v1/docs"

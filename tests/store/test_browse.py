@@ -166,3 +166,13 @@ def test_records_become_a_dataframe(store: Store) -> None:
     frame = store.meetings().to_pandas()
     assert isinstance(frame, pandas.DataFrame)
     assert len(frame) == store.count_meetings() and "participants" in frame.columns
+
+
+def test_actor_counts_are_kept_by_every_write(store: Store) -> None:
+    from sidelines.store.db import recount_actors
+
+    before = {a["id"]: (a["meetings"], a["statements"]) for a in store.actors()}
+    with store.engine.begin() as connection:
+        recount_actors(connection)
+    after = {a["id"]: (a["meetings"], a["statements"]) for a in store.actors()}
+    assert after == before and any(m for m, _ in after.values())

@@ -54,7 +54,17 @@ def identify(session: Session, party: Participant) -> str:
             if party.name not in row.aliases and party.name != row.name:
                 row.aliases = [*row.aliases, party.name]
             return row.id
-    session.add(ActorRow(id=key, name=party.name, country=party.country, aliases=[], in_kb=False))
+    session.add(
+        ActorRow(
+            id=key,
+            name=party.name,
+            country=party.country,
+            aliases=[],
+            in_kb=False,
+            meetings=0,
+            statements=0,
+        )
+    )
     session.flush()
     return key
 
@@ -63,7 +73,15 @@ def _known(session: Session, actor_id: str, party: Participant) -> str:
     row = session.get(ActorRow, actor_id)
     if row is None:
         session.add(
-            ActorRow(id=actor_id, name=party.name, country=party.country, aliases=[], in_kb=True)
+            ActorRow(
+                id=actor_id,
+                name=party.name,
+                country=party.country,
+                aliases=[],
+                in_kb=True,
+                meetings=0,
+                statements=0,
+            )
         )
         session.flush()
     elif party.name != row.name and party.name not in row.aliases:

@@ -14,7 +14,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exists, inspect, select, text
+from sqlalchemy import (
+    Engine,
+    create_engine,
+    event,
+    exists,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -101,6 +111,36 @@ def _actors_and_topics(connection: Any) -> None:
         session.commit()
 
 
+def _actor_counts(connection: Any) -> None:
+    """0004: each actor's numbers of meetings and statements, as columns."""
+    columns = {c["name"] for c in inspect(connection).get_columns("actors")}
+    for column in ("meetings", "statements"):
+        if column not in columns:
+            connection.execute(
+                text(f"ALTER TABLE actors ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+            )
+    indexes = {i["name"] for i in inspect(connection).get_indexes("actors")}
+    if "ix_actors_meetings" not in indexes:
+        connection.execute(text("CREATE INDEX ix_actors_meetings ON actors (meetings)"))
+    recount_actors(connection)
+
+
+def recount_actors(connection: Any) -> None:
+    """Set every actor's meeting and statement counts from the participant and speaker rows."""
+    meetings = (
+        select(func.count(func.distinct(ParticipantRow.meeting_id)))
+        .where(ParticipantRow.actor_key == ActorRow.id, ParticipantRow.accompanying.is_(False))
+        .scalar_subquery()
+    )
+    statements = (
+        select(func.count())
+        .select_from(StatementSpeakerRow)
+        .where(StatementSpeakerRow.actor_key == ActorRow.id)
+        .scalar_subquery()
+    )
+    connection.execute(update(ActorRow).values(meetings=meetings, statements=statements))
+
+
 #: named schema changes, applied in order, each once
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0001_initial", lambda connection: Base.metadata.create_all(connection)),
@@ -111,6 +151,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
             connection, checkfirst=True
         ),
     ),
+    ("0004_actor_counts", _actor_counts),
 ]
 
 
@@ -455,6 +496,18 @@ def _new_meeting(session: Session, meeting: Meeting) -> MeetingRow:
         )
     session.add(row)
     session.flush()
+    principals = {p.actor_key for p in row.participants if not p.accompanying and p.actor_key}
+    for key in principals:
+        _counted(session, key).meetings += 1
+    return row
+
+
+def _counted(session: Session, key: str) -> ActorRow:
+    row = session.get(ActorRow, key)
+    if row is None:  # identify() made it in this session
+        raise StoreError(f"actor {key!r} vanished while writing")
+    row.meetings = row.meetings or 0
+    row.statements = row.statements or 0
     return row
 
 
@@ -462,6 +515,7 @@ def _link_speakers(session: Session, statement_id: str, speakers: list[Participa
     for key in dict.fromkeys(identify(session, party) for party in speakers):
         if session.get(StatementSpeakerRow, (statement_id, key)) is None:
             session.add(StatementSpeakerRow(statement_id=statement_id, actor_key=key))
+            _counted(session, key).statements += 1
 
 
 def _link_topics(

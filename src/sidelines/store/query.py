@@ -427,29 +427,16 @@ def actors(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Corpus actors (busiest first) with their number of meetings and statements."""
-    meeting_count = (
-        select(func.count(func.distinct(ParticipantRow.meeting_id)))
-        .where(ParticipantRow.actor_key == ActorRow.id, ParticipantRow.accompanying.is_(False))
-        .correlate(ActorRow)
-        .scalar_subquery()
+    query = _actor_filters(select(ActorRow), country, name).order_by(
+        ActorRow.meetings.desc(), ActorRow.statements.desc(), ActorRow.id
     )
-    statement_count = (
-        select(func.count())
-        .select_from(StatementSpeakerRow)
-        .where(StatementSpeakerRow.actor_key == ActorRow.id)
-        .correlate(ActorRow)
-        .scalar_subquery()
-    )
-    query = _actor_filters(
-        select(ActorRow, meeting_count.label("m"), statement_count.label("s")), country, name
-    ).order_by(meeting_count.desc(), statement_count.desc(), ActorRow.id)
     if limit:
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)
     return [
-        {**_actor_summary(row), "meetings": int(m or 0), "statements": int(n or 0)}
-        for row, m, n in session.execute(query)
+        {**_actor_summary(row), "meetings": row.meetings, "statements": row.statements}
+        for row in session.scalars(query)
     ]
 
 

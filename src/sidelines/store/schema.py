@@ -140,6 +140,10 @@ class ActorRow(Base):
     country: Mapped[str | None] = mapped_column(String(3), index=True)
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     in_kb: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: meetings as a principal and statements as a speaker, kept up to date by every write so
+    #: "busiest actors" is an index scan, not a count over all participants
+    meetings: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    statements: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class RoleRow(Base):

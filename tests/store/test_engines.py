@@ -150,3 +150,11 @@ def test_a_failing_document_is_a_recorded_error_and_the_batch_goes_on(
     report = ingest_with(Broken(nlp=nlp), path)  # type: ignore[arg-type]
     assert report.stored >= 3 and [code for _, code in report.failed] == ["E040"]
     assert Store.open(f"sqlite:///{path}").counts()["ingest_errors"] == 1
+
+
+def test_an_unreachable_ray_address_fails_fast() -> None:
+    pytest.importorskip("ray", reason='Ray is not installed (pip install "sidelines[ray]")')
+    from sidelines.engines.ray import RayEngine
+
+    with pytest.raises(EngineError, match=r"cannot reach Ray at '127\.0\.0\.1:1'"):
+        RayEngine(address="127.0.0.1:1")

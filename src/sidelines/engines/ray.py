@@ -8,6 +8,7 @@ every node.
 
 from __future__ import annotations
 
+import socket
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -28,6 +29,19 @@ def _import_ray() -> Any:
     except ImportError as err:
         raise EngineError(MISSING_RAY) from err
     return ray
+
+
+def _check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail fast on a ``host:port`` (or ``ray://host:port``) nobody listens on: ``ray.init``
+    would retry for minutes."""
+    target = address.split("://", 1)[-1]
+    host, _, port = target.rpartition(":")
+    if not host or not port.isdigit():
+        return  # "auto", "local" or a form Ray resolves itself
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as err:
+        raise EngineError(f"ray engine: cannot reach Ray at {address!r}: {err}") from err
 
 
 class RayExtractor:
@@ -63,6 +77,8 @@ class RayEngine:
         self.ray = _import_ray()  # fail at once, not after the input was read
         self.workers = max(1, workers or 2)
         self.address = address
+        if address and not self.ray.is_initialized():
+            _check_reachable(address)
         self.model = model
         self.chunk_size = chunk_size
         #: chunks in flight at once: enough to keep every actor busy, bounded for memory

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -158,3 +162,62 @@ def test_an_unreachable_ray_address_fails_fast() -> None:
 
     with pytest.raises(EngineError, match=r"cannot reach Ray at '127\.0\.0\.1:1'"):
         RayEngine(address="127.0.0.1:1")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the worker processes")
+def test_kill_9_with_the_process_engine_then_rerun_equals_a_clean_run(
+    tmp_path: Path, local_dump: dict[str, list[tuple[object, ...]]]
+) -> None:
+    killed_db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "sidelines", "ingest", str(SAMPLES), "--db"]
+    command += [f"sqlite:///{killed_db}", "--engine", "process", "--workers", "1"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid) or workers
+        if killed_db.exists() and _documents_in(killed_db) >= 1:
+            break  # killed after its first commit, before the last
+        time.sleep(0.05)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    report = ingest_with(ProcessEngine(workers=2), killed_db)
+    assert not report.failed
+    assert dump(killed_db) == local_dump
+    assert workers
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    alive = [pid for pid in workers if _running(pid)]
+    assert not alive, f"worker processes outlived the killed ingest: {alive}"
+
+
+def _running(pid: int) -> bool:
+    """Whether the process exists and is not a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _documents_in(path: Path) -> int:
+    try:
+        with sqlite3.connect(path, timeout=0.1) as connection:
+            return int(connection.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:
+        return 0

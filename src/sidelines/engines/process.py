@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,9 +35,19 @@ __all__ = ["ProcessEngine"]
 _worker_state: tuple[Language, KnowledgeBase] | None = None
 
 
-def _load_worker(model: str | None) -> None:
+def _load_worker(model: str | None, parent: int | None = None) -> None:
     global _worker_state
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _worker_state = (load_pipeline(model), KnowledgeBase.default())
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the ingesting process is gone (``kill -9`` gives the pool no chance
+    to stop its workers, which would otherwise wait for work forever, each holding a pipeline)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _extract_in_worker(documents: list[Document]) -> list[Result]:
@@ -71,7 +83,7 @@ class ProcessEngine:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_load_worker,
-            initargs=(self.model,),
+            initargs=(self.model, os.getpid()),
         ) as pool:
             try:
                 for chunk in chunked(documents, self.chunk_size):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import socket
 from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import Any
 
 from sidelines.engines.base import EngineError, ExtractionFailure, Result, chunked, extract_chunk
@@ -110,13 +111,17 @@ class RayEngine:
         ray = self.ray
         from ray.util import ActorPool
 
+        chunks = chunked(documents, self.chunk_size)
+        first = next(chunks, None)
+        if first is None:
+            return  # nothing to extract (a rerun): no Ray start-up
         started = self._start()
         actor_class = ray.remote(num_cpus=1)(RayExtractor)
         actors = [actor_class.remote(self.model) for _ in range(self.workers)]
         pool = ActorPool(actors)
         pending: deque[list[Document]] = deque()
         try:
-            for chunk in chunked(documents, self.chunk_size):
+            for chunk in chain([first], chunks):
                 if len(pending) >= self.window:
                     yield from self._finish(pending.popleft(), pool)
                 pool.submit(lambda actor, docs: actor.extract.remote(docs), chunk)

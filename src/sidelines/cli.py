@@ -156,16 +156,37 @@ def evaluate_cli(
             sys.stdout.write(format_details(score) + "\n")
 
 
+class EngineName(StrEnum):
+    """Engines of ``sidelines ingest``."""
+
+    local = "local"
+    process = "process"
+    ray = "ray"
+
+
 @app.command("ingest")
 def ingest_cli(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, directories, JSONL(.gz), http(s) URLs, or -.")
+        list[str],
+        typer.Argument(
+            help="Files, directories, JSONL(.gz), RSS/Atom feeds, WARC(.gz), http(s) URLs, or -."
+        ),
     ],
     db: Annotated[
         str | None,
         typer.Option("--db", help="Database URL (default $SIDELINES_DB_URL or ./sidelines.db)."),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
+    engine: Annotated[
+        EngineName, typer.Option("--engine", help="Where extraction runs (ray: sidelines[ray]).")
+    ] = EngineName.local,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Worker processes or Ray actors (default: CPUs)."),
+    ] = None,
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", help="Ray cluster to use (default: local).")
+    ] = None,
 ) -> None:
     """Extract documents into the corpus database (idempotent: stored documents are skipped)."""
     from rich.progress import (
@@ -177,13 +198,18 @@ def ingest_cli(
         TimeRemainingColumn,
     )
 
+    from sidelines.engines import make_engine
     from sidelines.nlp import load_pipeline
+    from sidelines.nlp.pipeline import resolve_model_name
     from sidelines.store import Store
     from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
     try:
         store = Store.open(db)
-        nlp = load_pipeline(model)
+        # workers load the pipeline themselves; here only the local engine needs it
+        nlp = load_pipeline(model) if engine is EngineName.local else None
+        resolve_model_name(model)
+        runner = make_engine(engine.value, workers, ray_address, model, nlp)
     except SidelinesError as error:
         raise _fail(error) from None
     report = IngestReport()
@@ -208,7 +234,10 @@ def ingest_cli(
             rate = f"{progress.tasks[0].completed / elapsed:.1f}" if elapsed else "-"
             progress.update(task, rate=rate, errors=len(report.failed))
 
-        ingest_documents(documents, store, report, nlp=nlp, on_done=done)
+        try:
+            ingest_documents(documents, store, report, on_done=done, engine=runner)
+        except SidelinesError as error:  # an engine lost its workers: what was stored stays
+            raise _fail(error) from None
     err_console.print(
         f"stored {report.stored}, already stored {report.skipped}, failed {len(report.failed)}",
         highlight=False,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import io
 import logging
 import os
 import sys
@@ -29,13 +30,16 @@ from sidelines.ingest.detect import (
     gunzip,
     is_gzip,
     is_supported_name,
+    is_warc,
 )
+from sidelines.ingest.feeds import iter_feed
 from sidelines.ingest.html import parse_html
 from sidelines.ingest.language import check_english
 from sidelines.ingest.markdown import parse_markdown
 from sidelines.ingest.records import iter_jsonl, parse_json
 from sidelines.ingest.text import parse_text
 from sidelines.ingest.url import fetch_url, is_url
+from sidelines.ingest.warc import iter_warc, iter_warc_file
 from sidelines.types import Document
 
 logger = logging.getLogger(__name__)
@@ -150,7 +154,8 @@ def _records(items: Iterable[Document | InputError], name: str) -> Iterator[Docu
 
 def parse_raw(raw: RawInput) -> Iterator[Document | InputError]:
     """Yield the documents of one raw input: one for a page, Markdown or text; one per record for
-    JSON and JSON lines (a bad record is yielded as an :class:`InputError`).
+    JSON and JSON lines; one per entry of an RSS/Atom feed; one per page response of a WARC
+    archive (a bad record, entry or page is yielded as an :class:`InputError`).
 
     Raises:
         InputError: (or a subclass) when the item as a whole cannot be read.
@@ -158,6 +163,9 @@ def parse_raw(raw: RawInput) -> Iterator[Document | InputError]:
     data = raw.data
     if is_gzip(data):
         data = gunzip(data, raw.name)
+    if is_warc(data):
+        yield from iter_warc(io.BytesIO(data), raw.name)
+        return
     if not data.strip():
         raise InputError(f"{raw.name}: empty")
     text = decode_bytes(data, raw.name, charset_from_content_type(raw.content_type))
@@ -165,6 +173,11 @@ def parse_raw(raw: RawInput) -> Iterator[Document | InputError]:
         raise InputError(f"{raw.name}: empty")
     fmt: Format = detect_format(text, raw.name_for_format, raw.content_type)
     logger.debug("%s: read as %s", raw.name, fmt)
+    if fmt == "feed":
+        yield from iter_feed(data, raw.source, raw.url)
+        return
+    if fmt == "warc":
+        raise InputError(f"{raw.name}: not a WARC archive (no WARC/ header)")
     if fmt == "json":
         yield from _records(parse_json(text, raw.source), raw.name)
         return
@@ -217,8 +230,11 @@ def expand_directory(directory: str) -> list[str]:
 def _iter_source(source: str) -> Iterator[Document | InputError]:
     """Yield the documents of one file, URL or stdin; never raises for a bad item."""
     try:
-        if source != STDIN and not is_url(source) and format_from_name(source) == "jsonl":
+        local_format = None if source == STDIN or is_url(source) else format_from_name(source)
+        if local_format == "jsonl":
             yield from iter_jsonl_file(source)
+        elif local_format == "warc":
+            yield from iter_warc_file(source)
         else:
             yield from parse_raw(read_source(source))
     except InputError as exc:
@@ -233,7 +249,7 @@ def iter_documents(sources: list[str]) -> Iterator[Document | InputError]:
 
     A source is a file path, a directory (expanded into every supported file under it, sorted),
     an http(s) URL, or ``-`` for stdin. JSON and JSON lines files (optionally gzip-compressed)
-    yield one document per record. Bad items (missing, empty, binary, undecodable, not English, a
+    yield one document per record, RSS/Atom feeds one per entry, WARC archives one per page. Bad items (missing, empty, binary, undecodable, not English, a
     page without an article, a record without text) are yielded as errors that name the item;
     nothing is raised.
     """

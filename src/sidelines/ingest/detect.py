@@ -19,8 +19,8 @@ from typing import Literal
 
 from sidelines.errors import InputError, UnsupportedFormatError
 
-Format = Literal["html", "markdown", "json", "jsonl", "text"]
-FORMATS: tuple[Format, ...] = ("html", "markdown", "json", "jsonl", "text")
+Format = Literal["html", "markdown", "json", "jsonl", "text", "feed", "warc"]
+FORMATS: tuple[Format, ...] = ("html", "markdown", "json", "jsonl", "text", "feed", "warc")
 
 #: file name endings read when a directory is expanded (each also with ``.gz``)
 EXTENSIONS: dict[str, Format] = {
@@ -34,6 +34,10 @@ EXTENSIONS: dict[str, Format] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
 }
 
 CONTENT_TYPES: dict[str, Format] = {
@@ -47,6 +51,10 @@ CONTENT_TYPES: dict[str, Format] = {
     "application/x-jsonlines": "jsonl",
     "application/ndjson": "jsonl",
     "text/plain": "text",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/rdf+xml": "feed",
+    "application/warc": "warc",
 }
 
 #: formats we recognise but do not read, by their first bytes, so the message can name them
@@ -65,6 +73,11 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _MAX_DECOMPRESSED = 512 * 1024 * 1024
 _HTML_START = re.compile(
     r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
+#: RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom documents start with one of these root elements
+_FEED_START = re.compile(
+    r"^(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<\?xml-stylesheet[^>]*>)\s*)*<(?:rss|feed|rdf:RDF)\b",
+    re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAGS = re.compile(r"<(?:head|body|article|main)\b[^>]*>", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
@@ -133,6 +146,11 @@ def _mostly_printable(text: str) -> bool:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     ascii_count = sum(1 for ch in text if ch < "\x80")
     return controls == 0 and ascii_count / len(text) >= 0.9
+
+
+def is_warc(data: bytes) -> bool:
+    """Return whether ``data`` (already decompressed) starts like a WARC file."""
+    return data.startswith(b"WARC/")
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -220,10 +238,13 @@ def _looks_like_json(text: str) -> Format | None:
 def sniff_format(text: str) -> Format | None:
     """Return the format that the content alone proves, or ``None`` when it is not conclusive.
 
-    Conclusive: an HTML document (doctype, ``<html>``, or markup with ``<head>``/``<body>``), a
-    JSON object or array of objects, JSON lines, Markdown with YAML front matter.
+    Conclusive: an RSS or Atom feed (its root element), an HTML document (doctype, ``<html>``, or
+    markup with ``<head>``/``<body>``), a JSON object or array of objects, JSON lines, Markdown with
+    YAML front matter.
     """
     head = text.lstrip("\ufeff \t\r\n")[:65536]
+    if _FEED_START.match(head):  # before HTML: a feed may carry <body> inside its entries
+        return "feed"
     if head.startswith("<") and (_HTML_START.match(head) or _HTML_TAGS.search(head)):
         return "html"
     if _FRONT_MATTER.match(head.replace("\r\n", "\n")):

@@ -7,20 +7,18 @@ before extraction, so a second run (or a run after ``kill -9``) only does the mi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from sidelines.core import extract, extract_many, prepare
+from sidelines.core import prepare
+from sidelines.engines import Engine, ExtractionFailure, LocalEngine, document_name
 from sidelines.errors import InputError, SidelinesError
 from sidelines.ingest import iter_documents
 from sidelines.kb import KnowledgeBase
-from sidelines.nlp import load_pipeline
 from sidelines.store.db import Store
 from sidelines.types import Document
-
-BATCH = 16
 
 
 @dataclass
@@ -45,49 +43,46 @@ def read_items(items: Iterable[str], store: Store, report: IngestReport) -> list
 
 
 def ingest_documents(
-    documents: list[Document],
+    documents: Iterable[Document],
     store: Store,
     report: IngestReport,
     nlp: Language | None = None,
     on_done: Callable[[int], None] | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
-    """Extract and store ``documents``; ``on_done(n)`` is called as documents are finished."""
+    """Extract and store ``documents``; ``on_done(n)`` is called as documents are finished.
+
+    ``engine`` extracts (default: the local engine with ``nlp``); this process alone writes, one
+    transaction per document. Documents already stored are skipped before they reach the engine.
+    """
     kb = KnowledgeBase.default()
-    nlp = nlp or load_pipeline()
-    todo: list[Document] = []
-    for document in documents:
-        if store.has_document(prepare(document, kb).id):
-            report.skipped += 1
-            if on_done:
-                on_done(1)
+    engine = engine or LocalEngine(nlp=nlp)
+
+    def todo() -> Iterator[Document]:
+        for document in documents:
+            if store.has_document(prepare(document, kb).id):
+                report.skipped += 1
+                if on_done:
+                    on_done(1)
+            else:
+                yield document
+
+    for document, result in engine.run(todo()):
+        if isinstance(result, ExtractionFailure):
+            name = document_name(document)
+            report.failed.append((f"{name}: {result.message}", "E040"))
+            store.record_error(name, "E040", result.message)
         else:
-            todo.append(document)
-    for start in range(0, len(todo), BATCH):
-        chunk = todo[start : start + BATCH]
-        try:
-            extractions = list(extract_many(chunk, nlp=nlp, kb=kb, batch_size=BATCH))
-        except Exception:  # one bad document: redo the chunk one by one to find it
-            extractions = []
-            for document in chunk:
-                try:
-                    extractions.append(extract(document, nlp=nlp, kb=kb))
-                except Exception as err:
-                    name = document.path or document.url or document.title or "document"
-                    report.failed.append((f"{name}: extraction failed: {err}", "E040"))
-                    store.record_error(name, "E040", f"extraction failed: {err}")
-        for extraction in extractions:
             try:
-                if store.save(extraction):
+                if store.save(result):
                     report.stored += 1
                 else:
                     report.skipped += 1
             except SidelinesError as err:
                 report.failed.append((str(err), err.code))
-                store.record_error(
-                    extraction.document.path or extraction.document.id, err.code, err.message
-                )
+                store.record_error(document_name(result.document), err.code, err.message)
         if on_done:
-            on_done(len(chunk))
+            on_done(1)
     return report
 
 

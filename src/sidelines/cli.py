@@ -265,6 +265,10 @@ class QueryOutput(StrEnum):
     csv = "csv"
 
 
+#: query columns that are short codes or dates
+NO_WRAP = {"date", "start", "end", "mode", "country", "sources", "meetings", "statements", "cue"}
+
+
 def _print_records(records: list[dict[str, Any]], output: QueryOutput, columns: list[str]) -> None:
     if output == QueryOutput.json:
         sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
@@ -277,7 +281,9 @@ def _print_records(records: list[dict[str, Any]], output: QueryOutput, columns: 
         writer.writerow(columns)
         writer.writerows(rows)
         return
-    table = Table(*columns)
+    table = Table()
+    for column in columns:  # short codes and dates stay whole; names and text wrap
+        table.add_column(column, no_wrap=column in NO_WRAP)
     for row in rows:
         table.add_row(*row)
     Console().print(table)

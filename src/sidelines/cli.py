@@ -202,7 +202,7 @@ def ingest_cli(
     from sidelines.nlp import load_pipeline
     from sidelines.nlp.pipeline import resolve_model_name
     from sidelines.store import Store
-    from sidelines.store.ingest import IngestReport, ingest_documents, read_items
+    from sidelines.store.ingest import IngestReport, estimate_total, ingest_documents, iter_items
 
     try:
         store = Store.open(db)
@@ -213,7 +213,7 @@ def ingest_cli(
     except SidelinesError as error:
         raise _fail(error) from None
     report = IngestReport()
-    documents = read_items(paths, store, report)
+    total = estimate_total(paths)
     columns = (
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -225,7 +225,7 @@ def ingest_cli(
     )
     with Progress(*columns, console=err_console, transient=False) as progress:
         task = progress.add_task(
-            "ingest", total=len(documents), rate="-", errors=len(report.failed)
+            "ingest", total=total, rate="-", errors=len(report.failed)
         )
 
         def done(count: int) -> None:
@@ -234,6 +234,7 @@ def ingest_cli(
             rate = f"{progress.tasks[0].completed / elapsed:.1f}" if elapsed else "-"
             progress.update(task, rate=rate, errors=len(report.failed))
 
+        documents = iter_items(paths, store, report, on_error=done)  # lazily: memory stays flat
         try:
             ingest_documents(documents, store, report, on_done=done, engine=runner)
         except SidelinesError as error:  # an engine lost its workers: what was stored stays

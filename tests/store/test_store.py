@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -161,3 +162,25 @@ def _documents_in(url: str) -> int:
 def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(sidelines.store.StoreError, match="E030"):
         Store.open("nosuchdialect://x")
+
+
+def test_items_are_read_lazily_and_counted_without_parsing(tmp_path: Path) -> None:
+    from sidelines.store.ingest import estimate_total, iter_items
+
+    records = tmp_path / "wire.jsonl"
+    records.write_text(
+        "\n".join(json.dumps({"text": f"Report number {n} of the day."}) for n in range(5)) + "\n",
+        encoding="utf-8",
+    )
+    from sidelines.ingest import iter_documents
+
+    assert estimate_total([str(SAMPLES)]) == sum(1 for _ in iter_documents([str(SAMPLES)]))
+    assert estimate_total([str(records), str(tmp_path / "missing.txt")]) == 6
+    assert estimate_total(["https://example.org/feed.rss"]) is None
+    store = Store.open(f"sqlite:///{tmp_path / 'lazy.db'}")
+    report = IngestReport()
+    documents = iter_items([str(records), str(tmp_path / "missing.txt")], store, report)
+    assert report.failed == []  # nothing is read before it is asked for
+    first = next(documents)
+    assert first.text.startswith("Report number 0") and report.failed == []
+    assert len(list(documents)) == 4 and len(report.failed) == 1

@@ -7,6 +7,8 @@ before extraction, so a second run (or a run after ``kill -9``) only does the mi
 
 from __future__ import annotations
 
+import gzip
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -16,6 +18,8 @@ from sidelines.core import prepare
 from sidelines.engines import Engine, ExtractionFailure, LocalEngine, document_name
 from sidelines.errors import InputError, SidelinesError
 from sidelines.ingest import iter_documents
+from sidelines.ingest.core import STDIN, expand_directory
+from sidelines.ingest.url import is_url
 from sidelines.kb import KnowledgeBase
 from sidelines.store.db import Store
 from sidelines.types import Document
@@ -30,16 +34,52 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_items(items: Iterable[str], store: Store, report: IngestReport) -> list[Document]:
-    """Every readable document of ``items``; unreadable ones are recorded as errors."""
-    documents: list[Document] = []
+def iter_items(
+    items: Iterable[str],
+    store: Store,
+    report: IngestReport,
+    on_error: Callable[[int], None] | None = None,
+) -> Iterator[Document]:
+    """The readable documents of ``items``, read one at a time as they are needed (so a corpus
+    of any size is never held in memory); unreadable ones are recorded as errors (and counted
+    by ``on_error(1)``)."""
     for item in iter_documents(list(items)):
         if isinstance(item, InputError):
             report.failed.append((str(item), item.code))
             store.record_error(_item_name(str(item)), item.code, item.message)
+            if on_error:
+                on_error(1)
         else:
-            documents.append(item)
-    return documents
+            yield item
+
+
+def read_items(items: Iterable[str], store: Store, report: IngestReport) -> list[Document]:
+    """Every readable document of ``items`` in a list (small inputs; see :func:`iter_items`)."""
+    return list(iter_items(items, store, report))
+
+
+def estimate_total(items: Iterable[str]) -> int | None:
+    """How many documents ``items`` hold, counted without parsing them (files in directories,
+    lines of JSON-lines files); None when a source cannot tell (URLs, feeds, WARC, stdin)."""
+    total = 0
+    for item in items:
+        if item == STDIN or is_url(item):
+            return None
+        paths = expand_directory(item) if os.path.isdir(item) else [item]
+        for path in paths:
+            name = path.lower()
+            if name.endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml")):
+                return None
+            if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+                opener = gzip.open if name.endswith(".gz") else open
+                try:
+                    with opener(path, "rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
 
 
 def ingest_documents(

@@ -224,9 +224,7 @@ def ingest_cli(
         TimeRemainingColumn(),
     )
     with Progress(*columns, console=err_console, transient=False) as progress:
-        task = progress.add_task(
-            "ingest", total=total, rate="-", errors=len(report.failed)
-        )
+        task = progress.add_task("ingest", total=total, rate="-", errors=len(report.failed))
 
         def done(count: int) -> None:
             progress.advance(task, count)

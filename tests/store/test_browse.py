@@ -176,3 +176,15 @@ def test_actor_counts_are_kept_by_every_write(store: Store) -> None:
         recount_actors(connection)
     after = {a["id"]: (a["meetings"], a["statements"]) for a in store.actors()}
     assert after == before and any(m for m, _ in after.values())
+
+
+def test_frequent_actors_get_the_same_meetings_by_either_plan(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sidelines.store import query
+
+    filters = [{"actor": "Lavrov"}, {"country": "RUS"}, {"with_": "CHN"}, {"with_": "Wang Yi"}]
+    few = [store.meetings(**f) for f in filters]
+    monkeypatch.setattr(query, "FREQUENT", 0)  # every actor and country counts as frequent
+    assert [store.meetings(**f) for f in filters] == few
+    assert all(few)

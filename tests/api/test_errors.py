@@ -82,3 +82,12 @@ def test_openapi_is_served_and_declares_the_error_shape(client: TestClient) -> N
     responses = schema["paths"]["/api/v1/meetings"]["get"]["responses"]
     assert "ErrorPublic" in str(responses["404"]) and "ErrorPublic" in str(responses["422"])
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_api_docs_page_lists_every_operation_and_loads_nothing_external(client: TestClient) -> None:
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    schema = client.get("/api/v1/openapi.json").json()
+    for path in schema["paths"]:
+        assert f"<code>{path}</code>" in page.text
+    assert "<script" not in page.text and "http://" not in page.text and "https://" not in page.text

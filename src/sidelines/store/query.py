@@ -118,6 +118,8 @@ def meeting_conditions(
     With a ``session``, an actor or country with many meetings is matched in the form that
     finds a newest-first page fastest (the results are the same either way)."""
     conditions: list[Any] = []
+    if sum(1 for f in (actor, country, with_) if f) > 1:
+        session = None  # two party filters: listing the meetings of each first is the fast plan
     if actor:
         frequent = _frequent(session, _actor_match(actor))
         conditions.append(_has_participant(_person(actor), frequent))

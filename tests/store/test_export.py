@@ -31,15 +31,15 @@ from sidelines.store.export import (
 from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
 from ..conftest import SAMPLES
+from .conftest import NewDatabase
 
 runner = CliRunner()
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> Store:
-    path = tmp_path_factory.mktemp("export") / "samples.db"
-    opened = Store.open(f"sqlite:///{path}")
+def store(module_db: NewDatabase, nlp: Language) -> Store:
+    opened = Store.open(module_db("export"))
     report = IngestReport()
     ingest_documents(read_items([str(SAMPLES)], opened, report), opened, report, nlp=nlp)
     assert report.stored >= 4 and not report.failed
@@ -235,7 +235,7 @@ def test_mistakes_are_clear_errors(
 
 
 def test_cli_writes_a_file_and_stdout(store: Store, tmp_path: Path) -> None:
-    url = str(store.engine.url)
+    url = store.engine.url.render_as_string(hide_password=False)
     out = tmp_path / "cli.jsonl"
     result = runner.invoke(app, ["export", "--format", "plover-jsonl", str(out), "--db", url])
     assert result.exit_code == 0, result.output

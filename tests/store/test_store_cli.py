@@ -13,13 +13,14 @@ from typer.testing import CliRunner
 from sidelines.cli import app
 
 from ..conftest import SAMPLES
+from .conftest import NewDatabase
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'c.db'}"
+def db(module_db: NewDatabase) -> str:
+    url = module_db("cli")
     result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", url])
     assert result.exit_code == 0, result.output
     return url

@@ -71,9 +71,10 @@ def routes(base: str) -> dict[str, str]:
     meeting, document, actor = first("/meetings"), first("/documents"), first("/actors")
     name = actor.get("name", "Lavrov")
     word = quote((name.split() or ["Lavrov"])[-1])
+    who = quote(name)  # a user asks for a person by name
     paths = {
         "meetings": f"{API}/meetings",
-        "meetings?actor": f"{API}/meetings?actor={word}",
+        "meetings?actor": f"{API}/meetings?actor={who}",
         "meetings?country&since": f"{API}/meetings?country=RUS&since=2020-01-01",
         "meetings/{id}": f"{API}/meetings/{meeting.get('id', 'none')}",
         "statements": f"{API}/statements",

@@ -173,6 +173,12 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     )
     statements = meetings // 2
     said = [(n, plan[n % len(plan)]) for n in range(statements)]
+    with store.engine.connect() as connection:
+        dates = dict(
+            connection.execute(
+                MeetingRow.__table__.select().with_only_columns(MeetingRow.id, MeetingRow.date)  # type: ignore[attr-defined]
+            ).all()
+        )
     added["statements"] = _insert(
         store,
         StatementRow.__table__,  # type: ignore[arg-type]
@@ -189,7 +195,7 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
                 "topics": [rng.choice(TOPICS)],
                 "cameo": "010",
                 "plover": None,
-                "date": None,
+                "date": dates.get(f"syn-m-{m}"),
             }
             for n, (m, parties) in said
         ),

@@ -188,3 +188,13 @@ def test_frequent_actors_get_the_same_meetings_by_either_plan(
     monkeypatch.setattr(query, "FREQUENT", 0)  # every actor and country counts as frequent
     assert [store.meetings(**f) for f in filters] == few
     assert all(few)
+
+
+def test_statements_of_an_undated_page_take_their_meetings_date(store: Store) -> None:
+    undated = [d for d in store.documents() if not d["published"]]
+    assert undated, "the samples hold a page without a date"
+    said = [store.statement(i) for i in store.document(undated[0]["id"])["statements"]]  # type: ignore[index]
+    at_meetings = [s for s in said if s and s["meeting_id"]]
+    assert at_meetings
+    for statement in at_meetings:
+        assert statement["date"] == store.meeting(statement["meeting_id"])["date"]  # type: ignore[index]

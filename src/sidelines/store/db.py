@@ -237,6 +237,7 @@ class Store:
             session.add(_document_row(extraction))
             session.flush()
             meeting_ids: dict[str, str] = {}
+            meeting_dates = {m.id: m.date for m in extraction.meetings}
             for meeting in extraction.meetings:
                 row = _same_meeting(session, meeting, doc.id) or _new_meeting(session, meeting)
                 if row.id not in meeting_ids.values():  # two reports in one document: one source
@@ -265,7 +266,8 @@ class Store:
                         topics=list(statement.topics),
                         cameo=statement.cameo,
                         plover=statement.plover,
-                        date=doc.published,
+                        # an undated page's statement is dated by the meeting it was made at
+                        date=doc.published or meeting_dates.get(statement.meeting_id or ""),
                     )
                 )
                 session.flush()

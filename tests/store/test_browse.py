@@ -198,3 +198,17 @@ def test_statements_of_an_undated_page_take_their_meetings_date(store: Store) ->
     assert at_meetings
     for statement in at_meetings:
         assert statement["date"] == store.meeting(statement["meeting_id"])["date"]  # type: ignore[index]
+
+
+def test_search_matches_words_through_the_text_index(store: Store) -> None:
+    hits = store.search("lavrov ASTANA")  # every word, any case
+    documents = [h for h in hits if h["kind"] == "document"]
+    assert documents and all(
+        {"lavrov", "astana"}
+        <= set(store.document(h["id"])["text"].lower().replace(".", " ").split())  # type: ignore[index]
+        for h in documents
+    )
+    assert any(h["kind"] == "statement" for h in store.search("Afghanistan"))
+    for hostile in ['"', "*", "NEAR(a b)", "a OR", "x' OR '1'='1", "%", "-"]:
+        assert isinstance(store.search(hostile), list)  # query syntax is never read from input
+    assert store.search("zzzqqq") == []

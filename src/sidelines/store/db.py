@@ -49,6 +49,7 @@ from sidelines.store.schema import (
     StatementTopicRow,
     TopicRow,
 )
+from sidelines.store.search import create_search_index, index_texts
 from sidelines.types import Evidence, Extraction, Meeting, Participant
 
 DEFAULT_URL = "sqlite:///sidelines.db"
@@ -152,6 +153,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
         ),
     ),
     ("0004_actor_counts", _actor_counts),
+    ("0005_search_index", create_search_index),
 ]
 
 
@@ -278,6 +280,14 @@ class Store:
                 _link_topics(
                     session, StatementTopicRow, "statement_id", statement.id, statement.topics
                 )
+            index_texts(
+                session,
+                [("document", doc.id, doc.title or "", doc.text)]
+                + [
+                    ("statement", st.id, " | ".join(p.name for p in st.speakers), st.text)
+                    for st in extraction.statements
+                ],
+            )
         return True
 
     def record_error(self, item: str, code: str, message: str) -> None:

@@ -646,19 +646,31 @@ def occasions(session: Session) -> list[dict[str, Any]]:
 
 
 def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Documents (by title or text), meetings (by place or occasion) and statements (by text)
-    containing ``q``, case-insensitively."""
+    """Documents (by title or text) and statements (by text or speaker) with every word of
+    ``q``, best first, through the database's text index (a case-insensitive substring scan
+    where it has none); meetings by place, occasion or participant."""
+    from sidelines.store.search import search_ids
+
     needle = q.strip()
     if not needle:
         return []
     like = f"%{needle}%"
     found: list[dict[str, Any]] = []
-    for doc in session.scalars(
-        select(DocumentRow)
-        .where(or_(DocumentRow.title.ilike(like), DocumentRow.text.ilike(like)))
-        .order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
-        .limit(limit)
-    ):
+    document_ids = search_ids(session, "document", needle, limit)
+    if document_ids is None:
+        documents = session.scalars(
+            select(DocumentRow)
+            .where(or_(DocumentRow.title.ilike(like), DocumentRow.text.ilike(like)))
+            .order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
+            .limit(limit)
+        ).all()
+    else:
+        by_id = {
+            d.id: d
+            for d in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(document_ids)))
+        }
+        documents = [by_id[i] for i in document_ids if i in by_id]
+    for doc in documents:
         found.append(
             {
                 "kind": "document",
@@ -688,12 +700,21 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
                 "snippet": ", ".join(x for x in (row.place, row.occasion) if x),
             }
         )
-    for st in session.scalars(
-        select(StatementRow)
-        .where(or_(StatementRow.text.ilike(like), StatementRow.speaker_names.ilike(like)))
-        .order_by(StatementRow.date.desc().nulls_last(), StatementRow.id)
-        .limit(limit)
-    ):
+    statement_ids = search_ids(session, "statement", needle, limit)
+    if statement_ids is None:
+        said = session.scalars(
+            select(StatementRow)
+            .where(or_(StatementRow.text.ilike(like), StatementRow.speaker_names.ilike(like)))
+            .order_by(StatementRow.date.desc().nulls_last(), StatementRow.id)
+            .limit(limit)
+        ).all()
+    else:
+        by_id_st = {
+            s.id: s
+            for s in session.scalars(select(StatementRow).where(StatementRow.id.in_(statement_ids)))
+        }
+        said = [by_id_st[i] for i in statement_ids if i in by_id_st]
+    for st in said:
         found.append(
             {
                 "kind": "statement",

@@ -97,7 +97,10 @@ def demo(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
 ) -> None:
-    """Ingest the bundled samples into a temporary database and serve it (read-only)."""
+    """Ingest the bundled samples into a temporary database and serve it; the review page
+    works with a one-time token printed here (the database is thrown away on exit)."""
+    import secrets
+
     from sidelines.api.demo import build_demo_store
     from sidelines.api.settings import Settings
 
@@ -108,7 +111,10 @@ def demo(
             store = build_demo_store(db_path)
         except SidelinesError as error:
             raise _fail(error) from None
-        settings = Settings(db_url=f"sqlite:///{db_path}")
+        token = os.environ.get("SIDELINES_TOKEN") or secrets.token_urlsafe(16)
+        if "SIDELINES_TOKEN" not in os.environ:
+            err_console.print(f"review token for this demo: {token}", highlight=False)
+        settings = Settings(db_url=f"sqlite:///{db_path}", token=token)
         _run(settings, host, port, store)
 
 

@@ -264,6 +264,18 @@ class QueryOutput(StrEnum):
     csv = "csv"
 
 
+#: options shared by the query and export commands
+ActorOption = Annotated[str | None, typer.Option("--actor", help="A participant's name or id.")]
+CountryOption = Annotated[str | None, typer.Option("--country", help="A participant's ISO3.")]
+WithOption = Annotated[str | None, typer.Option("--with", help="A counterpart: ISO3 or name.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")]
+OccasionOption = Annotated[str | None, typer.Option("--occasion")]
+TopicOption = Annotated[str | None, typer.Option("--topic")]
+ModeOption = Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")]
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL.")]
+
+
 #: query columns that are short codes or dates
 NO_WRAP = {"date", "start", "end", "mode", "country", "sources", "meetings", "statements", "cue"}
 
@@ -301,20 +313,16 @@ def _cell(value: Any) -> str:
 
 @app.command("meetings")
 def meetings_cli(
-    actor: Annotated[
-        str | None, typer.Option("--actor", help="A participant's name or id.")
-    ] = None,
-    country: Annotated[str | None, typer.Option("--country", help="A participant's ISO3.")] = None,
-    with_: Annotated[
-        str | None, typer.Option("--with", help="A counterpart: ISO3 or name.")
-    ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
-    occasion: Annotated[str | None, typer.Option("--occasion")] = None,
-    topic: Annotated[str | None, typer.Option("--topic")] = None,
-    mode: Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")] = None,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    with_: WithOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    occasion: OccasionOption = None,
+    topic: TopicOption = None,
+    mode: ModeOption = None,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
-    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """Held meetings in the corpus database, newest first."""
@@ -339,16 +347,16 @@ def meetings_cli(
 def statements_cli(
     speaker: Annotated[str | None, typer.Option("--speaker", help="A speaker's name.")] = None,
     country: Annotated[str | None, typer.Option("--country", help="A speaker's ISO3.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
-    topic: Annotated[str | None, typer.Option("--topic")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    topic: TopicOption = None,
     with_: Annotated[
         str | None, typer.Option("--with", help="Said at a meeting with: ISO3 or name.")
     ] = None,
-    occasion: Annotated[str | None, typer.Option("--occasion")] = None,
-    mode: Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")] = None,
+    occasion: OccasionOption = None,
+    mode: ModeOption = None,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
-    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """Statements in the corpus database, newest first."""
@@ -372,7 +380,7 @@ def actors_cli(
     country: Annotated[str | None, typer.Option("--country", help="ISO3.")] = None,
     name: Annotated[str | None, typer.Option("--name", help="Part of a name.")] = None,
     limit: Annotated[int | None, typer.Option("--limit")] = 50,
-    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """Actors of the corpus database, busiest first, with their meetings and statements."""
@@ -384,7 +392,7 @@ def actors_cli(
 @app.command("actor")
 def actor_cli(
     name: Annotated[str, typer.Argument(help="A name (any spelling) or an actor id.")],
-    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """One actor: roles over time, counterparts with counts, topics, latest statements."""
@@ -428,19 +436,15 @@ def export_cli(
     header: Annotated[
         bool, typer.Option("--header", help="gdelt-tsv: write a header row (GDELT has none).")
     ] = False,
-    actor: Annotated[
-        str | None, typer.Option("--actor", help="A participant's name or id.")
-    ] = None,
-    country: Annotated[str | None, typer.Option("--country", help="A participant's ISO3.")] = None,
-    with_: Annotated[
-        str | None, typer.Option("--with", help="A counterpart: ISO3 or name.")
-    ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
-    occasion: Annotated[str | None, typer.Option("--occasion")] = None,
-    topic: Annotated[str | None, typer.Option("--topic")] = None,
-    mode: Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")] = None,
-    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    actor: ActorOption = None,
+    country: CountryOption = None,
+    with_: WithOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    occasion: OccasionOption = None,
+    topic: TopicOption = None,
+    mode: ModeOption = None,
+    db: DbOption = None,
 ) -> None:
     """Export held meetings and statements as event data (PLOVER, POLECAT, GDELT), CSV, Parquet,
     or an actor network (GraphML, GEXF), with the filters of ``sidelines meetings``."""

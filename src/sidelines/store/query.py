@@ -649,27 +649,14 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
     """Documents (by title or text) and statements (by text or speaker) with every word of
     ``q``, best first, through the database's text index (a case-insensitive substring scan
     where it has none); meetings by place, occasion or participant."""
-    from sidelines.store.search import search_ids
-
     needle = q.strip()
     if not needle:
         return []
     like = f"%{needle}%"
     found: list[dict[str, Any]] = []
-    document_ids = search_ids(session, "document", needle, limit)
-    if document_ids is None:
-        documents = session.scalars(
-            select(DocumentRow)
-            .where(or_(DocumentRow.title.ilike(like), DocumentRow.text.ilike(like)))
-            .order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
-            .limit(limit)
-        ).all()
-    else:
-        by_id = {
-            d.id: d
-            for d in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(document_ids)))
-        }
-        documents = [by_id[i] for i in document_ids if i in by_id]
+    documents = _text_hits(
+        session, DocumentRow, "document", needle, limit, DocumentRow.title, DocumentRow.published
+    )
     for doc in documents:
         found.append(
             {
@@ -700,20 +687,10 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
                 "snippet": ", ".join(x for x in (row.place, row.occasion) if x),
             }
         )
-    statement_ids = search_ids(session, "statement", needle, limit)
-    if statement_ids is None:
-        said = session.scalars(
-            select(StatementRow)
-            .where(or_(StatementRow.text.ilike(like), StatementRow.speaker_names.ilike(like)))
-            .order_by(StatementRow.date.desc().nulls_last(), StatementRow.id)
-            .limit(limit)
-        ).all()
-    else:
-        by_id_st = {
-            s.id: s
-            for s in session.scalars(select(StatementRow).where(StatementRow.id.in_(statement_ids)))
-        }
-        said = [by_id_st[i] for i in statement_ids if i in by_id_st]
+    said = _text_hits(
+        session, StatementRow, "statement", needle, limit, StatementRow.speaker_names,
+        StatementRow.date,
+    )  # fmt: skip
     for st in said:
         found.append(
             {
@@ -724,6 +701,28 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
             }
         )
     return found[: limit * 3]
+
+
+def _text_hits(
+    session: Session, model: Any, kind: str, needle: str, limit: int, title: Any, date: Any
+) -> list[Any]:
+    """Rows of ``model`` (documents or statements) whose title or text holds ``needle``: best
+    first through the text index, or newest first by a substring scan where there is none."""
+    from sidelines.store.search import search_ids
+
+    ids = search_ids(session, kind, needle, limit)
+    if ids is None:
+        like = f"%{needle}%"
+        return list(
+            session.scalars(
+                select(model)
+                .where(or_(title.ilike(like), model.text.ilike(like)))
+                .order_by(date.desc().nulls_last(), model.id)
+                .limit(limit)
+            )
+        )
+    by_id = {row.id: row for row in session.scalars(select(model).where(model.id.in_(ids)))}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _snippet(text: str, needle: str, width: int = 80) -> str:

@@ -286,6 +286,15 @@ class Store:
                 + [
                     ("statement", st.id, " | ".join(p.name for p in st.speakers), st.text)
                     for st in extraction.statements
+                ]
+                + [
+                    (
+                        "meeting",
+                        meeting_ids[m.id],
+                        " | ".join(p.name for p in [*m.participants, *m.accompanying]),
+                        f"{m.place or ''} {m.occasion or ''}",
+                    )
+                    for m in extraction.meetings
                 ],
             )
         return True

@@ -649,6 +649,8 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
     """Documents (by title or text) and statements (by text or speaker) with every word of
     ``q``, best first, through the database's text index (a case-insensitive substring scan
     where it has none); meetings by place, occasion or participant."""
+    from sidelines.store.search import search_ids
+
     needle = q.strip()
     if not needle:
         return []
@@ -666,18 +668,29 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
                 "snippet": _snippet(doc.text, needle),
             }
         )
-    for row in session.scalars(
-        select(MeetingRow)
-        .where(
-            or_(
-                MeetingRow.occasion.ilike(like),
-                MeetingRow.place.ilike(like),
-                _has_participant(_person(needle)),
+    meeting_ids = search_ids(session, "meeting", needle, limit)
+    if meeting_ids is None:
+        meetings_found = list(
+            session.scalars(
+                select(MeetingRow)
+                .where(
+                    or_(
+                        MeetingRow.occasion.ilike(like),
+                        MeetingRow.place.ilike(like),
+                        _has_participant(_person(needle)),
+                    )
+                )
+                .order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id)
+                .limit(limit)
             )
         )
-        .order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id)
-        .limit(limit)
-    ):
+    else:
+        by_id = {
+            m.id: m
+            for m in session.scalars(select(MeetingRow).where(MeetingRow.id.in_(meeting_ids)))
+        }
+        meetings_found = [by_id[i] for i in dict.fromkeys(meeting_ids) if i in by_id]
+    for row in meetings_found:
         names = " – ".join(p.name for p in row.participants if not p.accompanying)
         found.append(
             {

@@ -47,6 +47,14 @@ def create_search_index(connection: Any) -> None:
                 "SELECT 'statement', id, speaker_names, text FROM statements"
             )
         )
+        connection.execute(
+            text(
+                f"INSERT INTO {FTS_TABLE} (kind, ref, title, body) "
+                "SELECT 'meeting', m.id, coalesce((SELECT group_concat(p.name, ' | ') "
+                "FROM participants p WHERE p.meeting_id = m.id), ''), "
+                "coalesce(m.place, '') || ' ' || coalesce(m.occasion, '') FROM meetings m"
+            )
+        )
     elif dialect == "postgresql":
         for table, title in (("documents", "title"), ("statements", "speaker_names")):
             connection.execute(
@@ -83,9 +91,12 @@ def _match_expression(q: str) -> str:
 
 
 def search_ids(session: Session, kind: str, q: str, limit: int) -> list[str] | None:
-    """Ids of the documents or statements (``kind``) matching every word of ``q``, best first;
-    None when the database has no text index (the caller scans instead)."""
+    """Ids of the documents, statements or meetings (``kind``; a meeting by its participants'
+    names, place and occasion) matching every word of ``q``, best first; None when the database
+    has no text index for them (the caller scans instead)."""
     dialect = session.get_bind().dialect.name
+    if kind == "meeting" and dialect != "sqlite":
+        return None
     if dialect == "sqlite":
         if not _has_fts(session):
             return None

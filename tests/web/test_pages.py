@@ -211,3 +211,19 @@ def test_an_empty_store_renders_every_list_page(tmp_path: Path) -> None:
         ("/search?q=x", "0 results"),
     ):
         assert text in get_page(empty, url), url
+
+
+def test_a_reviewed_meeting_shows_its_reviews(
+    client: TestClient, web_store: Store, lavrov_meeting: dict[str, Any]
+) -> None:
+    from sidelines.store.reviews import record_review
+
+    before = get_page(client, f"/meetings/{lavrov_meeting['id']}")
+    note = "Checked against the <ministry> readout"
+    record_review(
+        web_store, "meeting", lavrov_meeting["id"], "annotate", note=note, reviewer="analyst-7"
+    )
+    after = get_page(client, f"/meetings/{lavrov_meeting['id']}")
+    assert html_lib.escape(note) not in before  # other tests may have reviewed it already
+    assert "Reviewed by an analyst" in after and "analyst-7" in after
+    assert html_lib.escape(note) in after and note not in after

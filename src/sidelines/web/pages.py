@@ -254,10 +254,18 @@ def meeting_page(request: Request, meeting_id: str) -> HTMLResponse:
     evidence_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ev in meeting.get("evidence", []):
         evidence_by_doc[ev["document_id"]].append(ev)
+    from sidelines.store.reviews import reviews
+
     return _render(
         request,
         "meeting.html",
-        {"meeting": meeting, "sides": _sides(meeting), "evidence_by_doc": evidence_by_doc},
+        {
+            "meeting": meeting,
+            "sides": _sides(meeting),
+            "evidence_by_doc": evidence_by_doc,
+            # an analyst's confirmations and corrections show where the fact is read
+            "reviews": reviews(_store(request), fact_id=meeting_id),
+        },
     )
 
 

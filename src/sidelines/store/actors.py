@@ -54,13 +54,17 @@ def identify(session: Session, party: Participant) -> str:
             if party.name not in row.aliases and party.name != row.name:
                 row.aliases = [*row.aliases, party.name]
             return row.id
+    return _new_actor(session, key, party, in_kb=False)
+
+
+def _new_actor(session: Session, key: str, party: Participant, in_kb: bool) -> str:
     session.add(
         ActorRow(
             id=key,
             name=party.name,
             country=party.country,
             aliases=[],
-            in_kb=False,
+            in_kb=in_kb,
             meetings=0,
             statements=0,
         )
@@ -72,19 +76,8 @@ def identify(session: Session, party: Participant) -> str:
 def _known(session: Session, actor_id: str, party: Participant) -> str:
     row = session.get(ActorRow, actor_id)
     if row is None:
-        session.add(
-            ActorRow(
-                id=actor_id,
-                name=party.name,
-                country=party.country,
-                aliases=[],
-                in_kb=True,
-                meetings=0,
-                statements=0,
-            )
-        )
-        session.flush()
-    elif party.name != row.name and party.name not in row.aliases:
+        return _new_actor(session, actor_id, party, in_kb=True)
+    if party.name != row.name and party.name not in row.aliases:
         row.aliases = [*row.aliases, party.name]
     return actor_id
 

@@ -241,14 +241,16 @@ class Store:
             meeting_ids: dict[str, str] = {}
             meeting_dates = {m.id: m.date for m in extraction.meetings}
             for meeting in extraction.meetings:
-                row = _same_meeting(session, meeting, doc.id) or _new_meeting(session, meeting)
+                parties = [*meeting.participants, *meeting.accompanying]
+                keys = [identify(session, party) for party in parties]
+                row = _same_meeting(session, meeting, doc.id) or _new_meeting(
+                    session, meeting, keys
+                )
                 if row.id not in meeting_ids.values():  # two reports in one document: one source
                     session.add(MeetingSourceRow(meeting_id=row.id, document_id=doc.id))
                 meeting_ids[meeting.id] = row.id
-                for party in [*meeting.participants, *meeting.accompanying]:
-                    observe_role(
-                        session, identify(session, party), party.role, meeting.date, doc.id
-                    )
+                for party, key in zip(parties, keys, strict=True):
+                    observe_role(session, key, party.role, meeting.date, doc.id)
                 _link_topics(session, MeetingTopicRow, "meeting_id", row.id, meeting.topics)
                 session.add_all(_evidence_rows(doc.id, meeting.evidence, meeting_id=row.id))
             for statement in extraction.statements:
@@ -486,7 +488,8 @@ def _same_meeting(session: Session, meeting: Meeting, document_id: str) -> Meeti
     return found
 
 
-def _new_meeting(session: Session, meeting: Meeting) -> MeetingRow:
+def _new_meeting(session: Session, meeting: Meeting, keys: list[str]) -> MeetingRow:
+    """A meeting row with its participants then companions, ``keys`` their corpus actors."""
     row = MeetingRow(
         id=meeting.id,
         status=meeting.status,
@@ -503,7 +506,7 @@ def _new_meeting(session: Session, meeting: Meeting) -> MeetingRow:
     companions = [(p, False) for p in meeting.participants] + [
         (p, True) for p in meeting.accompanying
     ]
-    for party, accompanying in companions:
+    for (party, accompanying), key in zip(companions, keys, strict=True):
         row.participants.append(
             ParticipantRow(
                 name=party.name,
@@ -512,7 +515,7 @@ def _new_meeting(session: Session, meeting: Meeting) -> MeetingRow:
                 role=party.role,
                 side=party.side,
                 accompanying=accompanying,
-                actor_key=identify(session, party),
+                actor_key=key,
             )
         )
     session.add(row)
@@ -527,8 +530,6 @@ def _counted(session: Session, key: str) -> ActorRow:
     row = session.get(ActorRow, key)
     if row is None:  # identify() made it in this session
         raise StoreError(f"actor {key!r} vanished while writing")
-    row.meetings = row.meetings or 0
-    row.statements = row.statements or 0
     return row
 
 

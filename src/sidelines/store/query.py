@@ -227,15 +227,7 @@ def statement_conditions(
     for who in (speaker, actor):
         if not who:
             continue
-        like = f"%{who.strip().lower()}%"
-        spelled = select(ActorRow.id).where(
-            or_(
-                ActorRow.id == who.strip(),
-                ActorRow.id == who.strip().lower().replace(" ", "-"),
-                ActorRow.name.ilike(like),
-                ActorRow.aliases.cast(_text()).ilike(like),
-            )
-        )
+        spelled = select(ActorRow.id).where(_actor_match(who))
         said = select(StatementSpeakerRow.statement_id).where(
             StatementSpeakerRow.actor_key.in_(spelled)
         )
@@ -335,7 +327,8 @@ def count_statements(session: Session, **filters: Any) -> int:
     return int(session.scalar(query) or 0)
 
 
-def _statement_dict(row: StatementRow, evidence: list[dict[str, Any]]) -> dict[str, Any]:
+def _statement_dict(row: Any, evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    """A statement (an ORM row or a plain row of the same columns) with its evidence spans."""
     return {
         "id": row.id,
         "date": row.date,
@@ -374,7 +367,8 @@ def meeting(session: Session, meeting_id: str) -> dict[str, Any] | None:
     return out
 
 
-def _document_summary(row: DocumentRow) -> dict[str, Any]:
+def _document_summary(row: Any) -> dict[str, Any]:
+    """A document without its text (an ORM row or a plain row of the same columns)."""
     return {
         "id": row.id,
         "path": row.path,
@@ -761,17 +755,7 @@ _CITED = (
 
 
 def _cited(row: Any) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "path": row.path,
-        "url": row.url,
-        "title": row.title,
-        "published": row.published,
-        "publisher": row.publisher,
-        "original_source": row.original_source,
-        "language": row.language,
-        "ingested_at": row.ingested_at,
-    }
+    return {**_document_summary(row), "language": row.language, "ingested_at": row.ingested_at}
 
 
 def _evidence(row: Any) -> dict[str, Any]:
@@ -858,19 +842,9 @@ def iter_statements(
             evidence[span.statement_id].append(_evidence(span))
         for row in rows:
             yield {
-                "id": row.id,
-                "date": row.date,
-                "speakers": row.speakers,
-                "cue": row.cue,
-                "text": row.text,
-                "topics": row.topics,
-                "cameo": row.cameo,
-                "plover": row.plover,
-                "meeting_id": row.meeting_id,
-                "document_id": row.document_id,
+                **_statement_dict(row, evidence[row.id]),
                 "source_document": documents.get(row.document_id),
                 "meeting": meetings_of.get(row.meeting_id or ""),
-                "evidence": evidence[row.id],
             }
 
 

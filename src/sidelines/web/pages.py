@@ -369,11 +369,6 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
     )
 
 
-def _statement(store: Any, statement_id: str) -> dict[str, Any] | None:
-    found: dict[str, Any] | None = store.statement(statement_id)
-    return found
-
-
 @router.get("/review/{fact_type}/{fact_id}", response_class=HTMLResponse)
 def review_page(request: Request, fact_type: str, fact_id: str) -> HTMLResponse:
     """Confirm, correct or annotate one fact; the form posts to the review API."""
@@ -382,7 +377,7 @@ def review_page(request: Request, fact_type: str, fact_id: str) -> HTMLResponse:
         fact = store.meeting(fact_id)
         fields, correctable = MEETING_FIELDS, MEETING_CORRECTABLE
     elif fact_type == "statement":
-        fact = _statement(store, fact_id)
+        fact = store.statement(fact_id)
         fields, correctable = STATEMENT_FIELDS, STATEMENT_CORRECTABLE
     else:
         return _not_found(request, "kind of fact", fact_type)
@@ -398,7 +393,7 @@ def review_page(request: Request, fact_type: str, fact_id: str) -> HTMLResponse:
 @router.get("/statements/{statement_id}", response_model=None)
 def statement_page(request: Request, statement_id: str) -> Response:
     """A statement is read in its document: send the browser to its sentence there."""
-    statement = _statement(_store(request), statement_id)
+    statement = _store(request).statement(statement_id)
     if statement is None:
         return _not_found(request, "statement", statement_id)
     return RedirectResponse(charts.statement_link(statement), status_code=303)

@@ -645,7 +645,8 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
     where it has none); meetings by place, occasion or participant."""
     from sidelines.store.search import search_ids
 
-    needle = q.strip()
+    # control characters (NUL above all) are no part of any text and break text-index queries
+    needle = "".join(ch if ch.isprintable() else " " for ch in q).strip()
     if not needle:
         return []
     like = f"%{needle}%"

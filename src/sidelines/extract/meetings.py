@@ -35,6 +35,16 @@ _COMPANION = re.compile(
 _PAST_REFERENCE = frozenset(
     {"last", "previous", "earlier", "recent", "past", "former", "ago", "prior", "once"}
 )
+#: prepositions whose object is a party of a trigger, by trigger lemma ("*": any other)
+_PARTY_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "*": frozenset({"with", "between", "by"}),
+    "talk": frozenset({"with", "between", "by", "to"}),
+    "pay": frozenset({"on", "to"}),
+    "call": frozenset({"with", "between", "by", "from"}),
+    "calls": frozenset({"with", "between", "by", "from"}),
+    "meeting": frozenset({"with", "between", "by", "of"}),
+    "talks": frozenset({"with", "between", "by", "of"}),
+}
 #: verbs by which a host brings a group together ("convened legislative leaders")
 _CONVENE_VERBS = frozenset({"convene", "host", "gather", "bring", "meet", "welcome", "hold"})
 _OCCASION_PHRASE = re.compile(
@@ -274,8 +284,8 @@ class MeetingExtractor:
         if lemma in {"talk", "speak"}:
             on_phone = any(
                 c.dep_ == "prep"
-                and c.lower_ in {"on", "over", "by"}
-                and any(o.lower_ in self.phone_words for o in c.children)
+                and c.lower_ in {"on", "over", "by", "via", "through"}
+                and any(o.lower_ in self.phone_words | self.video_words for o in c.children)
                 for c in token.children
             )
             return (
@@ -283,13 +293,31 @@ class MeetingExtractor:
             )
         if lemma == "meet":
             return True
+        if lemma == "confer":
+            return "with" in preps
         if lemma in {"call", "phone", "telephone"}:
-            return (dobj is not None and dobj.pos_ == "PROPN") or "with" in preps
+            obj = dobj or kids.get("oprd")
+            return (obj is not None and obj.pos_ == "PROPN") or "with" in preps
         if lemma in {"host", "receive", "welcome"}:
+            if "nsubjpass" in kids and "agent" in kids:
+                # "X was received by Y": the agent's phrase names the host
+                return any(
+                    o.pos_ == "PROPN" or o.ent_type_ == "PERSON" or o.lower_ == "counterpart"
+                    for o in kids["agent"].children
+                    if o.dep_ == "pobj"
+                )
             return (
                 dobj is not None
                 and (dobj.pos_ == "PROPN" or dobj.ent_type_ == "PERSON")
                 and "back" not in particles
+            )
+        if lemma == "sit":  # "sat down with"
+            return "down" in particles and "with" in preps
+        if lemma == "pay":  # "paid a courtesy call on", "paid a visit to"
+            return (
+                dobj is not None
+                and dobj.lemma_.lower() in {"call", "visit"}
+                and bool(preps & {"on", "to"})
             )
         if lemma == "visit":
             return dobj is not None and dobj.ent_type_ in {"GPE", "LOC", "FAC"}
@@ -306,7 +334,8 @@ class MeetingExtractor:
 
     def _noun_qualifies(self, token: Token) -> bool:
         kids = list(token.children)
-        has_with = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in kids)
+        preps = _PARTY_PREPOSITIONS.get(token.lower_, frozenset({"with", "between"}))
+        has_with = any(c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "by" for c in kids)
         has_poss = any(c.dep_ == "poss" for c in kids)
         if token.lower_ in {"visit", "visits"}:
             return any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in kids) and (
@@ -335,6 +364,11 @@ class MeetingExtractor:
         if heading and not side_b:
             # headings are often misparsed; read them by position instead
             side_a, side_b = _heading_parties(sent, trigger, by_token, side_a)
+        if side_a and not side_b:
+            side_b = _with_party(sent, trigger, by_token, side_a)
+        if not side_b and len(side_a) >= 2 and not _is_visit(trigger):
+            # "A and B spoke by telephone": conjoined subjects of a reciprocal trigger
+            side_a, side_b = side_a[:1], side_a[1:]
         is_noun = trigger.pos_ in {"NOUN", "PROPN"}
         if (
             not side_a
@@ -582,17 +616,29 @@ class MeetingExtractor:
         if any(t.dep_ in _SIDE_CLAUSES for t in path):
             return "companion" if any(t.lemma_ in {"accompany", "join"} for t in path) else None
         top = path[-1] if path else head
-        if top.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
+        if top.dep_ == "agent":
+            return "b"  # "X was received by Y"
+        if top.dep_ in {"nsubj", "nsubjpass", "poss"}:
             return "a"
-        if top.dep_ in {"dobj", "prep", "pobj", "dative", "attr", "npadvmod", "appos", "conj"}:
-            if top.dep_ == "prep" and top.lower_ not in {"with", "between", "by", "to", "of"}:
-                return None
-            if (
-                top.dep_ == "prep"
-                and top.lower_ in {"to", "of"}
-                and trigger.lemma_.lower() != "talk"
+        if top.dep_ in {
+            "dobj",
+            "prep",
+            "pobj",
+            "dative",
+            "attr",
+            "npadvmod",
+            "appos",
+            "conj",
+            "oprd",
+        }:
+            lemma = trigger.lemma_.lower()
+            if top.dep_ == "prep" and top.lower_ not in _PARTY_PREPOSITIONS.get(
+                lemma, _PARTY_PREPOSITIONS["*"]
             ):
                 return None
+            if top.dep_ == "prep" and top.lower_ in {"between", "of"}:
+                # "talks between A and B": the first named is one side, its conjuncts the other
+                return "a" if len(path) >= 2 and path[-2].dep_ == "pobj" else "b"
             if top.dep_ == "conj":
                 return "a"
             return "b"
@@ -713,6 +759,8 @@ class MeetingExtractor:
 
     def _mode(self, trigger: Token, phrase: Span, sent: Span) -> MeetingMode:
         words = {t.lower_ for t in phrase} | {trigger.lower_}
+        if trigger.lemma_.lower() == "pay" or "courtesy" in words:
+            return "in_person"  # "paid a courtesy call on": a visit, not a telephone call
         near = {t.lower_ for t in trigger.subtree if t.i - trigger.i < 6}
         compounds = {c.lower_ for c in trigger.children}
         if (words | compounds | near) & self.video_words:
@@ -789,6 +837,39 @@ def _heading_parties(
         if item.party is not None:
             side_b.append(item.party)
     return _unique(side_a or before), _unique(side_b)
+
+
+def _with_party(
+    sent: Span, trigger: Token, by_token: dict[int, ResolvedMention], side_a: list[Participant]
+) -> list[Participant]:
+    """The party of a "with" phrase the parser attached elsewhere ("held talks with her
+    Australian counterpart Claire Fielding" parsed as a clause): the first party named after
+    "with" in the trigger's clause, no verb or clause break between."""
+    doc = sent.doc
+    keys = {party_key(p) for p in side_a}
+    for i in range(trigger.i + 1, min(sent.end, trigger.i + 6)):
+        if doc[i].lower_ != "with":
+            if doc[i].pos_ in {"VERB", "AUX"} or doc[i].text in {";", ".", ":"}:
+                return []
+            continue
+        for j in range(i + 1, min(sent.end, i + 10)):
+            token = doc[j]
+            if token.pos_ in {"VERB", "AUX"} or token.text in {";", ".", ":"}:
+                return []
+            item = by_token.get(j)
+            if (
+                item is not None
+                and item.party is not None
+                and item.mention.kind
+                in {
+                    "name",
+                    "title",
+                    "organisation",
+                }
+            ):
+                return [] if party_key(item.party) in keys else [item.party]
+        return []
+    return []
 
 
 def _is_visit(trigger: Token) -> bool:

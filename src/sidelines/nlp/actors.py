@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from sidelines.kb import KnowledgeBase, office_of_title
 from sidelines.kb.names import name_key
 from sidelines.nlp.mentions import ActorMention
+from sidelines.nlp.names import NameFinder, infix_hyphen
 
 #: Lower-cased words that may stand in a title before or after a name.
 TITLE_WORDS = frozenset(
@@ -42,6 +43,14 @@ NOT_NAME_WORDS = frozenset(
     """
     meeting meetings call calls readout conversation talks visit engagement pull-aside
     statement remarks press conference summit with and on of in
+    """.split()
+)
+#: nouns that make a phrase after a name its title even when they name no office we code
+_OFFICE_NOUNS = frozenset(
+    """
+    minister president ambassador envoy secretary chancellor premier governor mayor senator
+    spokesperson spokesman spokeswoman chairman chairwoman chairperson chief director commissioner
+    representative adviser advisor counsellor king queen emir prince sultan
     """.split()
 )
 TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on"})
@@ -82,6 +91,7 @@ class ActorMentionFinder:
         for name in names:
             if len(name) >= 2:
                 self.matcher.add(name, [nlp.make_doc(name)])
+        self.name_finder = NameFinder(kb, TITLE_WORDS)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ActorMention] = []
@@ -117,7 +127,10 @@ class ActorMentionFinder:
     def _name_spans(self, doc: Doc) -> list[Span]:
         """KB name matches first (longest wins), then PERSON entities not covered by them."""
         spans: list[Span] = []
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
         for match_id, start, end in self.matcher(doc):
+            if end - start == 1 and _inside_longer_name(doc, start, persons):
+                continue  # "Jean" of "Jean-Pierre Moulin" is not the KB's Jean
             spans.append(Span(doc, start, end, label=match_id))
         spans.sort(key=lambda s: (-(s.end - s.start), s.start))
         chosen: list[Span] = []
@@ -133,6 +146,9 @@ class ActorMentionFinder:
             if trimmed is not None:
                 chosen.append(trimmed)
                 used.update(range(trimmed.start, trimmed.end))
+        for span in self.name_finder.find(doc, used):
+            chosen.append(span)
+            used.update(range(span.start, span.end))
         return sorted(chosen, key=lambda s: s.start)
 
     def _trim_person(self, doc: Doc, ent: Span) -> Span | None:
@@ -145,6 +161,7 @@ class ActorMentionFinder:
                 or (
                     i > start
                     and (doc[i].is_space or doc[i].text in {"-", "–", "—", "•", "*", ";", "|"})
+                    and not infix_hyphen(doc, i)
                 )
             ):
                 end = i  # a name never runs on past a list bullet or a line break
@@ -183,6 +200,12 @@ class ActorMentionFinder:
         if end > span.end:
             title_parts.append(doc[span.end : end].text)
         title = " ".join(p for p in title_parts if p).strip(" ,") or None
+        if not is_org and (title is None or not self._country_hint(title)) and end == span.end:
+            # "Lena Brandt, the German economy minister, ...": the title stands after the name
+            after = self._appositive_end(doc, span.end)
+            if after is not None:
+                title = " ".join(p for p in (title, doc[span.end + 1 : after].text) if p)
+                end = after
         return ActorMention(
             start=doc[title_start].idx,
             end=doc[end - 1].idx + len(doc[end - 1].text),
@@ -199,6 +222,26 @@ class ActorMentionFinder:
             token_end=end,
             sent_start=span.sent.start,
         )
+
+    def _appositive_end(self, doc: Doc, end: int) -> int | None:
+        """The end of a title set off by commas right after a name (", Poland's deputy foreign
+        minister,"), or None: a short phrase with an office word, no verb, no other name."""
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        sent_end = doc[end].sent.end
+        stop = end + 1
+        while stop < sent_end and doc[stop].text not in {",", ".", ";", ")", "(", ":"}:
+            stop += 1
+        phrase = doc[end + 1 : stop]
+        if not 1 <= len(phrase) <= 8 or any(
+            t.pos_ in {"VERB", "AUX"} or t.i in self._name_tokens for t in phrase
+        ):
+            return None
+        if office_of_title(phrase.text) is None and not any(
+            t.lower_ in _OFFICE_NOUNS for t in phrase
+        ):
+            return None
+        return stop
 
     def _title_left(self, doc: Doc, start: int) -> int:
         """Where the title before a name begins (``start`` when there is none)."""
@@ -458,6 +501,14 @@ class ActorMentionFinder:
                 token_end=token.i + 1,
                 sent_start=token.sent.start,
             )
+
+
+def _inside_longer_name(doc: Doc, i: int, persons: list[Span]) -> bool:
+    """Whether the one-word match at ``i`` is only part of a longer name: joined by a hyphen
+    ("Jean-Pierre") or a first word of a longer PERSON entity."""
+    if infix_hyphen(doc, i + 1) or infix_hyphen(doc, i - 1):
+        return True
+    return any(p.start <= i < p.end - 1 and p.end - p.start > 1 for p in persons)
 
 
 def _link_short_names(mentions: list[ActorMention]) -> None:

@@ -19,6 +19,14 @@ _NO_DAY = re.compile(
 )
 
 
+_WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+
+
 @lru_cache(maxsize=1)
 def _parser() -> DateDataParser:
     return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
@@ -38,6 +46,16 @@ def resolve_date(expression: str, base: dt.date | None) -> dt.date | None:
         return None
     if text.lower() in {"today", "tonight", "morning", "afternoon", "evening"}:
         return base
+    bare = re.fullmatch(
+        r"(\w+day)(?:,)?(?: (?:morning|afternoon|evening|night))?", text, re.IGNORECASE
+    )
+    weekday = _WEEKDAYS.get(bare.group(1).lower()) if bare else None
+    if weekday is not None:
+        # a bare weekday is the latest such day not after the document: "on Tuesday" in a
+        # report published on a Tuesday is that day
+        if base is None:
+            return None
+        return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
     if not re.search(
         r"\d|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
         r"saturday|sunday",

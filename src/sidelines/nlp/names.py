@@ -1,0 +1,183 @@
+"""Personal names that spaCy's entity recogniser missed or mislabelled.
+
+News names officials no list holds, and the small English model often tags them ``ORG``
+("Amadou Sarr"), runs them into a body's name ("National Security Council Kurt Campbell") or cuts
+them at a hyphen ("Al-Marri"). A name here is a run of capitalised words (with particles such as
+"bin", "de", "van" and infix hyphens) after the last title, organisation or country word in that
+run, of two to five words, with evidence that it is a person: its first word is a given name the
+knowledge base knows, a title or honorific stands right before it, an appositive title follows it
+(", the German economy minister"), spaCy tagged part of it ``PERSON``, or its last word is used on
+its own elsewhere in the text (news refers to people by surname).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from sidelines.kb import KnowledgeBase
+from sidelines.kb.names import fold
+
+_CALENDAR = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+_HYPHENS = frozenset({"-", "‐", "‑"})
+#: words that never stand inside a personal name ("Great Hall Of The People")
+_FUNCTION_WORDS = frozenset("of the and for on in to at a an with by from as".split())
+#: an appositive after a name that is a title: ", the German economy minister", ", Poland's ..."
+_APPOSITIVE_WORDS = 8
+MIN_WORDS, MAX_WORDS = 2, 5
+
+
+class NameFinder:
+    """Find person-name spans in a Doc beyond spaCy's PERSON entities."""
+
+    def __init__(self, kb: KnowledgeBase, title_words: frozenset[str]) -> None:
+        self.kb = kb
+        self.title_words = title_words
+        cues = kb.cues
+        self.org_words = frozenset(cues.get("organisation_words", []))
+        self.particles = frozenset(cues.get("name_particles", []))
+        self.given = _given_names(kb, title_words | self.particles)
+
+    # --- runs of capitalised words ------------------------------------------------------------
+    def _capitalised(self, token: Token) -> bool:
+        text = token.text
+        if not text[:1].isupper() or not re.fullmatch(r"[^\W\d_][\w'’.]*", text):
+            return False
+        if len(text) > 1 and text.isupper() and not text.endswith("."):
+            return False  # acronyms and shouted datelines ("UAE", "ALGIERS")
+        return token.lower_ not in _CALENDAR and text != "I"
+
+    def runs(self, doc: Doc) -> Iterable[tuple[int, int]]:
+        """Maximal runs of capitalised words, particles and infix hyphens within a sentence."""
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not self._capitalised(doc[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not doc[j].is_sent_start:
+                token = doc[j]
+                if self._capitalised(token):
+                    j += 1
+                elif infix_hyphen(doc, j):
+                    j += 2  # "Al-Marri", "Jean-Pierre", "Bat-Erdene"
+                elif (
+                    token.lower_ in self.particles
+                    and token.text.islower()
+                    and j + 1 < n
+                    and self._capitalised(doc[j + 1])
+                ):
+                    j += 1  # "Khalid bin Saud", "Ursula von der Leyen"
+                else:
+                    break
+            yield i, j
+            i = j
+
+    def _breaks_name(self, token: Token) -> bool:
+        low = token.lower_
+        return (
+            low in self.title_words
+            or low in self.org_words
+            or bool(re.fullmatch(r"(?:mr|mrs|ms|dr|h\.e\.|sir|madam)\.?", low))
+            or self.kb.country_code(token.text) is not None
+            or self.kb.demonym_country(token.text) is not None
+        )
+
+    def _words(self, doc: Doc, start: int, end: int) -> list[Token]:
+        return [
+            t for t in doc[start:end] if t.text not in _HYPHENS and t.lower_ not in self.particles
+        ]
+
+    # --- names ----------------------------------------------------------------------------------
+    def find(self, doc: Doc, used: set[int]) -> list[Span]:
+        """Name spans not overlapping ``used`` token indices (KB names and PERSON entities)."""
+        surnames = {t.text for t in doc if self._capitalised(t)}
+        counts: dict[str, int] = {}
+        for token in doc:
+            counts[token.text] = counts.get(token.text, 0) + 1
+        found: list[Span] = []
+        for start, end in self.runs(doc):
+            cut = start
+            for k in range(start, end):
+                if self._breaks_name(doc[k]):
+                    cut = k + 1
+            while cut < end and (doc[cut].lower_ in self.particles or doc[cut].text in _HYPHENS):
+                cut += 1
+            stop = end
+            while stop > cut and (
+                doc[stop - 1].lower_ in self.particles or doc[stop - 1].text in _HYPHENS
+            ):
+                stop -= 1
+            words = self._words(doc, cut, stop)
+            if not MIN_WORDS <= len(words) <= MAX_WORDS:
+                continue
+            if used.intersection(range(cut, stop)):
+                continue
+            span = doc[cut:stop]
+            if any(t.lower_ in _FUNCTION_WORDS for t in span):
+                continue
+            if self.kb.place(span.text) or self.kb.country_code(span.text):
+                continue
+            if self.kb.organisation_of_title(span.text) or any(
+                self.kb.place(w.text) is not None and w.ent_type_ in {"GPE", "LOC", "FAC"}
+                for w in words
+            ):
+                continue
+            last = words[-1].text
+            evidence = (
+                fold(words[0].text) in self.given
+                or cut > start  # a title, honorific or body right before it
+                or (cut > 0 and doc[cut - 1].lower_ in self.title_words)
+                or any(t.ent_type_ == "PERSON" for t in span)
+                or self._appositive_title(doc, stop)
+                or (last in surnames and counts.get(last, 0) > 1)
+            )
+            if evidence:
+                found.append(Span(doc, cut, stop, label="PERSON"))
+        return found
+
+    def _appositive_title(self, doc: Doc, end: int) -> bool:
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        window = doc[end + 1 : min(len(doc), end + 1 + _APPOSITIVE_WORDS)]
+        for token in window:
+            if token.text in {",", ".", ";"}:
+                break
+            if token.lower_ in self.title_words and token.lower_ not in {"the", "his", "her"}:
+                return True
+        return False
+
+
+def infix_hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen joining two words with no space ("Al-Marri")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in _HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].is_alpha
+        and doc[i + 1].is_alpha
+    )
+
+
+def _given_names(kb: KnowledgeBase, skip: frozenset[str]) -> frozenset[str]:
+    """First words of the people the knowledge base knows (their given names, or family names
+    written first), folded: a worldwide list of name words made from our own data."""
+    words: set[str] = set()
+    for actor in kb.actors.values():
+        if actor.kind != "person":
+            continue
+        for name in [actor.name, *actor.aliases]:
+            parts = fold(name).replace("-", " ").split()
+            for part in parts[:1]:
+                if len(part) >= 2 and part not in skip:
+                    words.add(part)
+    return frozenset(words)

@@ -1,0 +1,468 @@
+"""Behavioural suite: how news and ministries write meetings, calls, dates, places and statements.
+
+Every sentence here is our own. Each construction is tried with several kinds of names (known to
+the knowledge base, unknown with a title, bare, hyphenated or with particles, family name first),
+date forms and place forms, and with negatives that must not become held meetings. Each case
+asserts the meeting pairs (every pair of principals on different sides), and where the case gives
+them the mode, status, date, place, country and occasion; statement cases assert speaker and
+content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from spacy.language import Language
+
+from sidelines.core import extract
+from sidelines.evaluate import names_match
+from sidelines.types import Document, Extraction, Meeting
+
+# 2024-03-05 is a Tuesday
+TUESDAY = "2024-03-05"
+
+
+@dataclass
+class Case:
+    """One sentence (or short item) and what must be extracted from it."""
+
+    id: str
+    text: str
+    pairs: list[tuple[str, str]]
+    published: str = TUESDAY
+    title: str | None = None
+    status: str = "held"
+    mode: str | None = None
+    date: str | None = None
+    place: str | None = None
+    country: str | None = None
+    occasion: str | None = None
+    #: (speaker, words the statement's text must contain)
+    statements: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _run(nlp: Language, case: Case) -> Extraction:
+    return extract(
+        Document(text=case.text, title=case.title, published=case.published, publisher="Test Wire"),
+        nlp=nlp,
+    )
+
+
+def _pairs(meeting: Meeting) -> set[tuple[str, str]]:
+    out = set()
+    for a in meeting.participants:
+        for b in meeting.participants:
+            if a.side != b.side and a.name < b.name:
+                out.add((a.name, b.name))
+    return out
+
+
+def _matches(pair: tuple[str, str], predicted: tuple[str, str]) -> bool:
+    a, b = pair
+    x, y = predicted
+    return (names_match(x, [a]) and names_match(y, [b])) or (
+        names_match(x, [b]) and names_match(y, [a])
+    )
+
+
+def _check_meetings(case: Case, result: Extraction) -> None:
+    wanted = [m for m in result.meetings if m.status == case.status]
+    predicted = [(m, p) for m in wanted for p in _pairs(m)]
+    for pair in case.pairs:
+        found = [m for m, p in predicted if _matches(pair, p)]
+        assert found, f"{case.id}: no {case.status} meeting of {pair}; got {predicted}"
+        meeting = found[0]
+        for attr in ("mode", "date", "country", "occasion"):
+            expected = getattr(case, attr)
+            if expected is not None:
+                assert getattr(meeting, attr) == expected, (
+                    f"{case.id}: {attr} {getattr(meeting, attr)!r} != {expected!r}"
+                )
+        if case.place is not None:
+            assert meeting.place is not None and case.place in meeting.place, (
+                f"{case.id}: place {meeting.place!r} lacks {case.place!r}"
+            )
+    extra = [p for m, p in predicted if not any(_matches(pair, p) for pair in case.pairs)]
+    assert not extra, f"{case.id}: unexpected pairs {extra}"
+    if case.status == "planned":
+        held = [p for m in result.meetings if m.status == "held" for p in _pairs(m)]
+        assert not held, f"{case.id}: a planned meeting reported as held: {held}"
+
+
+MEETINGS = [
+    # --- met / met with ---------------------------------------------------------------------
+    Case(
+        "met-known-date-place",
+        "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Beijing "
+        "on Monday.",
+        [("Sergey Lavrov", "Wang Yi")],
+        mode="in_person",
+        date="2024-03-04",
+        place="Beijing",
+        country="CHN",
+    ),
+    Case(
+        "met-unknown-titled",
+        "Foreign Minister of Senegal Amadou Sarr met Malian Prime Minister Oumar Diallo in Dakar "
+        "on Tuesday.",
+        [("Amadou Sarr", "Oumar Diallo")],
+        mode="in_person",
+        date=TUESDAY,
+        place="Dakar",
+        country="SEN",
+    ),
+    Case(
+        "met-unknown-appositive-title",
+        "Lena Brandt, the German economy minister, met Tomasz Wierzbicki, Poland's deputy foreign "
+        "minister, in Warsaw yesterday.",
+        [("Lena Brandt", "Tomasz Wierzbicki")],
+        date="2024-03-04",
+        place="Warsaw",
+        country="POL",
+    ),
+    Case(
+        "met-bare-names",
+        "Amadou Sarr met Jean-Pierre Moulin on March 1 to discuss fisheries.",
+        [("Amadou Sarr", "Jean-Pierre Moulin")],
+        date="2024-03-01",
+    ),
+    Case(
+        "met-particle-name",
+        "Sheikh Khalid bin Saud Al-Marri, Qatar's minister of state, met Kenyan Foreign Minister "
+        "Grace Wanjiru in Doha.",
+        [("Khalid bin Saud Al-Marri", "Grace Wanjiru")],
+        place="Doha",
+        country="QAT",
+    ),
+    Case(
+        "met-asian-order",
+        "Vietnamese Deputy Prime Minister Tran Van Hai met Japanese Ambassador Sato Kenji in Hanoi "
+        "on 4 March 2024.",
+        [("Tran Van Hai", "Sato Kenji")],
+        date="2024-03-04",
+        place="Hanoi",
+        country="VNM",
+    ),
+    Case(
+        "met-counterpart-unnamed",
+        "Indian External Affairs Minister S. Jaishankar met his Qatari counterpart in New Delhi "
+        "on Tuesday.",
+        [("Subrahmanyam Jaishankar", "Mohammed bin Abdulrahman bin Jassim Al Thani")],
+        date=TUESDAY,
+        place="New Delhi",
+        country="IND",
+    ),
+    Case(
+        "met-on-the-margins",
+        "On the margins of the UN General Assembly in New York, Amadou Sarr, Senegal's foreign "
+        "minister, met his Gambian counterpart Fatou Jallow on Tuesday.",
+        [("Amadou Sarr", "Fatou Jallow")],
+        date=TUESDAY,
+        place="New York",
+        country="USA",
+        occasion="UN General Assembly",
+    ),
+    Case(
+        "met-venue",
+        "President Lena Brandt received Prime Minister Oumar Diallo of Mali at the Bellavista "
+        "Palace on Tuesday.",
+        [("Lena Brandt", "Oumar Diallo")],
+        date=TUESDAY,
+        place="Bellavista Palace",
+    ),
+    # --- passive and noun reports -----------------------------------------------------------
+    Case(
+        "received-by",
+        "Kenyan Foreign Minister Grace Wanjiru was received by Ethiopian Prime Minister Abiy Ahmed "
+        "in Addis Ababa on Monday.",
+        [("Grace Wanjiru", "Abiy Ahmed")],
+        date="2024-03-04",
+        place="Addis Ababa",
+        country="ETH",
+    ),
+    Case(
+        "hosted-by",
+        "Zambian President Mwila Banda was hosted by his Chinese counterpart Xi Jinping on Friday "
+        "(March 1). The leaders held talks in Beijing.",
+        [("Mwila Banda", "Xi Jinping")],
+        date="2024-03-01",
+    ),
+    Case(
+        "talks-between-took-place",
+        "Talks between Polish Foreign Minister Tomasz Wierzbicki and his Lithuanian counterpart "
+        "Rasa Petraitis took place in Vilnius on Monday.",
+        [("Tomasz Wierzbicki", "Rasa Petraitis")],
+        date="2024-03-04",
+        place="Vilnius",
+        country="LTU",
+    ),
+    Case(
+        "meeting-between-was-held",
+        "A meeting between Amadou Sarr and Fatou Jallow was held in Banjul on March 2.",
+        [("Amadou Sarr", "Fatou Jallow")],
+        date="2024-03-02",
+        place="Banjul",
+        country="GMB",
+    ),
+    Case(
+        "meeting-of-ministers",
+        "The bilateral meeting of the foreign ministers of Kazakhstan and Kyrgyzstan, Aidar "
+        "Bekov and Nurlan Osmonov, has started in Bishkek.",
+        [("Aidar Bekov", "Nurlan Osmonov")],
+        date=TUESDAY,
+        place="Bishkek",
+        country="KGZ",
+    ),
+    # --- other verbs ------------------------------------------------------------------------
+    Case(
+        "held-talks-with-comma-title",
+        "Moroccan Foreign Minister Youssef Alami held talks with Algerian Prime Minister, Karim "
+        "Benali, in Algiers on Tuesday.",
+        [("Youssef Alami", "Karim Benali")],
+        date=TUESDAY,
+        place="Algiers",
+        country="DZA",
+    ),
+    Case(
+        "sat-down-with",
+        "Secretary of State Daniel Hart sat down with Ukrainian Foreign Minister Olena Kravets in "
+        "Kyiv on Tuesday.",
+        [("Daniel Hart", "Olena Kravets")],
+        date=TUESDAY,
+        place="Kyiv",
+        country="UKR",
+    ),
+    Case(
+        "courtesy-call-on",
+        "Ambassador Rasa Petraitis paid a courtesy call on Prime Minister Oumar Diallo at his "
+        "office in Bamako on Monday.",
+        [("Rasa Petraitis", "Oumar Diallo")],
+        date="2024-03-04",
+        place="Bamako",
+    ),
+    Case(
+        "visiting-held-talks",
+        "Visiting Indonesian Foreign Minister Dewi Lestari held talks with her Australian "
+        "counterpart Claire Fielding in Canberra on Tuesday.",
+        [("Dewi Lestari", "Claire Fielding")],
+        date=TUESDAY,
+        place="Canberra",
+        country="AUS",
+    ),
+    Case(
+        "during-visit-met",
+        "During a visit to Nairobi, Amadou Sarr met Kenyan President William Ruto on Monday.",
+        [("Amadou Sarr", "William Ruto")],
+        date="2024-03-04",
+        place="Nairobi",
+        country="KEN",
+    ),
+    # --- calls and video --------------------------------------------------------------------
+    Case(
+        "received-a-call-from",
+        "Moroccan Foreign Minister Youssef Alami received a phone call on Friday from his "
+        "Spanish counterpart Elena Ruiz.",
+        [("Youssef Alami", "Elena Ruiz")],
+        mode="phone",
+        date="2024-03-01",
+    ),
+    Case(
+        "called-to-discuss",
+        "Lena Brandt called Oumar Diallo on Tuesday to discuss the border crossings.",
+        [("Lena Brandt", "Oumar Diallo")],
+        mode="phone",
+        date=TUESDAY,
+    ),
+    Case(
+        "in-a-phone-call-with",
+        "In a phone call with Turkish Foreign Minister Hakan Fidan on Monday, Amadou Sarr stressed "
+        "the need for dialogue.",
+        [("Amadou Sarr", "Hakan Fidan")],
+        mode="phone",
+        date="2024-03-04",
+    ),
+    Case(
+        "talked-via-videoconference",
+        "Prime Minister Oumar Diallo and President Lena Brandt talked via videoconference "
+        "yesterday.",
+        [("Oumar Diallo", "Lena Brandt")],
+        mode="video",
+        date="2024-03-04",
+    ),
+    Case(
+        "spoke-by-telephone",
+        "Japanese Foreign Minister Sato Kenji and Claire Fielding, Australia's foreign minister, "
+        "spoke by telephone on Tuesday.",
+        [("Sato Kenji", "Claire Fielding")],
+        mode="phone",
+        date=TUESDAY,
+    ),
+    Case(
+        "phone-conversation-title",
+        "The two ministers discussed regional security.",
+        [("Tomasz Wierzbicki", "Rasa Petraitis")],
+        title="Polish Foreign Minister Tomasz Wierzbicki holds phone conversation with "
+        "Lithuanian counterpart Rasa Petraitis",
+        mode="phone",
+    ),
+    # --- datelines --------------------------------------------------------------------------
+    Case(
+        "dateline-agency",
+        "ALGIERS, March 4 (Test Wire) -- Algerian Prime Minister Karim Benali met with visiting "
+        "Malian Foreign Minister Awa Coulibaly on Monday.",
+        [("Karim Benali", "Awa Coulibaly")],
+        date="2024-03-04",
+        place="Algiers",
+        country="DZA",
+    ),
+    Case(
+        "dateline-city-country",
+        "ASTANA, Kazakhstan, March 5. President of Kazakhstan Kassym-Jomart Tokayev held talks "
+        "with Mongolian President Bat-Erdene Ganbold.",
+        [("Kassym-Jomart Tokayev", "Bat-Erdene Ganbold")],
+        date=TUESDAY,
+        place="Astana",
+        country="KAZ",
+    ),
+    # --- several parties ----------------------------------------------------------------------
+    Case(
+        "trilateral",
+        "The foreign ministers of Poland, Lithuania and Ukraine, Tomasz Wierzbicki, Rasa "
+        "Petraitis and Olena Kravets, met in Lublin on Monday.",
+        [
+            ("Tomasz Wierzbicki", "Rasa Petraitis"),
+            ("Tomasz Wierzbicki", "Olena Kravets"),
+            ("Rasa Petraitis", "Olena Kravets"),
+        ],
+        date="2024-03-04",
+        place="Lublin",
+        country="POL",
+    ),
+    Case(
+        "ministers-of-states",
+        "The foreign ministers of Egypt, Jordan and Qatar held a virtual meeting on Monday to "
+        "discuss the ceasefire.",
+        [("Egypt", "Jordan"), ("Egypt", "Qatar"), ("Jordan", "Qatar")],
+        mode="video",
+        date="2024-03-04",
+    ),
+    # --- planned ------------------------------------------------------------------------------
+    Case(
+        "will-meet-next-week",
+        "Amadou Sarr will meet Fatou Jallow in Banjul next week.",
+        [("Amadou Sarr", "Fatou Jallow")],
+        status="planned",
+    ),
+    Case(
+        "is-expected-to-hold-talks",
+        "Kenyan President William Ruto is expected to hold talks with Lena Brandt in Berlin later "
+        "this month.",
+        [("William Ruto", "Lena Brandt")],
+        status="planned",
+    ),
+    # --- negatives: no meeting at all -----------------------------------------------------------
+    Case(
+        "called-on-to-release",
+        "Amadou Sarr called on Oumar Diallo to release the detained journalists.",
+        [],
+    ),
+    Case(
+        "refused-to-meet",
+        "Lena Brandt refused to meet Oumar Diallo during his visit.",
+        [],
+    ),
+    Case(
+        "conversations-with-third-parties",
+        "The leaders discussed their respective conversations with President Vladimir Putin and "
+        "President Volodymyr Zelensky.",
+        [],
+    ),
+    Case(
+        "called-for",
+        "Fatou Jallow called for an immediate ceasefire.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", MEETINGS, ids=[c.id for c in MEETINGS])
+def test_meeting_construction(nlp: Language, case: Case) -> None:
+    _check_meetings(case, _run(nlp, case))
+
+
+STATEMENTS = [
+    Case(
+        "according-to",
+        "Lena Brandt met Oumar Diallo in Berlin on Monday. According to Brandt, the two countries "
+        "will open a new trade office next year.",
+        [("Lena Brandt", "Oumar Diallo")],
+        statements=[("Lena Brandt", "will open a new trade office")],
+    ),
+    Case(
+        "quote-then-said",
+        'Amadou Sarr met Fatou Jallow in Banjul on Monday. "Our fishermen need clear rules at '
+        'sea," Sarr said.',
+        [("Amadou Sarr", "Fatou Jallow")],
+        statements=[("Amadou Sarr", "Our fishermen need clear rules")],
+    ),
+    Case(
+        "quote-said-name",
+        'Amadou Sarr met Fatou Jallow in Banjul on Monday. "The border will stay open," said '
+        "Jallow, the Gambian foreign minister.",
+        [("Amadou Sarr", "Fatou Jallow")],
+        statements=[("Fatou Jallow", "The border will stay open")],
+    ),
+    Case(
+        "told-reporters",
+        "Claire Fielding met Dewi Lestari in Canberra on Tuesday. Fielding told reporters that "
+        "the talks had been productive.",
+        [("Claire Fielding", "Dewi Lestari")],
+        statements=[("Claire Fielding", "the talks had been productive")],
+    ),
+    Case(
+        "impersonal-readout",
+        "Tomasz Wierzbicki met Rasa Petraitis in Vilnius on Monday. The importance of energy "
+        "security in the region was underscored.",
+        [("Tomasz Wierzbicki", "Rasa Petraitis")],
+        statements=[
+            ("Tomasz Wierzbicki", "energy security"),
+            ("Rasa Petraitis", "energy security"),
+        ],
+    ),
+    Case(
+        "two-sides-agreed",
+        "Amadou Sarr held talks with Fatou Jallow in Dakar on Monday. The two sides agreed to "
+        "set up a joint commission on fisheries.",
+        [("Amadou Sarr", "Fatou Jallow")],
+        statements=[
+            ("Amadou Sarr", "set up a joint commission"),
+            ("Fatou Jallow", "set up a joint commission"),
+        ],
+    ),
+    Case(
+        "they-said",
+        "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
+        "the summer.",
+        [("Lena Brandt", "Oumar Diallo")],
+        statements=[("Lena Brandt", "they would meet again")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", STATEMENTS, ids=[c.id for c in STATEMENTS])
+def test_statement_construction(nlp: Language, case: Case) -> None:
+    result = _run(nlp, case)
+    _check_meetings(case, result)
+    for speaker, words in case.statements:
+        hits = [
+            s
+            for s in result.statements
+            if words.lower() in " ".join(e.text for e in s.evidence).lower()
+            and any(names_match(p.name, [speaker]) for p in s.speakers)
+        ]
+        assert hits, f"{case.id}: no statement by {speaker} with {words!r}: " + repr(
+            [([p.name for p in s.speakers], s.text) for s in result.statements]
+        )
+    for statement in result.statements:
+        assert statement.text.strip(" .,\"'") != "", f"{case.id}: empty statement {statement}"

@@ -25,11 +25,17 @@ from sidelines.extract import (
     merge_candidates,
     tag_topics,
 )
-from sidelines.extract.meetings import date_occasions, place_from_location, to_meeting_fields
+from sidelines.extract.meetings import (
+    date_occasions,
+    place_from_dateline,
+    place_from_location,
+    to_meeting_fields,
+)
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp import load_pipeline
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key
 from sidelines.structure import split_sections
+from sidelines.structure.dateline import find_dateline
 from sidelines.structure.sections import fact_spans
 from sidelines.structure.title import attach_title
 from sidelines.types import Document, Evidence, Extraction, Meeting, Statement
@@ -133,6 +139,7 @@ def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extracti
     merged = merge_candidates(candidates)
     date_occasions(kb, merged)
     place_from_location(kb, merged, document.location, day)
+    place_from_dateline(kb, merged, find_dateline(document.text, title_end), day)
     meetings = _distinct_ids([_meeting(document, c, kb) for c in merged])
     meeting_parties = [(c.evidence[0].start, c.parties) for c in candidates if c.status == "held"]
     statements_found = StatementExtractor(kb).extract(

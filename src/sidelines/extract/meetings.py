@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span, Token
 from sidelines.extract.rosters import Roster, find_rosters
 from sidelines.extract.turns import Turn, find_turns, turn_at
 from sidelines.kb import KnowledgeBase
+from sidelines.kb.gazetteer import city_country
 from sidelines.nlp.mentions import ActorMention
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key, resolve_date
 from sidelines.resolve.places import OCCASION_CUE, resolve_occasion, resolve_place
+from sidelines.structure.dateline import Dateline
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, MeetingMode, MeetingStatus, Participant
 
@@ -40,6 +42,8 @@ _PARTY_PREPOSITIONS: dict[str, frozenset[str]] = {
     "*": frozenset({"with", "between", "by"}),
     "talk": frozenset({"with", "between", "by", "to"}),
     "pay": frozenset({"on", "to"}),
+    "receive": frozenset({"with", "between", "by", "from"}),
+    "get": frozenset({"with", "between", "by", "from"}),
     "call": frozenset({"with", "between", "by", "from"}),
     "calls": frozenset({"with", "between", "by", "from"}),
     "meeting": frozenset({"with", "between", "by", "of"}),
@@ -48,7 +52,7 @@ _PARTY_PREPOSITIONS: dict[str, frozenset[str]] = {
 #: verbs by which a host brings a group together ("convened legislative leaders")
 _CONVENE_VERBS = frozenset({"convene", "host", "gather", "bring", "meet", "welcome", "hold"})
 _OCCASION_PHRASE = re.compile(
-    r"(?:(?:on|at) the (?:sidelines|margins?) of|during|at|while attending|ahead of|"
+    r"(?:(?i:on|at) the (?:sidelines|margins?) of|(?i:during)|at|while attending|ahead of|"
     r"in the framework of|as part of)\s+(?P<occ>(?:the\s+)?[^,.;()]+?)"
     r"(?=\s*(?:,|\.|;|\(|$| in [A-Z]| on [A-Z]| where | to [a-z]| and (?:the )?[a-z]))",
 )
@@ -89,6 +93,7 @@ class MeetingExtractor:
         self.phone_words = frozenset(cues.get("phone_words", []))
         self.video_words = frozenset(cues.get("video_words", []))
         self.planned = frozenset(cues.get("planned_markers", []))
+        self.negating = frozenset(cues.get("negating_verbs", []))
 
     def extract(
         self,
@@ -283,7 +288,7 @@ class MeetingExtractor:
             )
         if lemma in {"talk", "speak"}:
             on_phone = any(
-                c.dep_ == "prep"
+                c.dep_ in {"prep", "agent"}
                 and c.lower_ in {"on", "over", "by", "via", "through"}
                 and any(o.lower_ in self.phone_words | self.video_words for o in c.children)
                 for c in token.children
@@ -298,6 +303,9 @@ class MeetingExtractor:
         if lemma in {"call", "phone", "telephone"}:
             obj = dobj or kids.get("oprd")
             return (obj is not None and obj.pos_ == "PROPN") or "with" in preps
+        if lemma in {"receive", "get"} and dobj is not None and "from" in preps:
+            # "received a phone call on Friday from B"
+            return dobj.lemma_.lower() in {"call", "visit", "delegation", "message"}
         if lemma in {"host", "receive", "welcome"}:
             if "nsubjpass" in kids and "agent" in kids:
                 # "X was received by Y": the agent's phrase names the host
@@ -402,6 +410,10 @@ class MeetingExtractor:
             visit_state = self._visited_state(doc, trigger, side_a)
             if visit_state is not None and not side_b:
                 side_b = [self._host(visit_state, found, resolved)]
+        if not side_a or self._negated(trigger):
+            # "their respective conversations with X and Y": no party on the trigger's own side,
+            # so X and Y did not meet each other; "refused to meet", "did not meet": no meeting
+            return None
         parties = _unique(side_a + side_b)
         if len(parties) < 2:
             return None
@@ -445,6 +457,11 @@ class MeetingExtractor:
             + [sent.end_char]
         )
         place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, clause_end)
+        if place.place is None and place.country is None:
+            # "During a visit to Nairobi, A met B": a place set before the trigger
+            place = resolve_place(
+                self.kb, doc.text, doc._.sl_places or [], sent.start_char, trigger.idx
+            )
         if visit_state is not None and place.country is None:
             place = type(place)(place.place, visit_state.country)
         occasion, occ_city, occ_country = (
@@ -590,11 +607,16 @@ class MeetingExtractor:
         if node.i != trigger.i:
             # not under the trigger: a subject of the governing verb for noun triggers
             # ("Putin had a telephone conversation with ..."), or the trigger's possessor's clause
-            if trigger.pos_ in {"NOUN", "PROPN"}:
+            is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+            # a verb under another verb shares its subject: "is expected to hold talks",
+            # "agreed to meet", "plans to visit"
+            controlled = not is_noun and trigger.dep_ == "xcomp"
+            if is_noun or controlled:
                 verb = trigger.head
                 hops = 0
                 while (
-                    verb.dep_ in {"dobj", "pobj", "prep", "attr", "compound", "conj"}
+                    is_noun
+                    and verb.dep_ in {"dobj", "pobj", "prep", "attr", "compound", "conj"}
                     and verb.head.i != verb.i
                     and hops < 4
                 ):
@@ -638,7 +660,7 @@ class MeetingExtractor:
                 return None
             if top.dep_ == "prep" and top.lower_ in {"between", "of"}:
                 # "talks between A and B": the first named is one side, its conjuncts the other
-                return "a" if len(path) >= 2 and path[-2].dep_ == "pobj" else "b"
+                return "a" if len(path) == 2 and path[0].dep_ == "pobj" else "b"
             if top.dep_ == "conj":
                 return "a"
             return "b"
@@ -657,6 +679,17 @@ class MeetingExtractor:
         ):
             return "b"  # a misparsed heading: "Telephone conversation with ... Angela Merkel"
         return None
+
+    def _negated(self, trigger: Token) -> bool:
+        """ "did not meet", "refused to meet", "cancelled the meeting with", "postponed talks"."""
+        if any(c.dep_ == "neg" for c in trigger.children):
+            return True
+        head = trigger.head
+        governed = trigger.dep_ in {"xcomp", "dobj", "nsubjpass", "pobj"} and head.i != trigger.i
+        return governed and (
+            head.lemma_.lower() in self.negating
+            or (trigger.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children))
+        )
 
     def _group_subject(self, trigger: Token) -> bool:
         return any(
@@ -1113,6 +1146,37 @@ def place_from_location(
             continue
         cand.place = name
         cand.country = cand.country or country
+
+
+def place_from_dateline(
+    kb: KnowledgeBase,
+    candidates: list[MeetingCandidate],
+    dateline: Dateline | None,
+    day: dt.date | None,
+) -> None:
+    """Place and date the story's own in-person meetings by its dateline ("ALGIERS, Dec. 19
+    (Xinhua) --") when the text gives neither; a dateline's place must be a place we know."""
+    if dateline is None:
+        return
+    known = kb.place(dateline.place)
+    country = (
+        known.country if known else kb.country_code(dateline.place) or city_country(dateline.place)
+    )
+    if country is None:
+        return
+    is_country = known is None and kb.country_code(dateline.place) is not None
+    date = resolve_date(dateline.date, day) if dateline.date else None
+    for cand in candidates:
+        if not cand.main or cand.past_reference or cand.status != "held":
+            continue
+        if cand.date is None and date is not None:
+            cand.date = date
+        if cand.mode != "in_person" or cand.place is not None:
+            continue
+        if cand.country is not None and cand.country != country:
+            continue
+        cand.place = None if is_country else dateline.place
+        cand.country = country
 
 
 def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:

@@ -299,6 +299,10 @@ class KnowledgeBase:
         """A known place (venue, city, capital) by name."""
         return self._places.get(re.sub(r"^the ", "", fold(name)))
 
+    def places(self) -> list[Place]:
+        """Every known place (venues, cities, capitals)."""
+        return list(self._places.values())
+
     # --- summits, topics, publishers ----------------------------------------------------------
     def summit(
         self, phrase: str, day: dt.date | None

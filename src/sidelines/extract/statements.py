@@ -65,6 +65,11 @@ _MIN_TURN_WORDS = 5
 #: prepositions whose gerund shares the clause's subject ("including reiterating", "by urging")
 _BY_DOING = frozenset({"including", "by", "while", "after", "before"})
 _CONTENT_SKIP = frozenset({"that", ",", ":", "out", "for", "on", "upon"})
+#: cues that report speech and so may follow what they report ('"...," he said')
+_SPEECH_VERBS = frozenset(
+    """say state tell add note stress emphasize emphasise underline underscore explain remark
+    insist warn announce affirm reaffirm assert declare write tweet stressed""".split()
+)
 
 
 @dataclass
@@ -174,13 +179,27 @@ class StatementExtractor:
             if not speakers:
                 continue
             phrase_end = self._phrase_end(cue)
-            start, end = _content_bounds(cue, cue_ids, sent, phrase_end)
-            if end <= start:
+            quoted = _fronted_content(cue, sent)
+            if quoted is not None:
+                # "'Our fishermen need clear rules,' Sarr said": what is said stands before the cue
+                start, end = quoted
+                content_start = _quote_start(doc.text, doc[start].idx, paragraph_start(doc, sent))
+                ev_start = content_start
+                ev_end = max(
+                    doc[end - 1].idx + len(doc[end - 1].text),
+                    max(t.idx + len(t) for t in [cue, *subject.subtree]),
+                )
+                content = doc.text[content_start : doc[end - 1].idx + len(doc[end - 1].text)]
+            else:
+                start, end = _content_bounds(cue, cue_ids, sent, phrase_end)
+                if end <= start:
+                    continue
+                content = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+                ev_start = subject.left_edge.idx if _subject_is_own(cue) else cue.idx
+                ev_start = min(ev_start, cue.idx)
+                ev_end = doc[end - 1].idx + len(doc[end - 1].text)
+            if not re.search(r"\w", content):
                 continue
-            content = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-            ev_start = subject.left_edge.idx if _subject_is_own(cue) else cue.idx
-            ev_start = min(ev_start, cue.idx)
-            ev_end = doc[end - 1].idx + len(doc[end - 1].text)
             out.append(
                 StatementCandidate(
                     speakers=speakers,
@@ -193,13 +212,63 @@ class StatementExtractor:
                         if phrase_end
                         else cue.lemma_.lower()
                     ),
-                    text=content.strip(" ,;"),
+                    text=content.strip(" ,;\"“”‘’'"),
                     evidence=[Evidence(ev_start, ev_end, doc.text[ev_start:ev_end])],
                     position=cue.idx,
                     paragraph=paragraph,
                 )
             )
         out.extend(self._noun_statements(doc, sent, by_token, paragraph))
+        out.extend(self._according_to(doc, sent, by_token, paragraph))
+        return out
+
+    def _according_to(
+        self, doc: Doc, sent: Span, by_token: dict[int, ResolvedMention], paragraph: int
+    ) -> list[StatementCandidate]:
+        """ "According to Brandt, the two countries will ...": the rest of the sentence is what
+        the party named after "according to" said."""
+        out: list[StatementCandidate] = []
+        for token in sent:
+            if token.lower_ != "according":
+                continue
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            if to is None:
+                continue
+            phrase = list(to.subtree)
+            speakers = _unique_parties(
+                [
+                    by_token[t.i].party
+                    for t in phrase
+                    if t.i in by_token
+                    and by_token[t.i].party is not None
+                    and by_token[t.i].mention.kind in {"name", "title", "organisation", "side"}
+                ]
+            )
+            if not speakers:
+                continue
+            after = max(t.i for t in phrase) + 1
+            if after < sent.end and doc[after].text == ",":
+                after += 1
+            if token.i == sent.start or doc[token.i - 1].text in {",", ";"}:
+                start, end = after, sent.end  # the clause follows: "According to X, ..."
+            else:
+                start, end = sent.start, token.i  # "..., according to X."
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end - start < 3:
+                continue
+            content = doc[start:end].text
+            out.append(
+                StatementCandidate(
+                    speakers=speakers,
+                    cue="according to",
+                    cue_lemma="say",
+                    text=content.strip(" ,;"),
+                    evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+                    position=token.idx,
+                    paragraph=paragraph,
+                )
+            )
         return out
 
     def _agentless(
@@ -422,6 +491,14 @@ class StatementExtractor:
         return out, ranges
 
 
+def _unique_parties(parties: list[Participant | None]) -> list[Participant]:
+    unique: dict[str, Participant] = {}
+    for party in parties:
+        if party is not None:
+            unique.setdefault(party_key(party), party)
+    return list(unique.values())
+
+
 def _subject(cue: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination ("said ... and stressed")."""
     node: Token | None = cue
@@ -446,6 +523,40 @@ def _subject(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _fronted_content(cue: Token, sent: Span) -> tuple[int, int] | None:
+    """Token range of a clause reported before its cue ('"...," Sarr said', "China welcomes the
+    agreement, the spokesperson said"), or None when the cue's content follows it."""
+    if cue.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    for child in cue.children:
+        if child.dep_ in {"ccomp", "parataxis"} and child.i < cue.i:
+            start, end = child.left_edge.i, child.right_edge.i + 1
+            while start < end and sent.doc[start].is_punct:
+                start += 1
+            while end > start and sent.doc[end - 1].is_punct:
+                end -= 1
+            return (start, end) if end > start else None
+    return None
+
+
+def paragraph_start(doc: Doc, sent: Span) -> int:
+    """Offset where the paragraph holding ``sent`` starts."""
+    cut = doc.text.rfind("\n\n", 0, sent.start_char)
+    return 0 if cut < 0 else cut + 2
+
+
+def _quote_start(text: str, start: int, floor: int) -> int:
+    """Where a quotation that ends in the current sentence opened: a quote of several sentences
+    ('"A. B. C," he said') starts at its opening mark, earlier in the paragraph."""
+    before = text[floor:start]
+    curly_open, curly_close = before.count("“"), before.count("”")
+    if curly_open > curly_close:
+        return floor + before.rfind("“") + 1
+    if before.count('"') % 2 == 1:
+        return floor + before.rfind('"') + 1
+    return start
 
 
 def _reported_within(cue: Token, cue_ids: set[int]) -> bool:

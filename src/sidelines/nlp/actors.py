@@ -325,8 +325,11 @@ class ActorMentionFinder:
         for token in doc:
             if taken[token.i] or token.text not in known or not token.text[:1].isupper():
                 continue
-            if token.ent_type_ in {"DATE", "TIME", "GPE", "LOC"}:
-                continue
+            if token.ent_type_ in {"DATE", "TIME"} or (
+                token.ent_type_ in {"GPE", "LOC"}
+                and (self.kb.place(token.text) or self.kb.country_code(token.text))
+            ):
+                continue  # a surname the recogniser took for a place is still the surname
             first_named = known[token.text]
             start = token.i
             if start > 0 and HONORIFIC_PREFIX.match(doc[start - 1].text) and not taken[start - 1]:

@@ -374,6 +374,9 @@ class MeetingExtractor:
             side_a, side_b = _heading_parties(sent, trigger, by_token, side_a)
         if side_a and not side_b:
             side_b = _with_party(sent, trigger, by_token, side_a)
+        if not side_a and len(side_b) >= 2 and _lists_parties(trigger):
+            # "the meeting of the foreign ministers of A and B, X and Y": a list, not a side
+            side_a, side_b = side_b[:1], side_b[1:]
         if not side_b and len(side_a) >= 2 and not _is_visit(trigger):
             # "A and B spoke by telephone": conjoined subjects of a reciprocal trigger
             side_a, side_b = side_a[:1], side_a[1:]
@@ -442,7 +445,8 @@ class MeetingExtractor:
             sent,
             trigger,
             day,
-            self.page_dated and (heading or (not is_noun and status == "held" and not past)),
+            (self.page_dated and (heading or (not is_noun and status == "held" and not past)))
+            or (status == "held" and not past and _reported_as_now(trigger)),
         )
         clause_end = min(
             [
@@ -870,6 +874,33 @@ def _heading_parties(
         if item.party is not None:
             side_b.append(item.party)
     return _unique(side_a or before), _unique(side_b)
+
+
+def _lists_parties(trigger: Token) -> bool:
+    """A noun trigger whose parties are listed after "between" or "of"."""
+    return trigger.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "prep" and c.lower_ in {"between", "of"} for c in trigger.children
+    )
+
+
+def _reported_as_now(trigger: Token) -> bool:
+    """A report in the present ("holds talks", "has started", "are holding talks"): the encounter
+    is on the document's own day."""
+    verb = trigger
+    hops = 0
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and hops < 4:
+        verb = verb.head
+        hops += 1
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & {"will", "would", "shall", "to", "could", "may", "might", "should"}:
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    if verb.tag_ == "VBN" and auxes & {"has", "have"}:
+        return True
+    return verb.tag_ == "VBG" and bool(auxes & {"is", "are", "am"})
 
 
 def _with_party(

@@ -281,9 +281,10 @@ class StatementExtractor:
     ) -> StatementCandidate | None:
         """ "It was agreed to ...", "The importance of ... was noted": in a readout, said by the
         parties of the meeting it reports."""
-        if not any(c.dep_ == "auxpass" for c in cue.children) or any(
-            c.dep_ == "agent" for c in cue.children
-        ):
+        passive = any(c.dep_ == "auxpass" for c in cue.children) or (
+            cue.dep_ == "acomp" and cue.head.lemma_ == "be"  # "was underscored" read as ADJ
+        )
+        if not passive or any(c.dep_ == "agent" for c in cue.children):
             return None
         prior = [p for off, p in meeting_parties if off <= sent.start_char]
         parties = prior[-1] if prior else (meeting_parties[0][1] if meeting_parties else [])

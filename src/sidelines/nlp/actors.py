@@ -63,6 +63,13 @@ SIDE_RE = re.compile(
 )
 SIDE_OF_RE = re.compile(r"\b[Tt]he ([A-Z][\w.\-]+(?: [A-Z][\w.\-]+)?) side\b")
 PRONOUNS = frozenset({"he", "she", "they"})
+#: plural titles that may head a list of countries ("the foreign ministers of A, B and C")
+PLURAL_TITLES = frozenset(
+    """
+    ministers presidents leaders heads premiers chancellors secretaries envoys ambassadors
+    counterparts representatives delegations governments officials
+    """.split()
+)
 
 
 def _is_title_token(token: Token, kb: KnowledgeBase) -> bool:
@@ -111,6 +118,7 @@ class ActorMentionFinder:
         mentions.extend(self._surnames(doc, mentions, taken))
         mentions.extend(self._titles(doc, taken))
         mentions.extend(self._sides(doc, taken))
+        mentions.extend(self._plural_titles(doc, mentions, taken))
         mentions.extend(self._pronouns(doc, taken))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
@@ -485,6 +493,137 @@ class ActorMentionFinder:
                     token_end=span.end,
                     sent_start=span.sent.start,
                 )
+
+    # --- several countries under one title --------------------------------------------------
+    def _plural_titles(
+        self, doc: Doc, mentions: list[ActorMention], taken: list[bool]
+    ) -> list[ActorMention]:
+        """ "The foreign ministers of Egypt, Jordan and Qatar", "Egyptian and Qatari leaders":
+        one party per country. Names listed right after the countries ("..., Aidar Bekov and
+        Nurlan Osmonov") take the countries in order; with no names, each country is a party
+        (a "side" mention resolved to its named representative, else the state)."""
+        out: list[ActorMention] = []
+        for token in doc:
+            if token.lower_ not in PLURAL_TITLES:
+                continue
+            countries, list_end = self._countries_after(doc, token.i)
+            if len(countries) < 2:
+                countries, list_end = self._countries_before(doc, token.i), token.i + 1
+            if len(countries) < 2:
+                continue
+            names = self._listed_names(doc, list_end, mentions)
+            if names:
+                if len(names) == len(countries):
+                    for mention, (iso, _, _) in zip(names, countries, strict=True):
+                        mention.country_hint = iso
+                continue
+            for iso, start, end in countries:
+                if any(taken[start:end]):
+                    continue
+                taken[start:end] = [True] * (end - start)
+                span = doc[start:end]
+                out.append(
+                    ActorMention(
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                        kind="side",
+                        country_hint=iso,
+                        head_token=span.root.i,
+                        token_start=start,
+                        token_end=end,
+                        sent_start=span.sent.start,
+                    )
+                )
+        return out
+
+    def _country_at(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
+        """The country named at token ``i`` (longest name of up to four tokens) and its end."""
+        for k in range(min(4, limit - i), 0, -1):
+            code = self.kb.country_code(doc[i : i + k].text)
+            if code is not None:
+                return code, i + k
+        return None
+
+    def _countries_after(self, doc: Doc, i: int) -> tuple[list[tuple[str, int, int]], int]:
+        """Countries listed after "<title>s of": "ministers of the UAE, Saudi Arabia and Qatar"."""
+        sent_end = doc[i].sent.end
+        j = i + 1
+        while (
+            j + 1 < sent_end
+            and doc[j].lower_ == "of"
+            and doc[j + 1].lower_
+            in {
+                "state",
+                "government",
+                "foreign",
+            }
+        ):
+            j += 2  # "heads of state of ..."
+        if j >= sent_end or doc[j].lower_ != "of":
+            return [], j
+        j += 1
+        found: list[tuple[str, int, int]] = []
+        while j < sent_end:
+            if doc[j].lower_ == "the":
+                j += 1
+                continue
+            hit = self._country_at(doc, j, sent_end)
+            if hit is None:
+                break
+            found.append((hit[0], j, hit[1]))
+            j = hit[1]
+            while j < sent_end and (doc[j].text == "," or doc[j].lower_ in {"and", "&"}):
+                if (
+                    doc[j].text == ","
+                    and j + 1 < sent_end
+                    and doc[j + 1].lower_
+                    not in {
+                        "and",
+                        "the",
+                    }
+                    and self._country_at(doc, j + 1, sent_end) is None
+                ):
+                    return found, j  # ", Aidar Bekov and ...": the list of countries ended
+                j += 1
+        return found, j
+
+    def _countries_before(self, doc: Doc, i: int) -> list[tuple[str, int, int]]:
+        """Countries as demonyms before "<title>s": "Egyptian, Jordanian and Qatari ministers"."""
+        sent_start = doc[i].sent.start
+        j = i - 1
+        while j >= sent_start and doc[j].lower_ in TITLE_WORDS:
+            j -= 1
+        found: list[tuple[str, int, int]] = []
+        while j >= sent_start:
+            code = self.kb.demonym_country(doc[j].text)
+            if code is None:
+                break
+            found.append((code, j, j + 1))
+            j -= 1
+            while j >= sent_start and (doc[j].text == "," or doc[j].lower_ == "and"):
+                j -= 1
+        return list(reversed(found))
+
+    @staticmethod
+    def _listed_names(doc: Doc, start: int, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Name mentions listed from token ``start`` on, separated by commas and "and"."""
+        by_start = {
+            m.name_start: m for m in mentions if m.kind == "name" and m.name_start is not None
+        }
+        names: list[ActorMention] = []
+        j = start
+        sent_end = doc[start].sent.end if start < len(doc) else start
+        while j < sent_end:
+            if doc[j].text == "," or doc[j].lower_ == "and":
+                j += 1
+                continue
+            mention = by_start.get(doc[j].idx)
+            if mention is None:
+                break
+            names.append(mention)
+            j = mention.token_end
+        return names
 
     def _pronouns(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
         for token in doc:

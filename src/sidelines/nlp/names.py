@@ -44,6 +44,11 @@ class NameFinder:
         self.org_words = frozenset(cues.get("organisation_words", []))
         self.particles = frozenset(cues.get("name_particles", []))
         self.given = _given_names(kb, title_words | self.particles)
+        #: verbs whose subject or object a bare two-word name is likely a person's: "Amadou
+        #: Sarr met Rasa Petraitis", "... said Jallow"
+        self.person_verbs = frozenset(
+            [*cues.get("meeting_verbs", {}), *cues.get("statement_verbs", {})]
+        )
 
     # --- runs of capitalised words ------------------------------------------------------------
     def _capitalised(self, token: Token) -> bool:
@@ -98,7 +103,11 @@ class NameFinder:
 
     # --- names ----------------------------------------------------------------------------------
     def find(self, doc: Doc, used: set[int]) -> list[Span]:
-        """Name spans not overlapping ``used`` token indices (KB names and PERSON entities)."""
+        """Name spans not overlapping ``used`` token indices (KB names and PERSON entities).
+
+        A name coordinated with a name already found ("Tomasz Wierzbicki, Rasa Petraitis and
+        Olena Kravets") is one too."""
+        people = {i for i in used if doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN"}
         surnames = {t.text for t in doc if self._capitalised(t)}
         counts: dict[str, int] = {}
         for token in doc:
@@ -138,11 +147,29 @@ class NameFinder:
                 or (cut > 0 and doc[cut - 1].lower_ in self.title_words)
                 or any(t.ent_type_ == "PERSON" for t in span)
                 or self._appositive_title(doc, stop)
+                or self._argument_of_person_verb(span)
                 or (last in surnames and counts.get(last, 0) > 1)
+                or (span.root.dep_ == "conj" and span.root.head.i in people)
             )
             if evidence:
                 found.append(Span(doc, cut, stop, label="PERSON"))
+                people.update(range(cut, stop))
         return found
+
+    def _argument_of_person_verb(self, span: Span) -> bool:
+        """The name is the subject or object of a verb of meeting or saying (directly, or
+        through "with"/"by"/"and")."""
+        node = span.root
+        hops = 0
+        while node.dep_ in {"conj", "pobj", "prep", "agent", "appos"} and hops < 3:
+            if node.dep_ == "prep" and node.lower_ not in {"with", "by", "between"}:
+                return False
+            node = node.head
+            hops += 1
+        if node.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "agent"} and hops == 0:
+            return False
+        verb = node.head if node.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"} else node
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in self.person_verbs
 
     def _appositive_title(self, doc: Doc, end: int) -> bool:
         if end >= len(doc) or doc[end].text != ",":

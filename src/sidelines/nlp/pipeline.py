@@ -50,6 +50,36 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("sidelines_participles_v1", assigns=["token.lemma", "token.pos"])
+def make_participle_repair(nlp: Language, name: str) -> ParticipleRepair:
+    """Factory of the participle repair (see :class:`ParticipleRepair`)."""
+    return ParticipleRepair(KnowledgeBase.default())
+
+
+class ParticipleRepair:
+    """A passive participle tagged as an adjective ("... was underscored", "it was agreed") is
+    the verb it comes from: its lemma and part of speech are set back to the verb's, for the
+    statement verbs of ``cues.yaml``."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.verbs = frozenset(kb.cues.get("statement_verbs", {}))
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ != "ADJ" or token.dep_ != "acomp" or not token.lower_.endswith("ed"):
+                continue
+            if token.head.lemma_ != "be":
+                continue
+            low = token.lower_
+            for lemma in (low[:-1], low[:-2], low[:-3] if low.endswith("ied") else ""):
+                if lemma in self.verbs:
+                    token.lemma_ = lemma
+                    token.pos_ = "VERB"
+                    token.tag_ = "VBN"
+                    break
+        return doc
+
+
 @Language.factory(
     "sidelines_actors_v1", assigns=["doc._.sl_actors"], requires=["doc.ents", "token.dep"]
 )
@@ -177,6 +207,7 @@ def load_pipeline(model: str | None = None) -> Language:
     name = resolve_model_name(model)
     nlp = spacy.load(name)
     nlp.add_pipe("sidelines_paragraphs_v1", name="sl_paragraphs", before="parser")
+    nlp.add_pipe("sidelines_participles_v1", name="sl_participles")
     nlp.add_pipe("sidelines_actors_v1", name="sl_actors")
     nlp.add_pipe("sidelines_dates_v1", name="sl_dates")
     nlp.add_pipe("sidelines_places_v1", name="sl_places")

@@ -153,7 +153,7 @@ MEETINGS = [
         "met-counterpart-unnamed",
         "Indian External Affairs Minister S. Jaishankar met his Qatari counterpart in New Delhi "
         "on Tuesday.",
-        [("Subrahmanyam Jaishankar", "Mohammed bin Abdulrahman bin Jassim Al Thani")],
+        [("S. Jaishankar", "Mohammed bin Abdulrahman Al Thani")],
         date=TUESDAY,
         place="New Delhi",
         country="IND",

@@ -379,9 +379,11 @@ class ActorMentionFinder:
                 "secretary-general",
                 "advisor",
                 "adviser",
+                "counterpart",
             }:
                 continue
-            if not token.text[:1].isupper():
+            counterpart = token.lower_ == "counterpart"
+            if not token.text[:1].isupper() and not counterpart:
                 continue
             start = self._title_left(doc, token.i + 1) if token.i + 1 < len(doc) else token.i
             start = min(start, token.i)
@@ -415,7 +417,9 @@ class ActorMentionFinder:
             ):
                 continue
             title = doc[start:end].text
-            if not office_of_title(title):
+            if counterpart and not self._country_hint(title):
+                continue  # "his counterpart" names no one by itself
+            if not office_of_title(title) and not counterpart:
                 continue
             # a real reference is definite ("the President"), national ("Russian President")
             # or anchored ("President of Russia")

@@ -9,6 +9,7 @@ last mentioned before it. Unknown people keep the name as written and the countr
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sidelines.kb import KnowledgeBase, PublisherProfile, office_of_title
@@ -169,6 +170,24 @@ class ActorResolver:
         self._by_name.setdefault(key, party)
         return party
 
+    def _counterpart(
+        self, country: str, mention: ActorMention, earlier: list[ResolvedMention]
+    ) -> Participant | None:
+        for prior in reversed(earlier):
+            party = prior.party
+            if (
+                party is None
+                or party.kind != "person"
+                or prior.mention.sent_start != mention.sent_start
+            ):
+                continue
+            phrase = _office_phrase(party.role)
+            if phrase is None:
+                return None
+            held = self.kb.holder(country, phrase, self.day)
+            return self.participant(held[0], held[1].title if held[1] else None) if held else None
+        return None
+
     def _resolve_title(
         self, mention: ActorMention, earlier: list[ResolvedMention]
     ) -> Participant | None:
@@ -179,6 +198,10 @@ class ActorResolver:
             if held:
                 return self.participant(held[0], title)
         found = office_of_title(title)
+        if found is None and country and re.search(r"\bcounterparts?\b", title, re.I):
+            # "his Qatari counterpart": the holder, in that country, of the office of the person
+            # named last before it (the sentence's subject)
+            return self._counterpart(country, mention, earlier)
         if found is None:
             return None
         if country is None:
@@ -200,6 +223,11 @@ class ActorResolver:
             if party and party.country == country and party.role and found[1] in party.role.lower():
                 return party
         return None
+
+
+def _office_phrase(role: str | None) -> str | None:
+    found = office_of_title(role or "")
+    return found[1] if found else None
 
 
 def _surname_close(a: str, b: str) -> bool:

@@ -29,6 +29,7 @@ from sidelines.extract.meetings import (
     date_occasions,
     place_from_dateline,
     place_from_location,
+    place_remote,
     to_meeting_fields,
 )
 from sidelines.kb import KnowledgeBase
@@ -140,6 +141,7 @@ def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extracti
     date_occasions(kb, merged)
     place_from_location(kb, merged, document.location, day)
     place_from_dateline(kb, merged, find_dateline(document.text, title_end), day)
+    place_remote(merged)
     meetings = _distinct_ids([_meeting(document, c, kb) for c in merged])
     meeting_parties = [(c.evidence[0].start, c.parties) for c in candidates if c.status == "held"]
     statements_found = StatementExtractor(kb).extract(

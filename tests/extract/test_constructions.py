@@ -67,6 +67,11 @@ def _matches(pair: tuple[str, str], predicted: tuple[str, str]) -> bool:
 
 
 def _check_meetings(case: Case, result: Extraction) -> None:
+    for meeting in result.meetings:
+        if meeting.mode != "in_person":
+            assert (meeting.place, meeting.country) == (None, None), f"{case.id}: a call placed"
+        if case.occasion is None and case.id.endswith("no-occasion"):
+            assert meeting.occasion is None, f"{case.id}: occasion {meeting.occasion!r}"
     wanted = [m for m in result.meetings if m.status == case.status]
     predicted = [(m, p) for m in wanted for p in _pairs(m)]
     for pair in case.pairs:
@@ -351,6 +356,48 @@ MEETINGS = [
         [("Egypt", "Jordan"), ("Egypt", "Qatar"), ("Jordan", "Qatar")],
         mode="video",
         date="2024-03-04",
+    ),
+    # --- titles with honorifics, group subjects, captions, calls ------------------------------
+    Case(
+        "honorific-before-name",
+        "President Lena Brandt met the Prime Minister of Mali H.E. Mr. Oumar Diallo in Berlin "
+        "today.",
+        [("Lena Brandt", "Oumar Diallo")],
+        date=TUESDAY,
+        place="Berlin",
+        country="DEU",
+    ),
+    Case(
+        "leaders-held-talks-first",
+        "Mongolian President Bat-Erdene Ganbold arrived in Seoul on Monday at the invitation of "
+        "South Korean President Lee Jae-myung. The two leaders held talks at the presidential "
+        "office.",
+        [("Bat-Erdene Ganbold", "Lee Jae-myung")],
+        published="2025-09-02",
+    ),
+    Case(
+        "photo-caption-is-furniture",
+        "Amadou Sarr met Fatou Jallow in Banjul on Monday.\n\nGambian Foreign Minister Fatou "
+        "Jallow (left) shakes hands with Amadou Sarr (right) in Banjul. (Lamin Ceesay / Office "
+        "of the President via AP)",
+        [("Amadou Sarr", "Fatou Jallow")],
+        date="2024-03-04",
+    ),
+    Case(
+        "call-has-no-place",
+        "Lena Brandt spoke by phone on Monday with Oumar Diallo about the summit to be held in "
+        "Bamako in June.",
+        [("Lena Brandt", "Oumar Diallo")],
+        mode="phone",
+        date="2024-03-04",
+    ),
+    Case(
+        "news-conference-is-no-occasion",
+        "Tomasz Wierzbicki held talks with Rasa Petraitis in Vilnius on Monday, then spoke at a "
+        "joint news conference following talks with the Latvian foreign minister.",
+        [("Tomasz Wierzbicki", "Rasa Petraitis")],
+        date="2024-03-04",
+        place="Vilnius",
     ),
     # --- planned ------------------------------------------------------------------------------
     Case(

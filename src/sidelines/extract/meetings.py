@@ -58,6 +58,14 @@ _OCCASION_PHRASE = re.compile(
 )
 
 
+#: phrases after "at"/"during" that name no summit or forum
+_NOT_OCCASION = re.compile(
+    r"\b(?:press|news) (?:conference|briefing)|\bbriefing\b|\b(?:talks|meeting|call|"
+    r"conversation)s? (?:with|between)\b|\b(?:had|has|have|discussed|held|holding)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class MeetingCandidate:
     """A meeting as found in one phrase, before merging repeated reports of it."""
@@ -405,9 +413,10 @@ class MeetingExtractor:
                 ]
                 if before:
                     side_a = [before[-1]]
-        if not side_a and self._group_subject(trigger) and found:
-            # "The two leaders met ..." repeats the parties of the latest meeting
-            side_a = [p for p in found[-1].parties]
+        if not side_a and self._group_subject(trigger):
+            # "The two leaders met ..." repeats the parties of the latest meeting, or with none
+            # yet, the people the story has named so far
+            side_a = [p for p in found[-1].parties] if found else _named_so_far(resolved, sent)
         visit_state = None
         if _is_visit(trigger):
             visit_state = self._visited_state(doc, trigger, side_a)
@@ -837,6 +846,8 @@ class MeetingExtractor:
         text = sent.text
         for match in _OCCASION_PHRASE.finditer(text):
             phrase = match.group("occ")
+            if len(phrase.split()) > 10 or _NOT_OCCASION.search(phrase):
+                continue  # "a joint news conference following talks with ...": no forum
             if not OCCASION_CUE.search(match.group(0)) and not re.search(
                 r"summit|forum|assembly|conference|cop\d", phrase, re.IGNORECASE
             ):
@@ -874,6 +885,31 @@ def _heading_parties(
         if item.party is not None:
             side_b.append(item.party)
     return _unique(side_a or before), _unique(side_b)
+
+
+def _named_so_far(resolved: list[ResolvedMention], sent: Span) -> list[Participant]:
+    """The first two people of different countries named before ``sent`` (with no meeting
+    reported yet, "the two leaders" are the story's two protagonists)."""
+    people: list[Participant] = []
+    for item in resolved:
+        party = item.party
+        if item.mention.start >= sent.start_char:
+            break
+        if party is None or party.kind != "person" or item.mention.kind not in {"name", "title"}:
+            continue
+        if party.country and all(p.country and p.country != party.country for p in people):
+            people.append(party)
+        if len(people) == 2:
+            return people
+    return []
+
+
+def place_remote(candidates: list[MeetingCandidate]) -> None:
+    """A telephone or video call has no place: a place named in its sentence is another's."""
+    for cand in candidates:
+        if cand.mode in {"phone", "video"}:
+            cand.place = None
+            cand.country = None
 
 
 def _lists_parties(trigger: Token) -> bool:
@@ -1035,15 +1071,26 @@ def _another_encounter(
 
 def _inherit_report_date(found: list[MeetingCandidate]) -> None:
     """A held meeting reported like the document's main one ("X also met separately with Y") but
-    undated happened on the day the text already fixed for the main one ("met today")."""
-    day: dt.date | None = None
+    undated happened on the day the text already fixed for the main one ("met today"); held in
+    person that day with no place said, it was held where the main one was."""
+    first: MeetingCandidate | None = None
     for cand in found:
         if cand.status != "held" or not cand.main or cand.past_reference:
             continue
-        if cand.date is not None:
-            day = day or cand.date
-        elif day is not None and cand.verb_trigger:
-            cand.date = day
+        if first is None:
+            if cand.date is not None:
+                first = cand
+            continue
+        if cand.date is None and cand.verb_trigger:
+            cand.date = first.date
+        if (
+            cand.date == first.date
+            and cand.verb_trigger
+            and cand.mode == first.mode == "in_person"
+            and cand.place is None
+            and cand.country is None
+        ):
+            cand.place, cand.country = first.place, first.country
 
 
 def _phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:

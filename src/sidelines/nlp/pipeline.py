@@ -29,6 +29,11 @@ _RELATIVE_DAY = re.compile(
     re.IGNORECASE,
 )
 
+_HONORIFIC = re.compile(
+    r"^(?:H\.E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Amb\.|Gen\.|Sen\.|Rep\.|Gov\.|Hon\.)$"
+)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
 for _name in ("sl_actors", "sl_dates", "sl_places"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -46,6 +51,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif previous.is_alpha and token.is_alpha:
             # no sentence ends on a bare word: "President / Joseph R. Biden" is one sentence
+            token.is_sent_start = False
+        elif _HONORIFIC.match(previous.text) or (
+            _INITIAL.match(previous.text) and token.text[:1].isupper() and token.is_alpha
+        ):
+            # "H.E. Mr. Pravind Jugnauth", "Amina J. Mohammed": an honorific or an initial
+            # does not end a sentence
             token.is_sent_start = False
     return doc
 

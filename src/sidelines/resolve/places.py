@@ -39,7 +39,7 @@ def resolve_place(
         if place.start < start or place.end > end:
             continue
         before = text[max(start, place.start - 12) : place.start].lower()
-        if not re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", before):
+        if not re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$|\bcapital,\s*$|\bcity of\s+$", before):
             # "Bali, Indonesia": a country right after a city counts too
             if city and re.search(r",\s*$", before) and place.is_country:
                 country = country or place.country

@@ -84,7 +84,27 @@ def nlp_text(text: str) -> str:
     Wrapped readouts break names across lines ("Abdel Fattah\nAl-Sisi"); paragraph breaks (blank
     lines) stay, so sentence boundaries at paragraphs are kept.
     """
-    return _LONE_NEWLINE.sub(lambda m: " " * len(m.group()), text)
+    out: list[str] = []
+    for block in re.split(r"(\n[ \t]*\n)", text):
+        if _lines_are_paragraphs(block):
+            out.append(block)  # a page that puts each paragraph on a line of its own
+        else:
+            out.append(_LONE_NEWLINE.sub(lambda m: " " * len(m.group()), block))
+    return "".join(out)
+
+
+#: a line that ends a sentence or a heading, not one a hard wrap cut mid-sentence
+_LINE_END = re.compile(r"[.!?:;\"”’)\]|]\s*$")
+
+
+def _lines_are_paragraphs(block: str) -> bool:
+    """Whether the lines of a block between blank lines are paragraphs, not hard wraps: most end
+    a sentence, or they are of very different lengths (wrapped lines fill the width)."""
+    lines = [line for line in block.split("\n") if line.strip()]
+    if len(lines) < 3:
+        return False
+    ended = sum(1 for line in lines[:-1] if _LINE_END.search(line))
+    return ended >= 0.6 * (len(lines) - 1)
 
 
 def _evidence_from(document: Document, spans: list[Evidence]) -> list[Evidence]:

@@ -158,8 +158,9 @@ class StatementExtractor:
         cues = [t for t in sent if self._is_cue(t)]
         out: list[StatementCandidate] = []
         cue_ids = {t.i for t in cues}
+        attributions = {c.i for c in cues if _attributes_head(c)}
         for cue in cues:
-            if _reported_within(cue, cue_ids):
+            if cue.i not in attributions and _reported_within(cue, cue_ids):
                 continue  # "Wang Yi expressed that President Xi has put forward ...": Wang Yi's
             subject = _subject(cue)
             if subject is not None and subject.dep_ == "nsubjpass":
@@ -179,7 +180,11 @@ class StatementExtractor:
             if not speakers:
                 continue
             phrase_end = self._phrase_end(cue)
-            quoted = _fronted_content(cue, sent)
+            quoted = _fronted_content(cue, sent) or (
+                _attributed_clause(cue, subject, sent) if cue.i in attributions else None
+            )
+            if quoted is None and _bare_cue(cue, sent):
+                quoted = _quote_before(doc, sent)
             if quoted is not None:
                 # "'Our fishermen need clear rules,' Sarr said": what is said stands before the cue
                 start, end = quoted
@@ -542,10 +547,59 @@ def _fronted_content(cue: Token, sent: Span) -> tuple[int, int] | None:
     return None
 
 
+def _attributes_head(cue: Token) -> bool:
+    """ "China welcomes the agreement ..., spokesperson Guo Jiakun said at a press conference":
+    a speech cue after the clause it attributes, parsed as that clause's complement."""
+    return (
+        cue.lemma_.lower() in _SPEECH_VERBS
+        and cue.dep_ in {"ccomp", "parataxis", "conj"}
+        and cue.head.i < cue.i
+        and _subject_is_own(cue)
+        and cue.i > 0
+        and any(t.text == "," for t in cue.doc[max(cue.sent.start, cue.i - 12) : cue.i])
+    )
+
+
+def _attributed_clause(cue: Token, subject: Token | None, sent: Span) -> tuple[int, int] | None:
+    """The clause before an attributing cue: from the sentence start to the cue's subject."""
+    if subject is None:
+        return None
+    start, end = sent.start, min(subject.left_edge.i, cue.i)
+    doc = sent.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
+def _bare_cue(cue: Token, sent: Span) -> bool:
+    """A cue with nothing to report of its own ('Guo added.'), right after a quotation."""
+    rest = [t for t in cue.subtree if t.i > cue.i and not t.is_punct]
+    return not rest and sent.start > 0 and sent.doc[sent.start - 1].text in {'"', "”", "’"}
+
+
+def _quote_before(doc: Doc, sent: Span) -> tuple[int, int] | None:
+    """The token range of the quotation that closes right before ``sent``, back to its opening
+    mark in the same paragraph."""
+    close = sent.start - 1
+    floor = doc.text.rfind("\n", 0, doc[close].idx)
+    floor = 0 if floor < 0 else floor
+    for i in range(close - 1, -1, -1):
+        if doc[i].idx < floor:
+            return None
+        if doc[i].text in {'"', "“"}:
+            start, end = i + 1, close
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            return (start, end) if end - start >= 3 else None
+    return None
+
+
 def paragraph_start(doc: Doc, sent: Span) -> int:
-    """Offset where the paragraph holding ``sent`` starts."""
-    cut = doc.text.rfind("\n\n", 0, sent.start_char)
-    return 0 if cut < 0 else cut + 2
+    """Offset where the paragraph holding ``sent`` starts (see ``_paragraph_starts``)."""
+    cut = doc.text.rfind("\n", 0, sent.start_char)
+    return 0 if cut < 0 else cut + 1
 
 
 def _quote_start(text: str, start: int, floor: int) -> int:
@@ -601,7 +655,9 @@ def _cue_text(cue: Token) -> str:
 
 
 def _paragraph_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    """Where paragraphs start in the parsed text: after a blank line, or after a line break the
+    text kept (pages with a paragraph per line; hard wraps are spaces in the parsed text)."""
+    return [0] + [m.end() for m in re.finditer(r"\n(?:[ \t]*\n)?", text)]
 
 
 def _paragraph_of(starts: list[int], offset: int) -> int:

@@ -35,7 +35,7 @@ TITLE_WORDS = frozenset(
     mosques executive organization organisation director-general nations united union
     european african chief staff house white kremlin principal under administrator
     coordinator treasury commerce trade finance economy energy homeland interior justice
-    attorney office officer
+    attorney office officer ministry
     """.split()
 )
 #: Words that end a PERSON entity spaCy over-extended in a title-case heading ("Harris's Meeting").

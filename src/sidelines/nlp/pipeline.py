@@ -47,7 +47,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2:
+        if previous.is_space and "\n" in previous.text:
+            # a blank line, or a line break the text kept (each paragraph on its own line)
             token.is_sent_start = True
         elif previous.is_alpha and token.is_alpha:
             # no sentence ends on a bare word: "President / Joseph R. Biden" is one sentence

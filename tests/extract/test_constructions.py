@@ -473,6 +473,36 @@ STATEMENTS = [
         statements=[("Claire Fielding", "the talks had been productive")],
     ),
     Case(
+        "quotation-of-several-sentences",
+        'Tomasz Wierzbicki met Rasa Petraitis in Vilnius on Monday. "We discussed the energy '
+        "link in detail. Lithuania supports the new rail corridor. We will meet again in "
+        'June," Wierzbicki said after the talks.',
+        [("Tomasz Wierzbicki", "Rasa Petraitis")],
+        statements=[
+            ("Tomasz Wierzbicki", "discussed the energy link"),
+            ("Tomasz Wierzbicki", "supports the new rail corridor"),
+            ("Tomasz Wierzbicki", "meet again in June"),
+        ],
+    ),
+    Case(
+        "own-statement-first-person",
+        "Statement by Foreign Minister Amadou Sarr on the election in Gambia\n\nI offer my "
+        "sincere congratulations to the people of Gambia on a peaceful vote. We stand ready to "
+        "deepen our partnership with the new government.",
+        [],
+        statements=[
+            ("Amadou Sarr", "sincere congratulations to the people of Gambia"),
+            ("Amadou Sarr", "deepen our partnership"),
+        ],
+    ),
+    Case(
+        "attribution-after-clause",
+        "Senegal welcomes the ceasefire and hopes it will hold, foreign ministry spokesperson "
+        "Awa Ndiaye said at a regular press briefing on Tuesday.",
+        [],
+        statements=[("Awa Ndiaye", "Senegal welcomes the ceasefire")],
+    ),
+    Case(
         "impersonal-readout",
         "Tomasz Wierzbicki met Rasa Petraitis in Vilnius on Monday. The importance of energy "
         "security in the region was underscored.",

@@ -100,6 +100,8 @@ class StatementExtractor:
             (tuple(p.split()) for p in kb.cues.get("statement_phrases", {})), key=len, reverse=True
         )
         self.meeting_verbs = frozenset(kb.cues.get("meeting_verbs", {}))
+        #: who speaks in the first person on a page that is one person's statement or remarks
+        self.document_speaker: Participant | None = None
 
     def extract(
         self,
@@ -120,6 +122,7 @@ class StatementExtractor:
             for i in range(item.mention.token_start, item.mention.token_end):
                 by_token[i] = item
         paragraphs = _paragraph_starts(doc.text)
+        self.document_speaker = _document_speaker(doc, resolved)
         turns, turn_ranges = self._turns(
             find_turns(doc, by_token, fact_spans), doc.text, paragraphs
         )
@@ -205,24 +208,35 @@ class StatementExtractor:
                 ev_end = doc[end - 1].idx + len(doc[end - 1].text)
             if not re.search(r"\w", content):
                 continue
-            out.append(
-                StatementCandidate(
-                    speakers=speakers,
-                    cue=doc[cue.i : phrase_end + 1].text if phrase_end else _cue_text(cue),
-                    cue_lemma=(
-                        " ".join(
-                            [cue.lemma_.lower()]
-                            + [t.lower_ for t in doc[cue.i + 1 : phrase_end + 1]]
-                        )
-                        if phrase_end
-                        else cue.lemma_.lower()
-                    ),
-                    text=content.strip(" ,;\"“”‘’'"),
-                    evidence=[Evidence(ev_start, ev_end, doc.text[ev_start:ev_end])],
-                    position=cue.idx,
-                    paragraph=paragraph,
-                )
+            cue_text = doc[cue.i : phrase_end + 1].text if phrase_end else _cue_text(cue)
+            cue_lemma = (
+                " ".join([cue.lemma_.lower()] + [t.lower_ for t in doc[cue.i + 1 : phrase_end + 1]])
+                if phrase_end
+                else cue.lemma_.lower()
             )
+            # a quotation of several sentences is several claims: one statement each
+            parts = (
+                _sentences_within(doc, ev_start, ev_start + len(content))
+                if quoted is not None
+                else []
+            )
+            for part_start, part_end in parts if len(parts) > 1 else [(-1, -1)]:
+                if part_start >= 0:
+                    text = doc.text[part_start:part_end]
+                    span = (part_start, part_end)
+                else:
+                    text, span = content, (ev_start, ev_end)
+                out.append(
+                    StatementCandidate(
+                        speakers=speakers,
+                        cue=cue_text,
+                        cue_lemma=cue_lemma,
+                        text=text.strip(" ,;\"“”‘’'"),
+                        evidence=[Evidence(span[0], span[1], doc.text[span[0] : span[1]])],
+                        position=span[0] if part_start >= 0 else cue.idx,
+                        paragraph=paragraph,
+                    )
+                )
         out.extend(self._noun_statements(doc, sent, by_token, paragraph))
         out.extend(self._according_to(doc, sent, by_token, paragraph))
         return out
@@ -370,6 +384,9 @@ class StatementExtractor:
         meeting_parties: list[tuple[int, list[Participant]]],
         at: int,
     ) -> list[Participant]:
+        if subject.lower_ in {"i", "we"} and self.document_speaker is not None:
+            # "We agreed to ...", "I offer my congratulations" in a minister's own statement
+            return [self.document_speaker]
         parties: list[Participant] = []
         is_group = subject.lower_ in _GROUP_WORDS or any(
             by_token.get(t.i) is not None and by_token[t.i].mention.kind == "group"
@@ -545,6 +562,45 @@ def _fronted_content(cue: Token, sent: Span) -> tuple[int, int] | None:
                 end -= 1
             return (start, end) if end > start else None
     return None
+
+
+#: a page that is one person's own words: "Statement by Foreign Minister X on ...", "X's remarks
+#: and answers to media questions", "Remarks by X at ..."
+_OWN_WORDS = re.compile(
+    r"\b(?:statement|remarks|speech|address|message|interview|article|op-ed|answers|"
+    r"opening remarks|press statement)s?\b\s+(?:by|of|from)\b|['’]s\s+(?:\w+\s+){0,2}"
+    r"(?:statement|remarks|speech|address|message|interview|article|op-ed|answers)\b",
+    re.IGNORECASE,
+)
+
+
+def _document_speaker(doc: Doc, resolved: list[ResolvedMention]) -> Participant | None:
+    """The person whose own words a page is, named in its title or first heading, if any."""
+    for sent in list(doc.sents)[:3]:
+        if not _OWN_WORDS.search(sent.text):
+            continue
+        for item in resolved:
+            mention = item.mention
+            if (
+                sent.start_char <= mention.start < sent.end_char
+                and item.party is not None
+                and item.party.kind == "person"
+                and mention.kind in {"name", "title"}
+            ):
+                return item.party
+    return None
+
+
+def _sentences_within(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``doc`` inside ``[start, end)``, clipped to it."""
+    spans = []
+    for sent in doc.sents:
+        if sent.end_char <= start or sent.start_char >= end:
+            continue
+        a, b = max(start, sent.start_char), min(end, sent.end_char)
+        if re.search(r"\w{3}", doc.text[a:b]):
+            spans.append((a, b))
+    return spans
 
 
 def _attributes_head(cue: Token) -> bool:

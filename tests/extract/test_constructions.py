@@ -399,6 +399,39 @@ MEETINGS = [
         date="2024-03-04",
         place="Vilnius",
     ),
+    Case(
+        "separate-meetings-list",
+        "Later in the day, Amadou Sarr met Kenyan President William Ruto, Ghanaian Foreign "
+        "Minister Kwame Asante and his Malian counterpart Awa Coulibaly.",
+        [
+            ("Amadou Sarr", "William Ruto"),
+            ("Amadou Sarr", "Kwame Asante"),
+            ("Amadou Sarr", "Awa Coulibaly"),
+        ],
+    ),
+    Case(
+        "bilateral-meetings-with-counterparts-from",
+        "Senegalese Foreign Minister Amadou Sarr held bilateral meetings with his counterparts "
+        "from Egypt, Uganda and Cyprus on Tuesday.",
+        [("Amadou Sarr", "Egypt"), ("Amadou Sarr", "Uganda"), ("Amadou Sarr", "Cyprus")],
+    ),
+    Case(
+        "trilateral-stays-one",
+        "Amadou Sarr held a trilateral meeting with Kenyan President William Ruto and Ghanaian "
+        "Foreign Minister Kwame Asante in Accra.",
+        [
+            ("Amadou Sarr", "William Ruto"),
+            ("Amadou Sarr", "Kwame Asante"),
+            ("William Ruto", "Kwame Asante"),
+        ],
+    ),
+    Case(
+        "after-meeting-with",
+        "Lena Brandt wrote on social media after meeting with Oumar Diallo in Bamako on Monday "
+        "that the visit had been useful.",
+        [("Lena Brandt", "Oumar Diallo")],
+        date="2024-03-04",
+    ),
     # --- planned ------------------------------------------------------------------------------
     Case(
         "will-meet-next-week",

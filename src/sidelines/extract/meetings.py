@@ -10,6 +10,7 @@ principals. Parties are grouped into sides by country (Biden and Harris are one 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -84,6 +85,8 @@ class MeetingCandidate:
     verb_trigger: bool  # reported by a verb ("met"), not a noun ("the meeting")
     past_reference: bool  # explicitly an earlier meeting ("last year", "previous meeting")
     sides: dict[str, str] = field(default_factory=dict)  # party key → side label
+    #: the parties were named as one group ("A and B spoke", "talks between A, B and C")
+    together: bool = False
 
     def party_keys(self) -> frozenset[str]:
         return frozenset(party_key(p) for p in self.parties)
@@ -154,7 +157,7 @@ class MeetingExtractor:
                     found,
                 )
                 if candidate is not None:
-                    found.append(candidate)
+                    found.extend(_separate_meetings(candidate, trigger, sent))
         for roster in find_rosters(text or doc.text, resolved, fact_spans):
             self._attach_roster(doc, roster, found, by_token, fact_spans, day)
         _inherit_report_date(found)
@@ -382,12 +385,13 @@ class MeetingExtractor:
             side_a, side_b = _heading_parties(sent, trigger, by_token, side_a)
         if side_a and not side_b:
             side_b = _with_party(sent, trigger, by_token, side_a)
+        together = False  # the parties are listed as one group, so they met together
         if not side_a and len(side_b) >= 2 and _lists_parties(trigger):
             # "the meeting of the foreign ministers of A and B, X and Y": a list, not a side
-            side_a, side_b = side_b[:1], side_b[1:]
+            side_a, side_b, together = side_b[:1], side_b[1:], True
         if not side_b and len(side_a) >= 2 and not _is_visit(trigger):
             # "A and B spoke by telephone": conjoined subjects of a reciprocal trigger
-            side_a, side_b = side_a[:1], side_a[1:]
+            side_a, side_b, together = side_a[:1], side_a[1:], True
         is_noun = trigger.pos_ in {"NOUN", "PROPN"}
         if (
             not side_a
@@ -502,6 +506,7 @@ class MeetingExtractor:
             verb_trigger=not is_noun,
             past_reference=past,
             sides=sides,
+            together=together,
         )
 
     def _spoken_reference(
@@ -623,9 +628,15 @@ class MeetingExtractor:
             is_noun = trigger.pos_ in {"NOUN", "PROPN"}
             # a verb under another verb shares its subject: "is expected to hold talks",
             # "agreed to meet", "plans to visit"
-            controlled = not is_noun and trigger.dep_ == "xcomp"
+            controlled = not is_noun and (
+                trigger.dep_ == "xcomp"
+                # "wrote after meeting with PM Hasina", "Before meeting Muizzu, X held ..."
+                or (trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "advcl"})
+            )
             if is_noun or controlled:
                 verb = trigger.head
+                if verb.pos_ == "ADP" and not is_noun:
+                    verb = verb.head  # "after meeting": the verb "after" hangs from
                 hops = 0
                 while (
                     is_noun
@@ -910,6 +921,58 @@ def place_remote(candidates: list[MeetingCandidate]) -> None:
         if cand.mode in {"phone", "video"}:
             cand.place = None
             cand.country = None
+
+
+#: words that make a list of parties one meeting together, not several
+_TOGETHER = re.compile(
+    r"\b(?:tri|quadri|multi)lateral|\bjoint(?:ly)?\b|\btogether\b|\bsummit\b|\bministerial\b|"
+    r"\b(?:three|four|five|six)-(?:way|nation|party|country)|\bgroup\b|\bformat\b|\bbloc\b",
+    re.IGNORECASE,
+)
+#: words that make a list of parties several meetings ("held separate meetings with A and B")
+_SEPARATE = frozenset({"separate", "separately", "respective", "series", "individual", "several"})
+
+
+def _separate_meetings(
+    cand: MeetingCandidate, trigger: Token, sent: Span
+) -> list[MeetingCandidate]:
+    """One meeting per listed party when the text reports several encounters: "held bilateral
+    meetings with A, B and C", "held separate talks with A and B", "met A, B, C and D" (three or
+    more parties of different countries, nothing saying they met together)."""
+    host = cand.sides.get(party_key(cand.parties[0]))
+    others = [p for p in cand.parties if cand.sides.get(party_key(p)) != host]
+    hosts = [p for p in cand.parties if cand.sides.get(party_key(p)) == host]
+    if len(others) < 2 or cand.together or _TOGETHER.search(sent.text):
+        return [cand]
+    words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
+    plural = trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in {
+        "meetings",
+        "calls",
+        "conversations",
+        "bilaterals",
+    }
+    countries = {p.country for p in others}
+    listed = (
+        trigger.pos_ == "VERB"
+        and len(others) >= 3
+        and None not in countries
+        and (len(countries) == len(others))
+    )
+    if not (plural or words & _SEPARATE or listed):
+        return [cand]
+    out = []
+    for other in others:
+        keys = {party_key(p) for p in [*hosts, other]}
+        out.append(
+            dataclasses.replace(
+                cand,
+                parties=[*hosts, other],
+                sides={k: v for k, v in cand.sides.items() if k in keys},
+                evidence=list(cand.evidence),
+                accompanying=list(cand.accompanying),
+            )
+        )
+    return out
 
 
 def _lists_parties(trigger: Token) -> bool:

@@ -564,7 +564,7 @@ class ActorMentionFinder:
             }
         ):
             j += 2  # "heads of state of ..."
-        if j >= sent_end or doc[j].lower_ != "of":
+        if j >= sent_end or doc[j].lower_ not in {"of", "from"}:
             return [], j
         j += 1
         found: list[tuple[str, int, int]] = []

@@ -951,13 +951,8 @@ def _separate_meetings(
         "conversations",
         "bilaterals",
     }
-    countries = {p.country for p in others}
-    listed = (
-        trigger.pos_ == "VERB"
-        and len(others) >= 3
-        and None not in countries
-        and (len(countries) == len(others))
-    )
+    known = [p.country for p in others if p.country]
+    listed = trigger.pos_ == "VERB" and len(others) >= 3 and len(set(known)) == len(known)
     if not (plural or words & _SEPARATE or listed):
         return [cand]
     out = []

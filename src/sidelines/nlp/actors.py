@@ -35,7 +35,7 @@ TITLE_WORDS = frozenset(
     mosques executive organization organisation director-general nations united union
     european african chief staff house white kremlin principal under administrator
     coordinator treasury commerce trade finance economy energy homeland interior justice
-    attorney office officer ministry
+    attorney office officer ministry emeritus
     """.split()
 )
 #: Words that end a PERSON entity spaCy over-extended in a title-case heading ("Harris's Meeting").
@@ -262,6 +262,12 @@ class ActorMentionFinder:
                 break  # "President Biden and Vice President Harris": Biden's is another mention
             if _is_title_token(token, self.kb) or HONORIFIC_PREFIX.match(token.text):
                 first = i
+            elif token.lower_ == "of" and any(
+                t.lower_ in _OFFICE_NOUNS for t in doc[i + 1 : start]
+            ):
+                # "special representative of Chinese President Xi Jinping": the words before
+                # "of" are another person's title, not Xi's
+                break
             elif token.lower_ in TITLE_CONNECTORS and self._title_continues_left(
                 doc, i, sent_start
             ):

@@ -48,6 +48,8 @@ STORE_FILTERS = frozenset(inspect.signature(meeting_conditions).parameters)
 LEVELS = ("person", "country")
 SEARCH_KINDS = ("meeting", "statement", "document")
 SEARCH_SORTS = ("relevance", "newest", "oldest")
+#: the search finds at most this many of each kind
+SEARCH_LIMIT = 50
 CSV_PAGE = 500
 OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
@@ -563,7 +565,47 @@ def statement_page(request: Request, statement_id: str) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "") -> HTMLResponse:
-    """Actors, meetings, statements and documents matching the words of ``q``."""
+    """Meetings, statements and documents matching the words of ``q``: counts per kind (click
+    one to keep only that kind), sorted by relevance or by date."""
+    from sidelines.store.result_dates import result_dates
+
     query = q.strip()
-    results = _store(request).search(query, limit=50) if query else []
-    return _render(request, "search.html", {"q": query, "results": results})
+    get = request.query_params.get
+    kind = get("kind") if get("kind") in SEARCH_KINDS else None
+    sort = get("sort") if get("sort") in SEARCH_SORTS else "relevance"
+    store = _store(request)
+    found = [dict(r) for r in store.search(query, limit=SEARCH_LIMIT)] if query else []
+    with store.sessions() as session:
+        dates = result_dates(session, found)
+    for r in found:
+        r["date"] = dates.get(f"{r['kind']}:{r['id']}")
+    counts = {k: sum(1 for r in found if r["kind"] == k) for k in SEARCH_KINDS}
+    results = [r for r in found if kind is None or r["kind"] == kind]
+    if sort != "relevance":  # undated results last either way
+        dated = sorted(
+            (r for r in results if r["date"]), key=lambda r: r["date"], reverse=sort == "newest"
+        )
+        results = dated + [r for r in results if not r["date"]]
+    base = {"q": query, "sort": sort}
+    return _render(
+        request,
+        "search.html",
+        {
+            "q": query,
+            "results": results,
+            "kind": kind,
+            "sort": sort,
+            "sorts": SEARCH_SORTS,
+            "limit": SEARCH_LIMIT,
+            "kinds": [
+                {
+                    "kind": k,
+                    "count": counts[k],
+                    "href": "?" + urlencode({**base, "kind": k}),
+                    "chosen": k == kind,
+                }
+                for k in SEARCH_KINDS
+            ],
+            "all_href": "?" + urlencode(base),
+        },
+    )

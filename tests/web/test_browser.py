@@ -10,6 +10,7 @@ document's payload running.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -167,7 +168,7 @@ def test_overview_timeline_meeting_document_network_actor(page: tuple[Page, Watc
     mark = tab.locator(f"mark#{anchor}")
     expect(mark).to_be_visible()
     expect(mark).to_be_in_viewport()
-    expect(mark).to_have_class("ev current")
+    expect(mark).to_have_class(re.compile(r"\bev\b.*\bcurrent\b"))
     expect(mark).to_contain_text("Lavrov")
     shot(tab, "05-document")
 
@@ -176,7 +177,7 @@ def test_overview_timeline_meeting_document_network_actor(page: tuple[Page, Watc
     target = (link.get_attribute("href") or "#").lstrip("#")
     link.click()
     expect(tab.locator(f"mark#{target}")).to_be_in_viewport()
-    expect(tab.locator(f"mark#{target}")).to_have_class("ev current")
+    expect(tab.locator(f"mark#{target}")).to_have_class(re.compile(r"\bev\b.*\bcurrent\b"))
 
     tab.get_by_role("link", name="Network").click()
     expect(tab.locator("#network-chart .main-svg").first).to_be_visible()

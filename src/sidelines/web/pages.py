@@ -31,7 +31,7 @@ from sidelines.store import facets as facet_counts
 from sidelines.store import network as network_query
 from sidelines.store.query import meeting_conditions
 from sidelines.web import charts
-from sidelines.web.highlight import highlight, span_anchor
+from sidelines.web.highlight import FACT_COLOURS, FactLabel, highlight, span_anchor
 
 __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "plotly_js", "router"]
 
@@ -79,6 +79,7 @@ CSP = (
 _env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True)
 _env.filters["anchor"] = lambda ev: span_anchor(int(ev["start"]), int(ev["end"]))
 _env.filters["country_name"] = charts.country_name
+_env.globals["FACT_COLOURS"] = FACT_COLOURS
 templates = Jinja2Templates(env=_env)
 router = APIRouter(include_in_schema=False)
 
@@ -515,6 +516,8 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
         if ev.get("statement_id"):
             spans[f"s-{ev['statement_id']}"].append(ev)
     meetings = [m for m in (store.meeting(mid) for mid in document.get("meetings", [])) if m]
+    statements = [s for s in (store.statement(i) for i in document.get("statements", [])) if s]
+    facts = _fact_labels(meetings, statements)
     return _render(
         request,
         "document.html",
@@ -524,13 +527,43 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
                 document.get("text") or "",
                 document.get("sections", []),
                 document.get("evidence", []),
+                facts,
             ),
             "meetings": meetings,
+            "facts": facts,
             "statement_ids": document.get("statements", []),
             "spans": spans,
             "kinds": sorted({s["kind"] for s in document.get("sections", [])}),
         },
     )
+
+
+def _fact_labels(
+    meetings: list[dict[str, Any]], statements: list[dict[str, Any]]
+) -> dict[str, FactLabel]:
+    """A label, a title, a link and a colour for every fact of a document: meetings M1, M2 ...
+    (linking to their page), statements S1, S2 ... (linking to their meeting, else their
+    review page)."""
+    labels: dict[str, FactLabel] = {}
+    for number, m in enumerate(meetings, 1):
+        who = " – ".join(p["name"] for p in m.get("participants", []))
+        labels[f"m-{m['id']}"] = FactLabel(
+            f"M{number}",
+            f"M{number}: meeting {m.get('date') or 'undated'}, {who}",
+            f"/meetings/{m['id']}",
+            len(labels),
+        )
+    for number, st in enumerate(statements, 1):
+        who = ", ".join(p["name"] for p in st.get("speakers", []))
+        href = (
+            f"/meetings/{st['meeting_id']}"
+            if st.get("meeting_id")
+            else f"/review/statement/{st['id']}"
+        )
+        labels[f"s-{st['id']}"] = FactLabel(
+            f"S{number}", f"S{number}: {who} {st.get('cue') or 'said'}", href, len(labels)
+        )
+    return labels
 
 
 @router.get("/review/{fact_type}/{fact_id}", response_class=HTMLResponse)

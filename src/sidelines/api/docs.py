@@ -93,7 +93,10 @@ def api_docs_page(schema: dict[str, Any], prefix: str, interactive: bool) -> str
         "td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left;"
         "vertical-align:top}</style>"
     )
-    head = f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+    head = (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        "<link rel='icon' href='data:,'>"
+    )
     if not interactive:
         return (
             f"{head}{style}</head><body><div class='intro'><h1>{title}</h1>{intro}"

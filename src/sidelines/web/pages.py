@@ -53,7 +53,7 @@ SEARCH_LIMIT = 50
 CSV_PAGE = 500
 OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
-STATUSES = ("held", "planned")
+STATUSES = ("held", "planned", "not_held")
 #: what the review page shows of a fact, and the fields the review API lets an analyst correct
 MEETING_FIELDS: tuple[str, ...] = (
     "participants",
@@ -65,7 +65,7 @@ MEETING_FIELDS: tuple[str, ...] = (
     "status",
     "topics",
 )
-MEETING_CORRECTABLE: tuple[str, ...] = MEETING_FIELDS[1:]
+MEETING_CORRECTABLE: tuple[str, ...] = MEETING_FIELDS
 STATEMENT_FIELDS: tuple[str, ...] = ("speakers", "date", "cue", "text", "topics")
 STATEMENT_CORRECTABLE: tuple[str, ...] = ("text", "cue", "topics")
 

@@ -83,3 +83,19 @@ def test_csv_of_the_filtered_view_has_every_match(client: TestClient, web_store:
     assert [r["id"] for r in rows] == [m["id"] for m in expected]
     assert all("RUS" in r["participant_countries"] for r in rows)
     assert 'href="/meetings.csv?country=RUS"' in client.get("/meetings?country=RUS").text
+
+
+def test_counts_agree_between_the_overview_the_actors_and_the_meetings(
+    client: TestClient, web_store: Store
+) -> None:
+    home = client.get("/").text
+    held = re.search(r'<a href="/meetings"><strong>(\d+)</strong> meetings held', home)
+    assert held and int(held.group(1)) == total(client.get("/meetings").text)
+    for page in ("/", "/actors"):
+        html = client.get(page).text
+        links = re.findall(
+            r'<a href="(/meetings\?actor=[^"]+)" title="all their[^"]*">(\d+)</a>', html
+        )
+        assert links, page
+        for href, count in links:
+            assert total(client.get(html_lib.unescape(href)).text) == int(count), href

@@ -155,6 +155,8 @@ def home(request: Request) -> HTMLResponse:
         "home.html",
         {
             "counts": store.counts(),
+            # the numbers the meetings page shows for the same links
+            "by_status": {s: store.count_meetings(status=s) for s in STATUSES},
             "latest": store.meetings(limit=10),
             "actors": store.actors(limit=10),
             "occasions": store.occasions()[:10],

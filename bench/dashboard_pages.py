@@ -23,7 +23,8 @@ PAGES = (
     "/network?level=country",
     "/meetings",
     "/search?q=Putin",
-    "/browse",
+    "/meetings.csv",
+    "/actors",
 )
 
 

@@ -4,7 +4,9 @@ countries, filtered like the timeline, with paged tables and a CSV of every pair
 from __future__ import annotations
 
 import csv
+import html as html_lib
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,14 @@ def test_network_honours_date_and_mode_filters(client: TestClient, web_store: St
     html = client.get("/network?mode=phone&since=2000-01-01").text
     expected = web_store.count_meetings(mode="phone", since="2000-01-01")
     assert f"{expected} meeting" in html.split('role="status"', 1)[1][:80]
+
+
+def test_a_pair_links_to_the_meetings_it_counts(client: TestClient) -> None:
+    for url in ("/network", "/network?level=country", "/network?mode=in_person&status=any"):
+        html = client.get(url).text
+        table = html.split('id="pairs-table"', 1)[1].split("</table>", 1)[0]
+        links = re.findall(r'<td class="num"><a href="([^"]+)">(\d+)</a>', table)
+        assert links, url
+        for href, count in links:
+            opened = client.get(html_lib.unescape(href)).text
+            assert re.search(rf'role="status">{count} meetings? match', opened), (url, href)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sidelines.store.query import meeting_conditions
 from sidelines.store.schema import MeetingRow, ParticipantRow
 
-__all__ = ["Level", "meeting_network", "opposite_pairs", "side_groups"]
+__all__ = ["NO_COUNTRY", "Level", "meeting_network", "opposite_pairs", "side_groups"]
 
 Level = Literal["person", "country"]
 #: the node of a principal whose country is not known, in the country network

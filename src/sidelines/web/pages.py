@@ -341,7 +341,26 @@ def network(request: Request) -> HTMLResponse:
     country, edges weighted by meetings; tables of pairs and of nodes, paged."""
     level, filters, graph = _network(request)
     names = {n["id"]: n for n in graph["nodes"]}
-    pairs = [{**e, "a": names[e["source"]], "b": names[e["target"]]} for e in graph["edges"]]
+    # a pair's count links to its meetings under the same filters
+    keep = {
+        k: v
+        for k, v in request.query_params.items()
+        if v and k not in ("level", "pairs", "nodes", "actor", "country", "with", "offset")
+    }
+    keep.setdefault("status", filters["status"] or "any")
+    party = "country" if level == "country" else "actor"
+    pairs = [
+        {
+            **e,
+            "a": names[e["source"]],
+            "b": names[e["target"]],
+            # the unknown country is no filter: its pairs have no link
+            "href": None
+            if network_query.NO_COUNTRY in (e["source"], e["target"])
+            else "/meetings?" + urlencode({**keep, party: e["source"], "with": e["target"]}),
+        }
+        for e in graph["edges"]
+    ]
     return _render(
         request,
         "network.html",

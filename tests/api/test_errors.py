@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -89,5 +90,33 @@ def test_api_docs_page_lists_every_operation_and_loads_nothing_external(client: 
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     schema = client.get("/api/v1/openapi.json").json()
     for path in schema["paths"]:
-        assert f"<code>{path}</code>" in page.text
-    assert "<script" not in page.text and "http://" not in page.text and "https://" not in page.text
+        assert f"<code>{path}</code>" in page.text  # listed for a browser without JavaScript
+    assert "http://" not in page.text and "https://" not in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_api_docs_page_is_swagger_ui_served_from_this_server(client: TestClient) -> None:
+    pytest.importorskip("fastapi_offline")
+    page = client.get("/api/v1/docs").text
+    scripts = re.findall(r"<script src='([^']+)'>", page)
+    assert scripts == ["/api/v1/docs/assets/swagger-ui-bundle.js", "/api/v1/docs/init.js"]
+    assert "<script>" not in page  # no inline script
+    for url in [*scripts, "/api/v1/docs/assets/swagger-ui.css"]:
+        response = client.get(url)
+        assert response.status_code == 200 and len(response.content) > 100, url
+    init = client.get("/api/v1/docs/init.js").text
+    assert "validatorUrl: null" in init and "tryItOutEnabled: true" in init
+    assert client.get("/api/v1/docs/assets/index.html").status_code == 404  # only what it needs
+    assert client.get("/api/v1/docs/assets/..%2F__init__.py").status_code == 404
+
+
+def test_api_docs_page_without_swagger_ui_is_the_plain_list(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sidelines.api import docs
+
+    monkeypatch.setattr(docs, "swagger_ui_dir", lambda: None)
+    page = client.get("/api/v1/docs").text
+    assert "<script" not in page and "<code>/api/v1/meetings</code>" in page
+    assert "fastapi-offline" in page  # says what to install
+    assert client.get("/api/v1/docs/assets/swagger-ui-bundle.js").status_code == 404

@@ -5,7 +5,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sidelines.web.charts import meeting_network, meeting_timeline, stance, stance_timeline
+from sidelines.web.charts import (
+    CHAR_WIDTH,
+    LINE_HEIGHT,
+    meeting_timeline,
+    network_chart,
+    stance,
+    stance_timeline,
+)
 
 
 def meeting(mid: str, *names: str, date: str | None = "2023-01-01") -> dict[str, Any]:
@@ -19,37 +26,97 @@ def meeting(mid: str, *names: str, date: str | None = "2023-01-01") -> dict[str,
     }
 
 
-def test_network_weights_are_meetings_and_nodes_link_to_actors() -> None:
-    graph = meeting_network(
-        [meeting("1", "ana", "ben"), meeting("2", "ana", "ben"), meeting("3", "ana", "cid")]
-    )
-    edges = {(e["source"], e["target"]): e["weight"] for e in graph["edges"]}
-    assert edges == {("ana", "ben"): 2, ("ana", "cid"): 1}
-    nodes = {n["id"]: n for n in graph["nodes"]}
-    assert nodes["ana"]["meetings"] == 3 and nodes["ana"]["url"] == "/actors/ana"
-    assert graph["hidden"] == 0
+def graph(*pairs: tuple[str, str, int]) -> dict[str, Any]:
+    """A store network of persons ``a0``, ``b1`` ... whose country is their first letter."""
+    names = sorted({n for a, b, _ in pairs for n in (a, b)})
+    degree = {n: sum(w for a, b, w in pairs if n in (a, b)) for n in names}
+    return {
+        "nodes": [
+            {"id": n, "name": n.title(), "country": n[0].upper() * 3, "meetings": degree[n]}
+            for n in names
+        ],
+        "edges": [
+            {"source": a, "target": b, "weight": w, "first_date": None, "last_date": None}
+            for a, b, w in pairs
+        ],
+        "meetings": sum(w for _, _, w in pairs),
+    }
 
 
-def test_network_layout_is_deterministic_and_spread() -> None:
-    meetings = [meeting(str(i), f"a{i}", f"b{i}") for i in range(6)]
-    first, second = meeting_network(meetings), meeting_network(meetings)
+def test_network_chart_colours_by_country_and_weights_edges() -> None:
+    chart = network_chart(graph(("a1", "b1", 5), ("a1", "c1", 1), ("a2", "b1", 1)))
+    colour = {n["id"]: n["colour"] for n in chart["nodes"]}
+    assert colour["a1"] == colour["a2"] != colour["b1"] != colour["c1"]
+    assert {entry["country"] for entry in chart["legend"]} == {"AAA", "BBB", "CCC"}
+    widths = {(e["source"], e["target"]): e["width"] for e in chart["edges"]}
+    assert widths[("a1", "b1")] > widths[("a1", "c1")] == widths[("a2", "b1")]
+    urls = {n["id"]: n["url"] for n in chart["nodes"]}
+    assert urls["a1"] == "/actors/a1"
+
+
+def test_network_layout_is_deterministic_spread_and_groups_countries() -> None:
+    pairs = [(f"a{i}", f"b{i}", 1) for i in range(6)] + [(f"c{i}", f"b{i}", 1) for i in range(6)]
+    first, second = network_chart(graph(*pairs)), network_chart(graph(*pairs))
     assert first == second
-    points = [(n["x"], n["y"]) for n in first["nodes"]]
-    closest = min(math.dist(p, q) for i, p in enumerate(points) for q in points[i + 1 :])
+    points = {n["id"]: (n["x"], n["y"]) for n in first["nodes"]}
+    values = list(points.values())
+    closest = min(math.dist(p, q) for i, p in enumerate(values) for q in values[i + 1 :])
     assert closest > 0.05  # no two actors drawn on top of each other
-    labels = {n["id"]: n["label"] for n in first["nodes"]}
-    assert labels["a0"] != labels["b0"]  # a pair's names go on opposite sides
+
+    def spread(prefix: str) -> float:
+        group = [p for key, p in points.items() if key.startswith(prefix)]
+        cx = sum(x for x, _ in group) / len(group)
+        cy = sum(y for _, y in group) / len(group)
+        return sum(math.dist(p, (cx, cy)) for p in group) / len(group)
+
+    overall = spread("")
+    assert spread("a") < overall and spread("c") < overall  # a country's people drawn together
 
 
-def test_network_draws_only_the_busiest_actors() -> None:
-    meetings = [meeting("x", "hub", "spoke0")] + [
-        meeting(str(i), "hub", f"spoke{i}") for i in range(1, 8)
-    ]
-    graph = meeting_network(meetings, max_nodes=3)
-    assert len(graph["nodes"]) == 3 and graph["hidden"] == 6  # hub and spoke0..7, three drawn
-    kept = {n["id"] for n in graph["nodes"]}
+def test_network_labels_do_not_overlap() -> None:
+    # a star of 30 long names: every name drawn must keep clear of every other drawn name
+    chart = network_chart(graph(*[("hub", f"spoke-with-a-long-name-{i:02}", 1) for i in range(30)]))
+    boxes = []
+    for n in chart["nodes"]:
+        if n["label"]:
+            half = len(n["label"]) * CHAR_WIDTH / 2
+            boxes.append((n["x"] - half, n["y"], n["x"] + half, n["y"] + LINE_HEIGHT))
+    assert boxes and any(n["label"] == "" for n in chart["nodes"])  # some names left to hover
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    hub = next(n for n in chart["nodes"] if n["id"] == "hub")
+    assert hub["label"] == "Hub"  # the busiest is always named
+
+
+def test_network_draws_only_the_busiest_nodes() -> None:
+    chart = network_chart(graph(*[("hub", f"spoke{i}", 1) for i in range(8)]), max_nodes=3)
+    assert len(chart["nodes"]) == 3 and chart["hidden"] == 6
+    kept = {n["id"] for n in chart["nodes"]}
     assert "hub" in kept
-    assert all({e["source"], e["target"]} <= kept for e in graph["edges"])
+    assert all({e["source"], e["target"]} <= kept for e in chart["edges"])
+
+
+def test_country_level_nodes_are_named_and_open_their_meetings() -> None:
+    chart = network_chart(
+        {
+            "nodes": [
+                {"id": "RUS", "name": "RUS", "country": "RUS", "meetings": 2},
+                {
+                    "id": "(country unknown)",
+                    "name": "(country unknown)",
+                    "country": None,
+                    "meetings": 1,
+                },
+            ],
+            "edges": [{"source": "(country unknown)", "target": "RUS", "weight": 1}],
+        },
+        level="country",
+    )
+    nodes = {n["id"]: n for n in chart["nodes"]}
+    assert nodes["RUS"]["name"] == "Russian Federation"
+    assert nodes["RUS"]["url"] == "/meetings?country=RUS"
+    assert nodes["(country unknown)"]["url"] == "/meetings"
 
 
 def test_stance_of_cameo_codes() -> None:
@@ -63,6 +130,7 @@ def test_timeline_and_stance_points_skip_what_they_cannot_place() -> None:
     timeline = meeting_timeline([meeting("1", "ana", "ben"), meeting("2", "ana", date=None)])
     assert [p["url"] for p in timeline["points"]] == ["/meetings/1"]
     assert timeline["points"][0]["row"] == "ANA – BEN"
+    assert timeline["rows"] == [{"row": "ANA – BEN", "tick": "ANA – BEN", "meetings": 1}]
     statements = [
         {
             "id": "s1",
@@ -80,3 +148,26 @@ def test_timeline_and_stance_points_skip_what_they_cannot_place() -> None:
     [point] = stance_timeline(statements)["points"]
     assert point["stance"] == 1 and point["topic"] == "trade"
     assert point["url"] == "/documents/d#ev-3-9"
+
+
+def test_timeline_names_every_row_and_cuts_long_ones() -> None:
+    long_one = meeting("1", "ana", "ben")
+    long_one["participants"] = [
+        {"name": f"Person {i}", "country": None} for i in range(6)
+    ]  # no countries: the row is six names, far too long for the axis
+    rows = meeting_timeline([long_one, meeting("2", "ana", "ben"), meeting("3", "cid", "dan")])
+    ticks = {r["row"]: r["tick"] for r in rows["rows"]}
+    assert len(ticks) == 3  # every row has a tick label of its own
+    long_row = next(r for r in ticks if r.startswith("Person"))
+    assert len(ticks[long_row]) <= 28 and ticks[long_row].endswith("…")
+    assert ticks["ANA – BEN"] == "ANA – BEN"
+    # two rows cut to the same text are still told apart
+    twins = [
+        {
+            "id": str(i),
+            "date": "2023-01-01",
+            "participants": [{"name": "A very long delegation name number " + str(i)}],
+        }
+        for i in range(2)
+    ]
+    assert len({r["tick"] for r in meeting_timeline(twins)["rows"]}) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sidelines.web.highlight import highlight, span_anchor
+from sidelines.web.highlight import FactLabel, highlight, span_anchor
 
 
 def visible_text(html: str) -> str:
@@ -92,3 +92,31 @@ def test_marks_leave_out_the_whitespace_around_a_span_but_keep_its_anchor() -> N
     assert f'<mark class="ev" id="{span_anchor(start, end)}"' in out
     assert ">Second sentence.</mark>" in out
     assert visible_text(out) == text
+
+
+def test_marks_say_which_fact_they_support_and_link_to_it() -> None:
+    text = "Lavrov met Wang Yi. Wang said peace matters."
+    facts = {
+        "m-m1": FactLabel("M1", "M1: meeting 2024-07-03, Lavrov – Wang", "/meetings/m1", 0),
+        "s-s1": FactLabel("S1", "S1: Wang Yi said", "/meetings/m1", 1),
+    }
+    out = str(
+        highlight(
+            text,
+            [],
+            [
+                {"start": 0, "end": 44, "meeting_id": "m1"},
+                {"start": 20, "end": 44, "statement_id": "s1"},
+            ],
+            facts,
+        )
+    )
+    assert 'class="ev fact-0"' in out or 'class="ev ev-overlap fact-0"' in out
+    assert 'fact-1" title="S1: Wang Yi said"' in out
+    # each fact's label follows its sentence, links to the fact, and is told by its colour
+    assert out.count('<a class="ev-label fact-0" href="/meetings/m1"') == 1
+    assert out.count('<a class="ev-label fact-1" href="/meetings/m1"') == 1
+    assert visible_text(out) == text + "S1M1" or visible_text(out) == text + "M1S1"
+    # an unknown fact (not in ``facts``) keeps the plain mark and gets no label
+    plain = str(highlight(text, [], [{"start": 0, "end": 5, "meeting_id": "zz"}], facts))
+    assert 'class="ev"' in plain and "ev-label" not in plain

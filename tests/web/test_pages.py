@@ -227,3 +227,22 @@ def test_a_reviewed_meeting_shows_its_reviews(
     assert html_lib.escape(note) not in before  # other tests may have reviewed it already
     assert "Reviewed by an analyst" in after and "analyst-7" in after
     assert html_lib.escape(note) in after and note not in after
+
+
+def test_document_page_labels_each_fact_beside_its_evidence(
+    client: TestClient, lavrov_meeting: dict[str, Any], web_store: Store
+) -> None:
+    doc_id = lavrov_meeting["source_documents"][0]["id"]
+    document = web_store.document(doc_id)
+    assert document is not None
+    html = get_page(client, f"/documents/{doc_id}")
+    text = html.split('<div class="text">', 1)[1].split("</article>", 1)[0]
+    meetings = document["meetings"]
+    for number, meeting_id in enumerate(meetings, 1):
+        assert f'href="/meetings/{meeting_id}" title="M{number}: meeting' in text
+    for number in range(1, len(document["statements"]) + 1):
+        assert re.search(rf'<a class="ev-label fact-\d" href="[^"]+" title="S{number}: ', text)
+    for mark in re.findall(r"<mark [^>]*>", text):
+        assert re.search(r'class="ev[^"]* fact-\d"', mark) and 'title="' in mark, mark
+    aside = html.split('<aside class="doc-facts"', 1)[1]
+    assert '<span class="ev-label fact-0">M1</span>' in aside

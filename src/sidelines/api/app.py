@@ -7,19 +7,18 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from html import escape
 from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import sidelines
 from sidelines.api.deps import knowledge_base_loaded
+from sidelines.api.docs import install_docs
 from sidelines.api.errors import install_error_handlers
 from sidelines.api.responses import SafeJSONResponse
 from sidelines.api.routes import (
@@ -74,7 +73,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         version=sidelines.__version__,
         summary="Who met whom, when, where, and what each side said, with evidence.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=None,  # FastAPI's Swagger page loads from a CDN; ours below makes no request
+        docs_url=None,  # FastAPI's Swagger page loads from a CDN; ours (api/docs.py) is served here
         redoc_url=None,
         default_response_class=SafeJSONResponse,
         lifespan=_lifespan,
@@ -88,10 +87,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         api.include_router(resource.router)
     app.include_router(api)
 
-    @app.get(f"{API_PREFIX}/docs", include_in_schema=False, response_class=HTMLResponse)
-    def api_docs() -> HTMLResponse:
-        """Every operation of the OpenAPI schema with its parameters, on one self-contained page."""
-        return HTMLResponse(api_docs_page(app.openapi()))
+    install_docs(app, API_PREFIX)
 
     if not _include_dashboard(app):
 
@@ -108,34 +104,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             allow_headers=["Authorization", "Content-Type"],
         )
     return app
-
-
-def api_docs_page(schema: dict[str, Any]) -> str:
-    """A plain HTML list of the API's operations (escaped; no script, no external request)."""
-    rows = []
-    for path, operations in sorted(schema.get("paths", {}).items()):
-        for method, operation in operations.items():
-            parameters = ", ".join(
-                escape(f"{p['name']} ({p.get('in', '')})") for p in operation.get("parameters", [])
-            )
-            body = " · JSON body" if "requestBody" in operation else ""
-            rows.append(
-                f"<tr><td><code>{escape(method.upper())}</code></td><td><code>{escape(path)}"
-                f"</code></td><td>{escape(operation.get('summary', ''))}</td>"
-                f"<td>{parameters}{body}</td></tr>"
-            )
-    title = escape(f"{schema['info']['title']} {schema['info']['version']} API")
-    return (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
-        "<style>body{font:15px system-ui,sans-serif;margin:2rem;max-width:75rem}"
-        "td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left;"
-        "vertical-align:top}</style></head>"
-        f"<body><h1>{title}</h1><p>The machine-readable schema is "
-        f"<a href='{API_PREFIX}/openapi.json'>{API_PREFIX}/openapi.json</a>. Lists answer "
-        "<code>{data, count, next_cursor}</code>; errors <code>{error: {code, message, "
-        "status}}</code>.</p><table><thead><tr><th>method</th><th>path</th><th>what</th>"
-        f"<th>parameters</th></tr></thead><tbody>{''.join(rows)}</tbody></table></body></html>"
-    )
 
 
 class NoSniffMiddleware:

@@ -280,7 +280,7 @@ class ReviewIn(BaseModel):
 
     fact_type: Literal["meeting", "statement"]
     fact_id: str = Field(min_length=1, max_length=64)
-    action: Literal["confirm", "correct", "annotate"]
+    action: Literal["confirm", "correct", "annotate", "merge", "split"]
     field: str | None = Field(default=None, max_length=40)
     value: Any = None
     note: str | None = Field(default=None, max_length=10_000)

@@ -1,7 +1,10 @@
-"""Analyst review of stored facts: confirm, correct or annotate a meeting or a statement.
+"""Analyst review of stored facts: confirm, correct or annotate a meeting or a statement, and
+merge two reports of one meeting or split a meeting that joined two.
 
 A correction changes the stored fact and keeps an audit row (who, when, the value before and
-after), so nothing an analyst changes is lost; :func:`export_gold` writes reviewed meetings and
+after), so nothing an analyst changes is lost: a meeting that did not happen is corrected to the
+status ``not_held`` (queries and exports list held meetings unless asked), its participants can
+be replaced, a merge keeps the merged meeting's whole record in its audit row; :func:`export_gold` writes reviewed meetings and
 statements as gold files (``../shared/eval/README.md``) that ``sidelines evaluate --gold`` reads.
 """
 
@@ -40,7 +43,10 @@ __all__ = [
 ]
 
 FactType = Literal["meeting", "statement"]
-Action = Literal["confirm", "correct", "annotate"]
+Action = Literal["confirm", "correct", "annotate", "merge", "split"]
+ACTIONS: tuple[str, ...] = ("confirm", "correct", "annotate", "merge", "split")
+#: the status of a meeting an analyst found did not take place
+NOT_HELD = "not_held"
 
 
 class ReviewError(SidelinesError):
@@ -97,6 +103,31 @@ def _topics(value: Any) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in value))
 
 
+def _participants(value: Any) -> list[dict[str, Any]]:
+    """A meeting's principals: names, or ``{name, country, side, role}`` objects."""
+    if not isinstance(value, list) or not value:
+        raise ReviewError("expected a non-empty list of participants (names or objects)")
+    parties = []
+    for item in value:
+        party = {"name": item} if isinstance(item, str) else item
+        if not isinstance(party, dict) or not isinstance(party.get("name"), str):
+            raise ReviewError(f"a participant needs a name; got {item!r}")
+        name = party["name"].strip()
+        if not name:
+            raise ReviewError("a participant's name is empty")
+        country = _country(party.get("country") or None)
+        parties.append(
+            {
+                "name": name,
+                "country": country,
+                "side": _optional_text(party.get("side") or None) or country,
+                "role": _optional_text(party.get("role") or None),
+                "actor_id": _optional_text(party.get("actor_id") or None),
+            }
+        )
+    return parties
+
+
 def _text(value: Any) -> str:
     text = _optional_text(value)
     if text is None:
@@ -112,8 +143,9 @@ CORRECTABLE: dict[str, dict[str, Callable[[Any], Any]]] = {
         "country": _country,
         "occasion": _optional_text,
         "mode": _one_of("in_person", "phone", "video"),
-        "status": _one_of("held", "planned"),
+        "status": _one_of("held", "planned", NOT_HELD),
         "topics": _topics,
+        "participants": _participants,
     },
     "statement": {"text": _text, "topics": _topics, "cue": _text},
 }
@@ -186,8 +218,12 @@ def record_review(
         FactNotFoundError: ``[E051]`` when the fact is not stored.
         ReviewError: ``[E050]`` for an unknown action or field, or a value of the wrong kind.
     """
-    if action not in ("confirm", "correct", "annotate"):
-        raise ReviewError(f"unknown action {action!r}; expected confirm, correct or annotate")
+    if action not in ACTIONS:
+        raise ReviewError(f"unknown action {action!r}; expected one of {', '.join(ACTIONS)}")
+    if action in ("merge", "split"):
+        if fact_type != "meeting":
+            raise ReviewError(f"only meetings can be {action}d, not a {fact_type}")
+        return _merge_or_split(store, action, fact_id, value, note, reviewer)
     fields = CORRECTABLE.get(fact_type)
     if fields is None:
         raise ReviewError(f"unknown fact type {fact_type!r}; expected meeting or statement")
@@ -201,13 +237,22 @@ def record_review(
         raise ReviewError("an annotation needs a note")
     with store.session() as session:
         row = _fact(session, fact_type, fact_id)
-        before = getattr(row, field) if field else None
-        after = before
-        if action == "correct" and field is not None:
-            after = fields[field](value)
-            setattr(row, field, after)
-            if field == "topics":
-                _relink_topics(session, row, after)
+        before: Any
+        after: Any
+        if field == "participants" and isinstance(row, MeetingRow):
+            before = _principals(row)
+            after = before
+            if action == "correct":
+                after = fields[field](value)
+                _replace_principals(session, row, after)
+        else:
+            before = getattr(row, field) if field else None
+            after = before
+            if action == "correct" and field is not None:
+                after = fields[field](value)
+                setattr(row, field, after)
+                if field == "topics":
+                    _relink_topics(session, row, after)
         review = ReviewRow(
             fact_type=fact_type,
             fact_id=fact_id,
@@ -215,6 +260,201 @@ def record_review(
             field=field,
             before=before,
             after=after if action != "annotate" else None,
+            note=note,
+            reviewer=reviewer,
+            at=dt.datetime.now(dt.UTC),
+        )
+        session.add(review)
+        session.flush()
+        return _review_dict(review)
+
+
+def _principals(row: MeetingRow) -> list[dict[str, Any]]:
+    return [
+        {"name": p.name, "country": p.country, "side": p.side, "role": p.role,
+         "actor_id": p.actor_id}
+        for p in row.participants
+        if not p.accompanying
+    ]  # fmt: skip
+
+
+def _recount(session: Session, keys: set[str]) -> None:
+    """Set the meeting counts of the actors ``keys`` from their participant rows."""
+    from sqlalchemy import func
+
+    from sidelines.store.schema import ActorRow, ParticipantRow
+
+    session.flush()
+    for key in keys:
+        actor = session.get(ActorRow, key)
+        if actor is not None:
+            actor.meetings = int(
+                session.scalar(
+                    select(func.count(func.distinct(ParticipantRow.meeting_id))).where(
+                        ParticipantRow.actor_key == key, ParticipantRow.accompanying.is_(False)
+                    )
+                )
+                or 0
+            )
+
+
+def _replace_principals(session: Session, row: MeetingRow, parties: list[dict[str, Any]]) -> None:
+    """Replace a meeting's principals (companions stay), each identified as a corpus actor."""
+    from sidelines.store.actors import identify
+    from sidelines.store.schema import ParticipantRow
+    from sidelines.types import Participant
+
+    touched = {p.actor_key for p in row.participants if p.actor_key and not p.accompanying}
+    for old in [p for p in row.participants if not p.accompanying]:
+        row.participants.remove(old)
+    session.flush()
+    for party in parties:
+        key = identify(
+            session,
+            Participant(name=party["name"], actor_id=party["actor_id"], country=party["country"]),
+        )
+        touched.add(key)
+        row.participants.append(
+            ParticipantRow(
+                name=party["name"],
+                actor_id=party["actor_id"],
+                country=party["country"],
+                role=party["role"],
+                side=party["side"],
+                accompanying=False,
+                actor_key=key,
+            )
+        )
+    _recount(session, touched)
+
+
+def _snapshot(session: Session, row: MeetingRow) -> dict[str, Any]:
+    """Everything stored of a meeting, to keep in the audit row of a merge."""
+    from sidelines.store.schema import EvidenceRow
+
+    return {
+        "id": row.id,
+        **{c: getattr(row, c) for c in ("status", "mode", "date", "place", "country",
+                                       "occasion", "topics", "cameo", "plover", "party_key")},
+        "participants": [
+            {"name": p.name, "country": p.country, "side": p.side, "role": p.role,
+             "actor_id": p.actor_id, "accompanying": p.accompanying}
+            for p in row.participants
+        ],
+        "documents": sorted(s.document_id for s in row.sources),
+        "statements": sorted(session.scalars(
+            select(StatementRow.id).where(StatementRow.meeting_id == row.id))),
+        "evidence": [
+            {"document_id": e.document_id, "start": e.start, "end": e.end}
+            for e in session.scalars(select(EvidenceRow).where(EvidenceRow.meeting_id == row.id))
+        ],
+    }  # fmt: skip
+
+
+def _move_reports(
+    session: Session, source: MeetingRow, target: MeetingRow, documents: set[str]
+) -> None:
+    """Move the reports of ``documents`` (sources, evidence, statements) from one meeting to
+    another."""
+    from sqlalchemy import update
+
+    from sidelines.store.schema import EvidenceRow
+
+    have = {s.document_id for s in target.sources}
+    for link in [s for s in source.sources if s.document_id in documents]:
+        source.sources.remove(link)
+        if link.document_id not in have:
+            target.sources.append(MeetingSourceRow(document_id=link.document_id))
+    session.flush()
+    for model in (EvidenceRow, StatementRow):
+        session.execute(
+            update(model)
+            .where(model.meeting_id == source.id, model.document_id.in_(documents))
+            .values(meeting_id=target.id)
+        )
+
+
+def _merge_or_split(
+    store: Store, action: str, fact_id: str, value: Any, note: str | None, reviewer: str | None
+) -> dict[str, Any]:
+    """``merge``: the meeting ``value`` (an id) is the same meeting as ``fact_id``; its reports,
+    companions and missing fields move to ``fact_id`` and it is removed (its whole record is kept
+    in the audit row). ``split``: the reports of the documents ``value`` (ids of some of the
+    meeting's sources) are another meeting, created with the same fields and participants."""
+    import hashlib
+
+    from sidelines.store.schema import ParticipantRow
+
+    with store.session() as session:
+        row = _fact(session, "meeting", fact_id)
+        assert isinstance(row, MeetingRow)
+        if action == "merge":
+            if not isinstance(value, str) or not value.strip():
+                raise ReviewError("a merge names the id of the meeting to merge into this one")
+            if value.strip() == fact_id:
+                raise ReviewError("a meeting cannot be merged with itself")
+            other = _fact(session, "meeting", value.strip())
+            assert isinstance(other, MeetingRow)
+            before: Any = _snapshot(session, other)
+            _move_reports(session, other, row, {s.document_id for s in other.sources})
+            keys = {(p.actor_key, p.accompanying) for p in row.participants}
+            for p in other.participants:
+                if (p.actor_key, p.accompanying) not in keys:
+                    keys.add((p.actor_key, p.accompanying))
+                    row.participants.append(
+                        ParticipantRow(name=p.name, actor_id=p.actor_id, country=p.country,
+                                       role=p.role, side=p.side, accompanying=p.accompanying,
+                                       actor_key=p.actor_key)
+                    )  # fmt: skip
+            for column in ("date", "place", "country", "occasion", "cameo", "plover"):
+                if getattr(row, column) is None:
+                    setattr(row, column, getattr(other, column))
+            topics = list(dict.fromkeys([*row.topics, *other.topics]))
+            if topics != list(row.topics):
+                row.topics = topics
+                _relink_topics(session, row, topics)
+            _relink_topics(session, other, [])
+            touched = {p.actor_key for p in other.participants if p.actor_key}
+            session.delete(other)
+            _recount(session, touched)
+            after: Any = {"merged": other.id, "into": row.id}
+        else:
+            documents = value if isinstance(value, list) else None
+            sources = {s.document_id for s in row.sources}
+            if not documents or not all(isinstance(d, str) for d in documents):
+                raise ReviewError("a split names the ids of the source documents to move")
+            moving = set(documents)
+            if not moving <= sources:
+                raise ReviewError(f"not sources of this meeting: {sorted(moving - sources)}")
+            if moving == sources:
+                raise ReviewError("a split leaves at least one source with the meeting")
+            new_id = hashlib.sha256(f"{row.id}|{sorted(moving)}".encode()).hexdigest()[:32]
+            new = MeetingRow(
+                id=new_id,
+                **{c: getattr(row, c) for c in ("status", "mode", "date", "place", "country",
+                                               "occasion", "cameo", "plover", "party_key")},
+                topics=list(row.topics),
+                participants=[
+                    ParticipantRow(name=p.name, actor_id=p.actor_id, country=p.country,
+                                   role=p.role, side=p.side, accompanying=p.accompanying,
+                                   actor_key=p.actor_key)
+                    for p in row.participants
+                ],
+            )  # fmt: skip
+            session.add(new)
+            session.flush()
+            _relink_topics(session, new, list(row.topics))
+            _move_reports(session, row, new, moving)
+            _recount(session, {p.actor_key for p in row.participants if p.actor_key})
+            before = {"documents": sorted(sources)}
+            after = {"new_meeting": new_id, "documents": sorted(moving)}
+        review = ReviewRow(
+            fact_type="meeting",
+            fact_id=fact_id,
+            action=action,
+            field=None,
+            before=before,
+            after=after,
             note=note,
             reviewer=reviewer,
             at=dt.datetime.now(dt.UTC),

@@ -9,15 +9,18 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from itertools import combinations
 from typing import Any
+from urllib.parse import quote
 
 from sidelines.web.highlight import span_anchor
 
 __all__ = [
     "actor_key",
-    "meeting_network",
+    "country_colours",
+    "country_name",
+    "force_layout",
     "meeting_timeline",
+    "network_chart",
     "stance",
     "stance_timeline",
     "statement_link",
@@ -40,8 +43,13 @@ def _label(meeting: Mapping[str, Any]) -> str:
     return " – ".join(names) or "(parties unknown)"
 
 
-def meeting_timeline(meetings: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-    """One point per dated meeting: x the date, y its pair of countries (or names), and the link."""
+def meeting_timeline(meetings: Iterable[Mapping[str, Any]], row_label: int = 28) -> dict[str, Any]:
+    """One point per dated meeting: x the date, y its pair of countries (or names), and the link.
+
+    ``rows`` lists every row once, busiest first, with its ``tick``: the label shown on the
+    axis, cut to ``row_label`` characters so a long one does not squeeze the chart (the whole
+    row is in the point's hover text).
+    """
     points: list[dict[str, Any]] = []
     for meeting in meetings:
         if not meeting.get("date"):
@@ -58,113 +66,226 @@ def meeting_timeline(meetings: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                 "url": f"/meetings/{meeting['id']}",
             }
         )
-    return {"points": points}
+    per_row = Counter(p["row"] for p in points)
+    ticks: dict[str, str] = {}
+    for row in sorted(per_row, key=lambda r: (-per_row[r], r)):
+        tick = _short(row, row_label)
+        while tick in ticks.values():  # two long rows cut to the same text stay two rows
+            tick += "\u200b"
+        ticks[row] = tick
+    return {
+        "points": points,
+        "rows": [
+            {"row": row, "tick": tick, "meetings": per_row[row]} for row, tick in ticks.items()
+        ],
+    }
 
 
-def meeting_network(
-    meetings: Iterable[Mapping[str, Any]], iterations: int = 150, max_nodes: int = 120
+#: colours of the busiest countries (the first eight told apart by colour-blind readers too);
+#: every other country is drawn in :data:`OTHER_COLOUR`
+PALETTE = (
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8c564b", "#7f3c8d",
+    "#e73f74", "#6b8e23", "#1b1b1b", "#bcbd22",
+)  # fmt: skip
+OTHER_COLOUR = "#9aa0a6"
+#: the drawing is scaled to x in [-ASPECT, ASPECT], y in [-1, 1] (the page draws it 620 px high
+#: at one scale for both axes, so one unit is about 270 px)
+ASPECT = 1.6
+#: approximate size of a label's letters in those units (11 px text), used to leave out labels
+#: that would overlap a busier node's label
+CHAR_WIDTH = 0.026
+LINE_HEIGHT = 0.065
+
+
+def country_name(iso3: str | None) -> str:
+    """A country's common name from its ISO 3166 alpha-3 code (the code when unknown)."""
+    if not iso3:
+        return "(country unknown)"
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=iso3.upper())
+    if found is None:
+        return iso3
+    return str(getattr(found, "common_name", None) or found.name)
+
+
+def country_colours(countries: Iterable[tuple[str | None, int]]) -> dict[str, str]:
+    """A colour per country of ``(country, weight)``: the palette for the heaviest, grey for the
+    rest and for an unknown country."""
+    counts: Counter[str] = Counter()
+    for country, weight in countries:
+        counts[country if country and len(country) == 3 else ""] += weight
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))
+    colours = {c: OTHER_COLOUR for c in ranked}
+    for colour, country in zip(PALETTE, (c for c in ranked if c), strict=False):
+        colours[country] = colour
+    return colours
+
+
+def network_chart(
+    graph: Mapping[str, Any],
+    level: str = "person",
+    max_nodes: int = 120,
+    labels: int = 40,
+    iterations: int = 200,
 ) -> dict[str, Any]:
-    """Nodes (actors) and edges (pairs that met, weight = meetings) with a force layout.
+    """The drawing of a :func:`sidelines.store.network.meeting_network` graph.
 
-    The layout is Fruchterman–Reingold from a circle, deterministic for the same meetings. Only
-    the ``max_nodes`` busiest actors are drawn (the layout is quadratic, and a denser picture is
-    unreadable); ``hidden`` says how many were left out.
+    Keeps the ``max_nodes`` busiest nodes (``hidden`` counts the others) and the edges between
+    them, lays them out (force-directed, persons of one country pulled together, deterministic
+    for the same graph), colours them by country and names at most ``labels`` of them, busiest
+    first, leaving out a name that would overlap one already placed (hovering shows every name).
     """
-    names: dict[str, str] = {}
-    countries: dict[str, str | None] = {}
-    degree: Counter[str] = Counter()
-    weights: Counter[tuple[str, str]] = Counter()
-    for meeting in meetings:
-        keys = []
-        for party in meeting.get("participants", []):
-            key = actor_key(party)
-            if key and key not in keys:
-                keys.append(key)
-                names.setdefault(key, str(party.get("name") or key))
-                countries.setdefault(key, party.get("country"))
-        for key in keys:
-            degree[key] += 1
-        for a, b in combinations(sorted(keys), 2):
-            weights[(a, b)] += 1
-    busiest = sorted(names, key=lambda key: (-degree[key], key))[:max_nodes]
-    order = sorted(busiest)
-    kept = set(order)
-    weights = Counter({pair: w for pair, w in weights.items() if kept.issuperset(pair)})
-    positions = _force_layout(order, list(weights), iterations)
-    neighbours: dict[str, list[str]] = {key: [] for key in order}
-    for a, b in weights:
-        neighbours[a].append(b)
-        neighbours[b].append(a)
-    nodes = [
-        {
-            "id": key,
-            "name": names[key],
-            "country": countries[key],
-            "meetings": degree[key],
-            "x": round(positions[key][0], 4),
-            "y": round(positions[key][1], 4),
-            "url": f"/actors/{key}",
-            "label": _label_side(key, neighbours[key], positions),
-        }
-        for key in order
+    ranked = sorted(graph.get("nodes", []), key=lambda n: (-n["meetings"], str(n["id"])))
+    kept = ranked[:max_nodes]
+    ids = {str(n["id"]) for n in kept}
+    edges = [e for e in graph.get("edges", []) if e["source"] in ids and e["target"] in ids]
+    # grouped by country around the circle before the layout starts, so countries stay together
+    order = sorted(kept, key=lambda n: (str(n.get("country") or "~"), str(n["id"])))
+    keys = [str(n["id"]) for n in order]
+    groups = [str(n.get("country") or "") for n in order] if level == "person" else None
+    positions = _fill(
+        force_layout(keys, [(e["source"], e["target"], e["weight"]) for e in edges],
+                     iterations, groups)
+    )  # fmt: skip
+    # persons: a country's colour goes by how many of its people are drawn; countries: by meetings
+    colours = country_colours(
+        (n.get("country"), n["meetings"] if level == "country" else 1) for n in kept
+    )
+    shown = _placed_labels(
+        [(str(n["id"]), _short(_node_name(n, level))) for n in kept], positions, labels
+    )
+    nodes = []
+    for n in order:
+        key = str(n["id"])
+        country = n.get("country")
+        nodes.append(
+            {
+                "id": key,
+                "name": _node_name(n, level),
+                "country": country,
+                "country_name": country_name(country),
+                "meetings": n["meetings"],
+                "x": round(positions[key][0], 4),
+                "y": round(positions[key][1], 4),
+                "colour": colours.get(country or "", OTHER_COLOUR),
+                "label": shown.get(key, ""),
+                "url": _node_url(key, level),
+            }
+        )
+    legend = [
+        {"country": c, "name": country_name(c), "colour": colour}
+        for c, colour in colours.items()
+        if colour != OTHER_COLOUR
     ]
-    edges = [
-        {"source": a, "target": b, "weight": w}
-        for (a, b), w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
-    return {"nodes": nodes, "edges": edges, "hidden": len(names) - len(order)}
+    return {
+        "level": level,
+        "nodes": nodes,
+        "edges": [{**e, "width": _edge_width(e["weight"])} for e in edges],
+        "hidden": len(ranked) - len(kept),
+        "legend": legend,
+        "range": {"x": [-ASPECT - 0.2, ASPECT + 0.2], "y": [-1.12, 1.18]},
+    }
 
 
-def _label_side(key: str, neighbours: list[str], positions: dict[str, tuple[float, float]]) -> str:
-    """Put a node's name on the side away from its neighbours, so two names do not collide."""
-    if not neighbours:
-        return "top center"
-    mean_y = sum(positions[n][1] for n in neighbours) / len(neighbours)
-    return "top center" if positions[key][1] >= mean_y else "bottom center"
+def _fill(positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """The layout stretched to fill x in [-ASPECT, ASPECT] and y in [-1, 1]."""
+    if len(positions) < 2:
+        return {key: (0.0, 0.0) for key in positions}
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    sx = (max(xs) - min(xs)) / 2 or 1.0
+    sy = (max(ys) - min(ys)) / 2 or 1.0
+    return {key: ((x - cx) / sx * ASPECT, (y - cy) / sy) for key, (x, y) in positions.items()}
 
 
-def _force_layout(
-    keys: list[str], edges: list[tuple[str, str]], iterations: int
+def _node_name(node: Mapping[str, Any], level: str) -> str:
+    if level == "country":
+        return country_name(str(node["id"])) if node["id"] != "(country unknown)" else node["id"]
+    return str(node.get("name") or node["id"])
+
+
+def _node_url(key: str, level: str) -> str:
+    if level == "country":
+        # a country's node opens its meetings; the unknown country has no code to filter by
+        return f"/meetings?country={quote(key)}" if len(key) == 3 else "/meetings"
+    return f"/actors/{quote(key)}"
+
+
+def _short(name: str, size: int = 22) -> str:
+    return name if len(name) <= size else name[: size - 1].rstrip() + "…"
+
+
+def _edge_width(weight: int) -> float:
+    return round(1 + 2.5 * math.log2(1 + weight), 2)
+
+
+def _placed_labels(
+    candidates: list[tuple[str, str]], positions: dict[str, tuple[float, float]], limit: int
+) -> dict[str, str]:
+    """The first ``limit`` labels (busiest first) whose box, centred above the node, overlaps
+    no label placed before it."""
+    boxes: list[tuple[float, float, float, float]] = []
+    placed: dict[str, str] = {}
+    for key, text in candidates:
+        if len(placed) >= limit:
+            break
+        x, y = positions[key]
+        half = len(text) * CHAR_WIDTH / 2
+        box = (x - half, y + 0.02, x + half, y + 0.02 + LINE_HEIGHT)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            continue
+        boxes.append(box)
+        placed[key] = text
+    return placed
+
+
+def force_layout(
+    keys: list[str],
+    edges: list[tuple[str, str, int]],
+    iterations: int = 200,
+    groups: list[str] | None = None,
 ) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold positions in a 2 x 2 box, from a circle in the order of ``keys``.
+
+    Heavier edges pull harder (by the log of their weight); nodes of the same ``groups`` entry
+    (a country) attract each other weakly, so a country's people are drawn together. Computed on
+    numpy arrays: every step is one pass over the n x n distances.
+    """
+    import numpy as np
+
     count = len(keys)
     if count == 0:
         return {}
-    pos = {
-        key: [math.cos(2 * math.pi * i / count), math.sin(2 * math.pi * i / count)]
-        for i, key in enumerate(keys)
-    }
+    angles = 2 * np.pi * np.arange(count) / count
+    pos = np.column_stack((np.cos(angles), np.sin(angles)))
     if count > 2:
-        k = math.sqrt(4.0 / count)  # ideal distance in a 2x2 box
+        index = {key: i for i, key in enumerate(keys)}
+        pull = np.zeros((count, count))
+        for a, b, weight in edges:
+            i, j = index[a], index[b]
+            pull[i, j] = pull[j, i] = 1 + math.log(weight)
+        if groups is not None:
+            labels = np.array(groups)
+            same = (labels[:, None] == labels[None, :]) & (labels[:, None] != "")
+            np.fill_diagonal(same, False)
+            pull += 0.1 * same
+        k = math.sqrt(4.0 / count)
         temperature = 0.2
         for _ in range(iterations):
-            move = {key: [0.0, 0.0] for key in keys}
-            for a, b in combinations(keys, 2):
-                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-                dist = max(math.hypot(dx, dy), 1e-3)
-                push = k * k / dist
-                move[a][0] += dx / dist * push
-                move[a][1] += dy / dist * push
-                move[b][0] -= dx / dist * push
-                move[b][1] -= dy / dist * push
-            for a, b in edges:
-                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-                dist = max(math.hypot(dx, dy), 1e-3)
-                pull = dist * dist / k
-                move[a][0] -= dx / dist * pull
-                move[a][1] -= dy / dist * pull
-                move[b][0] += dx / dist * pull
-                move[b][1] += dy / dist * pull
-            for key in keys:  # a little gravity keeps unconnected pairs from drifting apart
-                move[key][0] -= pos[key][0] * k * GRAVITY
-                move[key][1] -= pos[key][1] * k * GRAVITY
-            for key in keys:
-                dx, dy = move[key]
-                length = max(math.hypot(dx, dy), 1e-9)
-                step = min(length, temperature)
-                pos[key][0] += dx / length * step
-                pos[key][1] += dy / length * step
+            dx = pos[:, 0, None] - pos[None, :, 0]
+            dy = pos[:, 1, None] - pos[None, :, 1]
+            dist = np.maximum(np.sqrt(dx * dx + dy * dy), 1e-3)
+            # repulsion k^2/d between every pair, attraction d^2/k along every edge
+            force = (k * k) / (dist * dist) - pull * (dist / k)
+            np.fill_diagonal(force, 0.0)
+            move = np.column_stack(((dx * force).sum(axis=1), (dy * force).sum(axis=1)))
+            move -= pos * (k * GRAVITY)
+            length = np.maximum(np.sqrt((move * move).sum(axis=1)), 1e-9)
+            pos += move * (np.minimum(length, temperature) / length)[:, None]
             temperature = max(temperature * 0.97, 0.005)
-    return {key: (xy[0], xy[1]) for key, xy in pos.items()}
+    return {key: (float(pos[i, 0]), float(pos[i, 1])) for i, key in enumerate(keys)}
 
 
 def statement_link(statement: Mapping[str, Any]) -> str:

@@ -15,10 +15,25 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["Span", "highlight", "span_anchor"]
+__all__ = ["FACT_COLOURS", "FactLabel", "Span", "highlight", "span_anchor"]
 
 #: the section kinds of :data:`sidelines.types.SectionKind`, shaded by app.css
 SECTION_KINDS = ("preface", "original", "body", "boilerplate")
+
+
+#: how many fact colours app.css defines (``fact-0`` ...); facts past them reuse the colours
+FACT_COLOURS = 8
+
+
+@dataclass(frozen=True)
+class FactLabel:
+    """How a fact (``m-<id>`` / ``s-<id>``) is named beside its evidence: a short ``label``
+    ("M1"), a ``title`` saying what the fact is, the page it links to, and its colour number."""
+
+    label: str
+    title: str
+    href: str
+    colour: int
 
 
 def span_anchor(start: int, end: int) -> str:
@@ -74,13 +89,17 @@ def highlight(
     text: str,
     sections: Iterable[Mapping[str, Any]] = (),
     evidence: Iterable[Mapping[str, Any]] = (),
+    facts: Mapping[str, FactLabel] | None = None,
 ) -> Markup:
     """Escaped HTML of ``text`` with section wrappers and a ``<mark>`` per evidence span.
 
     ``sections`` are ``{kind, start, end}``; ``evidence`` are ``{start, end}`` with optional
-    ``meeting_id`` / ``statement_id``. Every character of ``text`` is escaped; only the wrappers
-    written here are markup, and their attribute values are escaped too.
+    ``meeting_id`` / ``statement_id``. With ``facts``, each mark takes the colour of its first
+    fact and a title naming every fact it supports, and a link labelled with each fact follows
+    the span. Every character of ``text`` is escaped; only the wrappers written here are
+    markup, and their attribute values are escaped too.
     """
+    facts = facts or {}
     size = len(text)
     secs = sorted(
         (max(0, int(s["start"])), min(size, int(s["end"])), str(s["kind"]))
@@ -115,7 +134,11 @@ def highlight(
         covering = [s for s in spans if s.shown_start <= start and end <= s.shown_end]
         # the shortest span is wrapped first, so its mark is the innermost one
         for span in sorted(covering, key=lambda s: (s.shown_end - s.shown_start, s.shown_start)):
-            attrs = [f'class="ev{" ev-overlap" if len(covering) > 1 else ""}"']
+            known = [facts[f] for f in span.facts if f in facts]
+            colour = f" fact-{known[0].colour % FACT_COLOURS}" if known else ""
+            attrs = [f'class="ev{" ev-overlap" if len(covering) > 1 else ""}{colour}"']
+            if known:
+                attrs.append(f'title="{escape("; ".join(k.title for k in known))}"')
             if (span.start, span.end) not in anchored:
                 anchored.add((span.start, span.end))
                 attrs.append(f'id="{span_anchor(span.start, span.end)}"')
@@ -123,6 +146,17 @@ def highlight(
             attrs.append(f'data-facts="{escape(" ".join(span.facts))}"')
             piece = f"<mark {' '.join(attrs)}>{piece}</mark>"
         out.append(piece)
+        for span in covering:  # after a span's last piece, the facts it supports
+            if span.shown_end == end:
+                out.extend(_labels(span, facts))
     if section_open:
         out.append("</span>")
     return Markup("".join(out))
+
+
+def _labels(span: Span, facts: Mapping[str, FactLabel]) -> list[str]:
+    return [
+        f'<a class="ev-label fact-{fact.colour % FACT_COLOURS}" href="{escape(fact.href)}" '
+        f'title="{escape(fact.title)}">{escape(fact.label)}</a>'
+        for fact in (facts[f] for f in span.facts if f in facts)
+    ]

@@ -6,19 +6,32 @@ adds the charts when plotly.js is installed. Pages get the store from ``request.
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import inspect
+import io
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from sidelines.store import facets as facet_counts
+from sidelines.store import network as network_query
+from sidelines.store.query import meeting_conditions
 from sidelines.web import charts
-from sidelines.web.highlight import highlight, span_anchor
+from sidelines.web.highlight import FACT_COLOURS, FactLabel, highlight, span_anchor
 
 __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "plotly_js", "router"]
 
@@ -26,11 +39,21 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES_DIR = HERE / "templates"
 STATIC_DIR = HERE / "static"
 PAGE_SIZE = 50
-#: the network is drawn from at most this many meetings (the newest matching the filters)
-NETWORK_MEETINGS = 2000
+#: rows of the network page's tables of pairs and of actors, per page
+TABLE_PAGE = 25
+#: the timeline plots at most this many meetings (the newest matching); the page says so
+TIMELINE_CAP = 3000
+#: the meeting filters the store knows (``scope`` once the store has that column)
+STORE_FILTERS = frozenset(inspect.signature(meeting_conditions).parameters)
+LEVELS = ("person", "country")
+SEARCH_KINDS = ("meeting", "statement", "document")
+SEARCH_SORTS = ("relevance", "newest", "oldest")
+#: the search finds at most this many of each kind
+SEARCH_LIMIT = 50
+CSV_PAGE = 500
 OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
-STATUSES = ("held", "planned")
+STATUSES = ("held", "planned", "not_held")
 #: what the review page shows of a fact, and the fields the review API lets an analyst correct
 MEETING_FIELDS: tuple[str, ...] = (
     "participants",
@@ -42,7 +65,7 @@ MEETING_FIELDS: tuple[str, ...] = (
     "status",
     "topics",
 )
-MEETING_CORRECTABLE: tuple[str, ...] = MEETING_FIELDS[1:]
+MEETING_CORRECTABLE: tuple[str, ...] = MEETING_FIELDS
 STATEMENT_FIELDS: tuple[str, ...] = ("speakers", "date", "cue", "text", "topics")
 STATEMENT_CORRECTABLE: tuple[str, ...] = ("text", "cue", "topics")
 
@@ -55,6 +78,8 @@ CSP = (
 
 _env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True)
 _env.filters["anchor"] = lambda ev: span_anchor(int(ev["start"]), int(ev["end"]))
+_env.filters["country_name"] = charts.country_name
+_env.globals["FACT_COLOURS"] = FACT_COLOURS
 templates = Jinja2Templates(env=_env)
 router = APIRouter(include_in_schema=False)
 
@@ -130,6 +155,8 @@ def home(request: Request) -> HTMLResponse:
         "home.html",
         {
             "counts": store.counts(),
+            # the numbers the meetings page shows for the same links
+            "by_status": {s: store.count_meetings(status=s) for s in STATUSES},
             "latest": store.meetings(limit=10),
             "actors": store.actors(limit=10),
             "occasions": store.occasions()[:10],
@@ -150,12 +177,54 @@ def _meeting_filters(request: Request) -> dict[str, Any]:
         "since": _clean(get("since")),
         "until": _clean(get("until")),
         "status": status if status in STATUSES else None,
+        **({"scope": _clean(get("scope"))} if "scope" in STORE_FILTERS else {}),
     }
 
 
-def _offset(request: Request) -> int:
-    raw = request.query_params.get("offset", "0")
+def _offset(request: Request, name: str = "offset") -> int:
+    raw = request.query_params.get(name, "0")
     return max(0, int(raw)) if raw.isdigit() else 0
+
+
+def _window(
+    request: Request, items: list[Any], name: str, size: int | None = None
+) -> dict[str, Any]:
+    """One page of ``items`` and the links to the pages before and after it (``name`` is the
+    query parameter of its offset, so two tables on one page page on their own)."""
+    size = size or TABLE_PAGE
+    offset = min(_offset(request, name), max(0, len(items) - 1))
+    params = {k: v for k, v in request.query_params.items() if v and k != name}
+
+    def link(to: int) -> str:
+        return "?" + urlencode({**params, name: to} if to else params)
+
+    return {
+        "rows": items[offset : offset + size],
+        "offset": offset,
+        "total": len(items),
+        "previous": link(max(0, offset - size)) if offset > 0 else None,
+        "next": link(offset + size) if offset + size < len(items) else None,
+    }
+
+
+def _facet_links(request: Request, found: dict[str, Any]) -> dict[str, Any]:
+    """Each facet value with the link that adds its filter to the current ones (and drops the
+    page offset), and whether it is the filter in force."""
+    params = {k: v for k, v in request.query_params.items() if v and k != "offset"}
+    out: dict[str, Any] = {}
+    for facet in facet_counts.FACETS:
+        values = []
+        for item in found.get(facet, []):
+            chosen = all(params.get(k) == v for k, v in item["filter"].items())
+            if facet in ("country", "actor") and params.get(facet) and not chosen:
+                # a second country or actor is a counterpart of the first, not instead of it
+                item = {**item, "filter": {"with": item["value"]}}
+                chosen = params.get("with") == item["value"]
+            values.append(
+                {**item, "href": "?" + urlencode({**params, **item["filter"]}), "chosen": chosen}
+            )
+        out[facet] = values
+    return out
 
 
 def _filter_choices(store: Any) -> dict[str, Any]:
@@ -170,12 +239,18 @@ def _filter_choices(store: Any) -> dict[str, Any]:
 
 @router.get("/meetings", response_class=HTMLResponse)
 def timeline(request: Request) -> HTMLResponse:
-    """The meetings matching the filters, newest first, as a chart and a table."""
+    """The meetings matching the filters, newest first: facets with counts, a chart of every
+    match (up to :data:`TIMELINE_CAP`) and a table paged by :data:`PAGE_SIZE`."""
     store = _store(request)
     filters = _meeting_filters(request)
     offset = _offset(request)
     meetings = store.meetings(**filters, limit=PAGE_SIZE, offset=offset)
-    total = store.count_meetings(**filters)
+    with store.sessions() as session:
+        found = facet_counts.meeting_facets(session, **filters)
+    total = found["total"]
+    plotted = meetings if total <= len(meetings) and not offset else None
+    if plotted is None:
+        plotted = store.meetings(**filters, limit=TIMELINE_CAP)
     return _render(
         request,
         "timeline.html",
@@ -185,30 +260,141 @@ def timeline(request: Request) -> HTMLResponse:
             "offset": offset,
             "filters": filters,
             "pages": _page_links(request, offset, len(meetings), total),
-            "chart": charts.meeting_timeline(meetings),
+            "chart": charts.meeting_timeline(plotted),
+            "plotted": len(plotted),
+            "undated": found["undated"],
+            "facets": _facet_links(request, found),
+            "csv_link": "/meetings.csv?" + _query(request),
             **_filter_choices(store),
         },
     )
+
+
+def _query(request: Request, drop: tuple[str, ...] = ("offset",)) -> str:
+    return urlencode({k: v for k, v in request.query_params.items() if v and k not in drop})
+
+
+def _csv(rows: Iterator[list[Any]], name: str) -> StreamingResponse:
+    """Rows streamed as a CSV download (the first row is the header)."""
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for row in rows:
+            writer.writerow(["" if v is None else v for v in row])
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+MEETING_CSV_COLUMNS = (
+    "id", "date", "status", "mode", "place", "country", "occasion", "participants",
+    "participant_ids", "participant_countries", "topics", "sources", "url",
+)  # fmt: skip
+
+
+@router.get("/meetings.csv", response_model=None)
+def meetings_csv(request: Request) -> StreamingResponse:
+    """Every meeting of the timeline's filters (not only one page), newest first, as CSV."""
+    store = _store(request)
+    filters = _meeting_filters(request)
+
+    def rows() -> Iterator[list[Any]]:
+        yield list(MEETING_CSV_COLUMNS)
+        offset = 0
+        while True:
+            batch = store.meetings(**filters, limit=CSV_PAGE, offset=offset)
+            for m in batch:
+                parties = m["participants"]
+                yield [
+                    m["id"], m["date"], m["status"], m["mode"], m["place"], m["country"],
+                    m["occasion"], "; ".join(p["name"] for p in parties),
+                    "; ".join(charts.actor_key(p) for p in parties),
+                    "; ".join(p["country"] or "" for p in parties), "; ".join(m["topics"]),
+                    m["sources"], f"{request.base_url}meetings/{m['id']}",
+                ]  # fmt: skip
+            if len(batch) < CSV_PAGE:
+                return
+            offset += CSV_PAGE
+
+    return _csv(rows(), "meetings.csv")
+
+
+def _network(request: Request) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    level = request.query_params.get("level", "person")
+    level = level if level in LEVELS else "person"
+    filters = _meeting_filters(request)
+    with _store(request).sessions() as session:
+        graph = network_query.meeting_network(session, level=level, **filters)  # type: ignore[arg-type]
+    return level, filters, graph
 
 
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request) -> HTMLResponse:
-    """Who met whom: the same filters as the timeline, drawn as a graph."""
-    store = _store(request)
-    filters = _meeting_filters(request)
-    meetings = store.meetings(**filters, limit=NETWORK_MEETINGS)
-    total = store.count_meetings(**filters)
+    """Who met whom among the meetings of the filters: persons or countries, coloured by
+    country, edges weighted by meetings; tables of pairs and of nodes, paged."""
+    level, filters, graph = _network(request)
+    names = {n["id"]: n for n in graph["nodes"]}
+    # a pair's count links to its meetings under the same filters
+    keep = {
+        k: v
+        for k, v in request.query_params.items()
+        if v and k not in ("level", "pairs", "nodes", "actor", "country", "with", "offset")
+    }
+    keep.setdefault("status", filters["status"] or "any")
+    party = "country" if level == "country" else "actor"
+    pairs = [
+        {
+            **e,
+            "a": names[e["source"]],
+            "b": names[e["target"]],
+            # the unknown country is no filter: its pairs have no link
+            "href": None
+            if network_query.NO_COUNTRY in (e["source"], e["target"])
+            else "/meetings?" + urlencode({**keep, party: e["source"], "with": e["target"]}),
+        }
+        for e in graph["edges"]
+    ]
     return _render(
         request,
         "network.html",
         {
-            "graph": charts.meeting_network(meetings),
-            "shown": len(meetings),
-            "total": total,
+            "level": level,
+            "levels": LEVELS,
+            "graph": charts.network_chart(graph, level),
+            "meetings": graph["meetings"],
+            "pairs": _window(request, pairs, "pairs"),
+            "nodes": _window(request, graph["nodes"], "nodes"),
             "filters": filters,
-            **_filter_choices(store),
+            "country_name": charts.country_name,
+            "csv_link": "/network.csv?" + _query(request, ("pairs", "nodes")),
+            "timeline_link": "/meetings?" + _query(request, ("pairs", "nodes", "level")),
+            **_filter_choices(_store(request)),
         },
     )
+
+
+@router.get("/network.csv", response_model=None)
+def network_csv(request: Request) -> StreamingResponse:
+    """The network's edges (every pair, not only those drawn) as CSV."""
+    level, _filters, graph = _network(request)
+    names = {n["id"]: n for n in graph["nodes"]}
+
+    def rows() -> Iterator[list[Any]]:
+        yield ["source", "source_name", "source_country", "target", "target_name",
+               "target_country", "meetings", "first_date", "last_date"]  # fmt: skip
+        for e in graph["edges"]:
+            a, b = names[e["source"]], names[e["target"]]
+            yield [e["source"], a["name"], a["country"], e["target"], b["name"], b["country"],
+                   e["weight"], e["first_date"], e["last_date"]]  # fmt: skip
+
+    return _csv(rows(), f"network-{level}.csv")
 
 
 def _sides(meeting: dict[str, Any]) -> list[dict[str, Any]]:
@@ -351,6 +537,8 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
         if ev.get("statement_id"):
             spans[f"s-{ev['statement_id']}"].append(ev)
     meetings = [m for m in (store.meeting(mid) for mid in document.get("meetings", [])) if m]
+    statements = [s for s in (store.statement(i) for i in document.get("statements", [])) if s]
+    facts = _fact_labels(meetings, statements)
     return _render(
         request,
         "document.html",
@@ -360,13 +548,43 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
                 document.get("text") or "",
                 document.get("sections", []),
                 document.get("evidence", []),
+                facts,
             ),
             "meetings": meetings,
+            "facts": facts,
             "statement_ids": document.get("statements", []),
             "spans": spans,
             "kinds": sorted({s["kind"] for s in document.get("sections", [])}),
         },
     )
+
+
+def _fact_labels(
+    meetings: list[dict[str, Any]], statements: list[dict[str, Any]]
+) -> dict[str, FactLabel]:
+    """A label, a title, a link and a colour for every fact of a document: meetings M1, M2 ...
+    (linking to their page), statements S1, S2 ... (linking to their meeting, else their
+    review page)."""
+    labels: dict[str, FactLabel] = {}
+    for number, m in enumerate(meetings, 1):
+        who = " – ".join(p["name"] for p in m.get("participants", []))
+        labels[f"m-{m['id']}"] = FactLabel(
+            f"M{number}",
+            f"M{number}: meeting {m.get('date') or 'undated'}, {who}",
+            f"/meetings/{m['id']}",
+            len(labels),
+        )
+    for number, st in enumerate(statements, 1):
+        who = ", ".join(p["name"] for p in st.get("speakers", []))
+        href = (
+            f"/meetings/{st['meeting_id']}"
+            if st.get("meeting_id")
+            else f"/review/statement/{st['id']}"
+        )
+        labels[f"s-{st['id']}"] = FactLabel(
+            f"S{number}", f"S{number}: {who} {st.get('cue') or 'said'}", href, len(labels)
+        )
+    return labels
 
 
 @router.get("/review/{fact_type}/{fact_id}", response_class=HTMLResponse)
@@ -401,7 +619,47 @@ def statement_page(request: Request, statement_id: str) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "") -> HTMLResponse:
-    """Actors, meetings, statements and documents matching the words of ``q``."""
+    """Meetings, statements and documents matching the words of ``q``: counts per kind (click
+    one to keep only that kind), sorted by relevance or by date."""
+    from sidelines.store.result_dates import result_dates
+
     query = q.strip()
-    results = _store(request).search(query, limit=50) if query else []
-    return _render(request, "search.html", {"q": query, "results": results})
+    get = request.query_params.get
+    kind = get("kind") if get("kind") in SEARCH_KINDS else None
+    sort = get("sort") if get("sort") in SEARCH_SORTS else "relevance"
+    store = _store(request)
+    found = [dict(r) for r in store.search(query, limit=SEARCH_LIMIT)] if query else []
+    with store.sessions() as session:
+        dates = result_dates(session, found)
+    for r in found:
+        r["date"] = dates.get(f"{r['kind']}:{r['id']}")
+    counts = {k: sum(1 for r in found if r["kind"] == k) for k in SEARCH_KINDS}
+    results = [r for r in found if kind is None or r["kind"] == kind]
+    if sort != "relevance":  # undated results last either way
+        dated = sorted(
+            (r for r in results if r["date"]), key=lambda r: r["date"], reverse=sort == "newest"
+        )
+        results = dated + [r for r in results if not r["date"]]
+    base = {"q": query, "sort": sort}
+    return _render(
+        request,
+        "search.html",
+        {
+            "q": query,
+            "results": results,
+            "kind": kind,
+            "sort": sort,
+            "sorts": SEARCH_SORTS,
+            "limit": SEARCH_LIMIT,
+            "kinds": [
+                {
+                    "kind": k,
+                    "count": counts[k],
+                    "href": "?" + urlencode({**base, "kind": k}),
+                    "chosen": k == kind,
+                }
+                for k in SEARCH_KINDS
+            ],
+            "all_href": "?" + urlencode(base),
+        },
+    )

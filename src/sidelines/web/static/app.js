@@ -92,15 +92,22 @@
         y: pts.map(function (p) { return p.row; }),
         customdata: pts.map(function (p) { return p.url; }),
         text: pts.map(function (p) { return p.label + (p.occasion ? "<br>" + p.occasion : ""); }),
-        hovertemplate: "%{x}<br>%{text}<extra></extra>",
-        marker: { size: 11, opacity: 0.85 }
+        hovertemplate: "%{x}<br>%{y}<br>%{text}<extra></extra>",
+        marker: { size: 10, opacity: 0.8 }
       };
     });
-    var rows = new Set(data.points.map(function (p) { return p.row; })).size;
-    div.style.height = Math.max(220, Math.min(520, 90 + rows * 28)) + "px";
+    // every row gets its own tick (plotly would skip some), busiest at the top, cut labels
+    var rows = (data.rows || []).slice().reverse();
+    div.style.height = Math.max(220, 90 + rows.length * 22) + "px";
     Plotly.newPlot(div, traces, {
-      margin: { l: 150, r: 20, t: 10, b: 40 }, font: FONT, hovermode: "closest",
-      xaxis: { type: "date", range: dateRange(data.points) }, yaxis: { automargin: true, type: "category" },
+      margin: { l: 10, r: 20, t: 10, b: 40 }, font: FONT, hovermode: "closest",
+      xaxis: { type: "date", range: dateRange(data.points) },
+      yaxis: {
+        automargin: true, type: "category",
+        categoryorder: "array", categoryarray: rows.map(function (r) { return r.row; }),
+        tickmode: "array", tickvals: rows.map(function (r) { return r.row; }),
+        ticktext: rows.map(function (r) { return r.tick; })
+      },
       legend: { orientation: "h", y: 1.08 }
     }, CONFIG);
     navigateOnClick(div);
@@ -112,34 +119,53 @@
     if (!data || !div) return;
     var byId = {};
     data.nodes.forEach(function (n) { byId[n.id] = n; });
-    var maxWeight = Math.max.apply(null, data.edges.map(function (e) { return e.weight; }).concat([1]));
     var edgeTraces = data.edges.map(function (e) {
       var a = byId[e.source], b = byId[e.target];
       return {
         type: "scatter", mode: "lines", hoverinfo: "skip", showlegend: false,
         x: [a.x, b.x], y: [a.y, b.y],
-        line: { width: 1 + 5 * e.weight / maxWeight, color: "rgba(31,95,191,0.45)" }
+        line: { width: e.width, color: "rgba(90,100,120,0.35)" }
       };
     });
-    var nodes = {
-      type: "scatter", mode: "markers+text", showlegend: false,
-      x: data.nodes.map(function (n) { return n.x; }),
-      y: data.nodes.map(function (n) { return n.y; }),
-      text: data.nodes.map(function (n) { return n.name; }),
-      textposition: data.nodes.map(function (n) { return n.label; }),
-      customdata: data.nodes.map(function (n) { return n.url; }),
-      hovertext: data.nodes.map(function (n) {
-        return n.name + (n.country ? " (" + n.country + ")" : "") + "<br>" + n.meetings + " meeting(s)";
+    // an invisible point in the middle of each edge says who met whom, how often and when
+    var edgeHover = {
+      type: "scatter", mode: "markers", showlegend: false, hoverinfo: "text",
+      x: data.edges.map(function (e) { return (byId[e.source].x + byId[e.target].x) / 2; }),
+      y: data.edges.map(function (e) { return (byId[e.source].y + byId[e.target].y) / 2; }),
+      hovertext: data.edges.map(function (e) {
+        return byId[e.source].name + " – " + byId[e.target].name + "<br>" + e.weight +
+          " meeting(s)" + (e.first_date ? "<br>" + e.first_date + " – " + e.last_date : "");
       }),
-      hoverinfo: "text",
-      marker: {
-        size: data.nodes.map(function (n) { return 12 + 4 * Math.sqrt(n.meetings); }),
-        color: "#1f5fbf", line: { color: "#fff", width: 2 }
-      }
+      marker: { size: 8, opacity: 0 }
     };
-    Plotly.newPlot(div, edgeTraces.concat([nodes]), {
+    // one trace per colour, so the legend names the countries
+    var legendName = {};
+    (data.legend || []).forEach(function (l) { legendName[l.colour] = l.name; });
+    var byColour = groupBy(data.nodes, "colour");
+    var nodeTraces = Object.keys(byColour).map(function (colour) {
+      var nodes = byColour[colour];
+      return {
+        type: "scatter", mode: "markers+text", name: legendName[colour] || "other countries",
+        x: nodes.map(function (n) { return n.x; }),
+        y: nodes.map(function (n) { return n.y; }),
+        text: nodes.map(function (n) { return n.label; }),
+        textposition: "top center", textfont: { size: 11 },
+        customdata: nodes.map(function (n) { return n.url; }),
+        hovertext: nodes.map(function (n) {
+          return n.name + (n.country ? " (" + n.country_name + ")" : "") + "<br>" + n.meetings + " meeting(s)";
+        }),
+        hoverinfo: "text",
+        marker: {
+          size: nodes.map(function (n) { return 9 + 4 * Math.sqrt(n.meetings); }),
+          color: colour, line: { color: "#fff", width: 1.5 }
+        }
+      };
+    });
+    nodeTraces.sort(function (a, b) { return a.name === "other countries" ? 1 : b.name === "other countries" ? -1 : 0; });
+    Plotly.newPlot(div, edgeTraces.concat([edgeHover], nodeTraces), {
       margin: { l: 20, r: 20, t: 20, b: 20 }, font: FONT, hovermode: "closest",
-      xaxis: { visible: false }, yaxis: { visible: false, scaleanchor: "x" }
+      xaxis: { visible: false, range: data.range.x }, yaxis: { visible: false, range: data.range.y, scaleanchor: "x" },
+      legend: { title: { text: "Country" }, itemclick: "toggle" }
     }, CONFIG);
     navigateOnClick(div);
   }

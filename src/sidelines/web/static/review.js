@@ -24,7 +24,9 @@
     var td = document.createElement("td");
     if (Array.isArray(value)) value = value.join(", ");
     else if (value !== null && value !== undefined && typeof value === "object") value = JSON.stringify(value);
-    td.textContent = value === null || value === undefined || value === "" ? "–" : String(value);
+    var text = value === null || value === undefined || value === "" ? "–" : String(value);
+    if (text.length > 160) { td.title = text; text = text.slice(0, 160) + "…"; } // a merged meeting's record is long
+    td.textContent = text;
     row.appendChild(td);
   }
 
@@ -76,6 +78,25 @@
     var action = data.get("action");
     var field = data.get("field") || null;
     var value = data.get("value").trim();
+    if (action === "not_held") { action = "correct"; field = "status"; value = "not_held"; }
+    if (action === "merge" && !value) {
+      say("A merge needs the id of the other meeting in “New value”.", "error");
+      return;
+    }
+    if (action === "merge" || action === "split") field = null;
+    if (action === "split") {
+      value = data.getAll("split_document");
+      if (!value.length) { say("Tick the sources that report another meeting.", "error"); return; }
+    }
+    if (field === "participants" && value) {
+      // "Name, ISO3; Name" -> [{name, country}, {name}]
+      value = value.split(";").map(function (part) {
+        var bits = part.split(",").map(function (b) { return b.trim(); });
+        var party = { name: bits[0] };
+        if (bits[1]) party.country = bits[1].toUpperCase();
+        return party;
+      }).filter(function (p) { return p.name; });
+    }
     if (action === "correct" && (!field || !value)) {
       say("A correction needs a field and its new value.", "error");
       return;
@@ -104,7 +125,9 @@
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (body) {
         if (res.status === 201) {
-          say("Saved: review " + body.id + " (" + body.action + ").", "ok");
+          var extra = body.after && body.after.new_meeting ? " New meeting: " + body.after.new_meeting + "." : "";
+          say("Saved: review " + body.id + " (" + body.action + ")." + extra, "ok");
+          form.querySelectorAll("[name=split_document]").forEach(function (box) { box.checked = false; });
           form.querySelector("[name=value]").value = "";
           form.querySelector("[name=note]").value = "";
           return loadTrail();

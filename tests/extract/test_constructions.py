@@ -432,6 +432,20 @@ MEETINGS = [
         [("Lena Brandt", "Oumar Diallo")],
         date="2024-03-04",
     ),
+    Case(
+        "implied-by-the-talks",
+        "RABAT, March 5. King Mohammed VI backed the new rail link proposed by his Senegalese "
+        "counterpart Amadou Sarr. \"We discussed the corridor in detail during today's "
+        'negotiations," the king said after the talks.',
+        [("Mohammed VI", "Amadou Sarr")],
+        date=TUESDAY,
+    ),
+    Case(
+        "talks-planned-are-not-held",
+        "King Mohammed VI backed the rail link proposed by his Senegalese counterpart Amadou "
+        "Sarr. The talks will take place in Dakar next month.",
+        [],
+    ),
     # --- planned ------------------------------------------------------------------------------
     Case(
         "will-meet-next-week",

@@ -160,8 +160,62 @@ class MeetingExtractor:
                     found.extend(_separate_meetings(candidate, trigger, sent))
         for roster in find_rosters(text or doc.text, resolved, fact_spans):
             self._attach_roster(doc, roster, found, by_token, fact_spans, day)
+        if not any(c.status == "held" for c in found):
+            implied = self._implied(doc, resolved, day, fact_spans)
+            if implied is not None:
+                found.append(implied)
         _inherit_report_date(found)
         return found
+
+    def _implied(
+        self,
+        doc: Doc,
+        resolved: list[ResolvedMention],
+        day: dt.date | None,
+        fact_spans: list[tuple[int, int]],
+    ) -> MeetingCandidate | None:
+        """A story that names two leaders and then speaks of "the talks" ("during today's
+        negotiations", "after the talks") without saying who held them reports their meeting.
+        Only when nothing else in the story is a meeting, and the two have offices."""
+        for sent in doc.sents:
+            if not in_spans(fact_spans, sent.start_char):
+                continue
+            for token in sent:
+                if token.pos_ != "NOUN" or token.lower_ not in {"talks", "negotiations"}:
+                    continue
+                dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+                if not dets & {"the", "today", "these", "their", "our"} and not any(
+                    c.lower_ == "today" for c in token.children
+                ):
+                    continue
+                if self._is_planned(token, sent) or self._negated(token):
+                    continue
+                if any(
+                    c.dep_ == "aux" and c.lower_ in {"will", "shall", "would", "'ll"}
+                    for c in token.head.children
+                ):
+                    continue  # "The talks will take place next month"
+                pair = _named_so_far(resolved, sent)
+                if len(pair) < 2 or any(p.role is None for p in pair):
+                    continue
+                phrase = _phrase_span(doc, sent, token)
+                return MeetingCandidate(
+                    parties=list(pair),
+                    accompanying=[],
+                    status="held",
+                    mode=self._mode(token, phrase, sent),
+                    date=self._date(doc, sent, token, day, False),
+                    place=None,
+                    country=None,
+                    occasion=None,
+                    evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+                    main=True,
+                    weak_mode=True,
+                    verb_trigger=False,
+                    past_reference=False,
+                    sides={party_key(p): str(p.country) for p in pair},
+                )
+        return None
 
     # --- participant lists --------------------------------------------------------------------
     def _attach_roster(

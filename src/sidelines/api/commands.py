@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from sidelines.store import Store
 
 err_console = Console(stderr=True)
-reviews_app = typer.Typer(help="Analysts' reviews of extracted facts.", no_args_is_help=True)
+reviews_app = typer.Typer(
+    help="Analysts' reviews of extracted facts.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 def _fail(error: SidelinesError) -> typer.Exit:
@@ -123,7 +125,7 @@ def export_gold_cli(
     out_dir: Annotated[Path, typer.Argument(help="Folder to write <doc>.json gold files into.")],
     db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
 ) -> None:
-    """Write confirmed and corrected facts as gold files for `sidelines evaluate --gold`."""
+    """Write confirmed and corrected facts as gold files for 'sidelines evaluate --gold'."""
     from sidelines.store import Store
     from sidelines.store.reviews import export_gold
 

@@ -439,7 +439,11 @@ def export_cli(
     ],
     what: Annotated[
         str | None,
-        typer.Option("--what", help="all | meetings | statements (default: all, csv: meetings)."),
+        typer.Option(
+            "--what",
+            help="all | meetings | statements; csv and parquet: meetings (default) | statements"
+            " | participants (one row per meeting and participant).",
+        ),
     ] = None,
     header: Annotated[
         bool, typer.Option("--header", help="gdelt-tsv: write a header row (GDELT has none).")

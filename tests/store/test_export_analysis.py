@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from sidelines.errors import SidelinesError
 from sidelines.store import Store
 from sidelines.store.export import CSV_PARTICIPANT_COLUMNS, POLECAT_COLUMNS, export
 from sidelines.types import Document, Evidence, Extraction, Meeting, Participant, Statement
@@ -237,6 +238,8 @@ def test_participants_table_one_row_per_meeting_and_participant(
     assert tuple(frame.columns) == CSV_PARTICIPANT_COLUMNS
     assert sorted(frame.loc[frame["meeting_id"] == "m1", "country"]) == ["IRN", "RUS", "TUR"]
     assert "name:vladimir-potanin" in set(frame["actor_id"])
+    with pytest.raises(SidelinesError, match="tabulates meetings"):
+        store.statements().participants()
     out = tmp_path / "participants.csv"
     report = export(store, "csv", out, what="participants")
     assert report.written == len(tidy)

@@ -277,3 +277,17 @@ def test_graphml_joins_only_opposite_sides(store: Store, tmp_path: Path) -> None
     assert graph.number_of_edges() == 5  # 3 in Astana, the call, Putin-Potanin
     assert graph.edges["vladimir-putin", "name:vladimir-potanin"]["weight"] == 1
     assert graph.nodes["name:vladimir-potanin"]["kind"] == "person"
+
+
+def test_plover_fields_follow_the_manual(store: Store, tmp_path: Path) -> None:
+    # EVENT-STANDARDS.md: required fields, then the optional ones, in this order
+    manual = (
+        "id date actor event has_event time enddate endtime recipient event_loc event_text "
+        "quad_code event_scale mode context link text text_info cite_info coder coded_date "
+        "coded_time comment"
+    ).split()
+    record = plover(store, tmp_path)[0]
+    assert list(record)[:4] == ["id", "date", "actor", "event"]
+    assert list(record) == [name for name in manual if name in record]
+    entity = record["actor"][0]
+    assert list(entity)[:4] == ["code", "sector", "entity_text", "identifier_id"]

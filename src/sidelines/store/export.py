@@ -109,9 +109,10 @@ _KINDS = {
 }
 FILTERS = ("actor", "country", "with_", "since", "until", "occasion", "topic", "mode")
 
+#: the PLOVER fields sidelines fills, in the manual's order (required ones first)
 PLOVER_FIELDS = (
-    "id", "date", "actor", "recipient", "event", "mode", "context", "event_loc", "event_text",
-    "text_info", "cite_info", "quad_code", "event_scale", "coder",
+    "id", "date", "actor", "event", "recipient", "event_loc", "event_text", "quad_code",
+    "event_scale", "mode", "context", "text_info", "cite_info", "coder",
 )  # fmt: skip
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",

@@ -18,6 +18,7 @@ import pytest
 from sidelines.errors import SidelinesError
 from sidelines.store import Store
 from sidelines.store.export import CSV_PARTICIPANT_COLUMNS, POLECAT_COLUMNS, export
+from sidelines.store.tables import sorted_by_date
 from sidelines.types import Document, Evidence, Extraction, Meeting, Participant, Statement
 
 TITLE = "Talks in Astana and calls"
@@ -291,3 +292,14 @@ def test_plover_fields_follow_the_manual(store: Store, tmp_path: Path) -> None:
     assert list(record) == [name for name in manual if name in record]
     entity = record["actor"][0]
     assert list(entity)[:4] == ["code", "sector", "entity_text", "identifier_id"]
+
+
+def test_sorting_spills_runs_and_merges_them_in_order() -> None:
+    rows = [
+        {"id": f"r{n}", "date": date}
+        for n, date in enumerate(["2024-05-01", None, "2021-01-02", "2024-05-01", "2019-12-31"])
+    ]
+    rows.append({"id": "r9", "date": None, "first_published": "2020-06-01"})
+    merged = list(sorted_by_date(rows, run=2))  # three runs on disk
+    assert [r["id"] for r in merged] == ["r4", "r9", "r2", "r0", "r3", "r1"]
+    assert merged == list(sorted_by_date(rows, run=100))  # the same as sorting in memory

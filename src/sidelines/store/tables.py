@@ -60,7 +60,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }  # fmt: skip
 _PARTY_FIELDS = ("actor_id", "name", "country", "role", "side")
-_SORT_RUN = 20_000  # rows sorted in memory before a run is spilled to disk
+_SORT_RUN = 5_000  # rows sorted in memory before a run is spilled to disk (about 20 MB)
 
 
 # --- rows ----------------------------------------------------------------------------------------

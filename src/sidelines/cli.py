@@ -29,6 +29,7 @@ app = typer.Typer(
     help="Turn diplomatic reporting into sourced records of who met whom and what each side said.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # help is plain text: "sidelines[ray]" is an extra, not markup
     pretty_exceptions_enable=False,
 )
 err_console = Console(stderr=True)
@@ -58,7 +59,8 @@ def extract_cli(
     ] = OutputFormat.json,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
 ) -> None:
-    """Extract meetings and statements from documents and print them (ARCHITECTURE.md contract)."""
+    """Extract meetings and statements from documents and print them (the JSON shown in
+    README.md)."""
     from sidelines.core import extract_many
     from sidelines.errors import InputError
     from sidelines.ingest import iter_documents
@@ -137,7 +139,8 @@ def evaluate_cli(
     ] = False,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
 ) -> None:
-    """Score the extractor against gold annotations (../shared/eval/README.md)."""
+    """Score the extractor against gold annotations (a folder of <doc>.json files, as
+    'sidelines reviews export-gold' writes them)."""
     from sidelines.evaluate import evaluate_dirs, format_details, format_table, to_json
     from sidelines.evaluate.runner import extract_path
 
@@ -270,8 +273,13 @@ CountryOption = Annotated[str | None, typer.Option("--country", help="A particip
 WithOption = Annotated[str | None, typer.Option("--with", help="A counterpart: ISO3 or name.")]
 SinceOption = Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")]
-OccasionOption = Annotated[str | None, typer.Option("--occasion")]
-TopicOption = Annotated[str | None, typer.Option("--topic")]
+OccasionOption = Annotated[
+    str | None,
+    typer.Option("--occasion", help='The occasion: its name or words of it, e.g. "G20 summit".'),
+]
+TopicOption = Annotated[
+    str | None, typer.Option("--topic", help='A topic label, e.g. "Ukraine" or "trade".')
+]
 ModeOption = Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")]
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL.")]
 
@@ -431,7 +439,11 @@ def export_cli(
     ],
     what: Annotated[
         str | None,
-        typer.Option("--what", help="all | meetings | statements (default: all, csv: meetings)."),
+        typer.Option(
+            "--what",
+            help="all | meetings | statements; csv and parquet: meetings (default) | statements"
+            " | participants (one row per meeting and participant).",
+        ),
     ] = None,
     header: Annotated[
         bool, typer.Option("--header", help="gdelt-tsv: write a header row (GDELT has none).")
@@ -447,7 +459,7 @@ def export_cli(
     db: DbOption = None,
 ) -> None:
     """Export held meetings and statements as event data (PLOVER, POLECAT, GDELT), CSV, Parquet,
-    or an actor network (GraphML, GEXF), with the filters of ``sidelines meetings``."""
+    or an actor network (GraphML, GEXF), with the filters of 'sidelines meetings'."""
     from sidelines.store.export import export
 
     store = _open_store(db)

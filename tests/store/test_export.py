@@ -77,7 +77,10 @@ def test_plover_jsonl_fields_in_order_and_visitor_host(store: Store, tmp_path: P
     assert "Blinken" in visit["event_text"]
     assert visit["cite_info"]["url"] == "https://example.org/wire/1"
     call = by_id[next(m["id"] for m in meetings.values() if m["mode"] == "phone")]
-    assert len(call["actor"]) == 2 and call["recipient"] == []  # no host: all are actors
+    # no host: the side named first is the actor, the other the recipient (one dyad)
+    people = [p["name"] for p in meetings[call["id"]]["participants"]]
+    assert len(call["actor"]) == len(call["recipient"]) == 1
+    assert sorted(a["entity_text"] for a in call["actor"] + call["recipient"]) == sorted(people)
 
 
 def test_polecat_tsv_has_the_40_columns(store: Store, tmp_path: Path) -> None:
@@ -94,8 +97,16 @@ def test_polecat_tsv_has_the_40_columns(store: Store, tmp_path: Path) -> None:
             meeting = held[row[column["Event ID"]]]
             assert row[column["Event Date"]] == meeting["date"]
             assert row[column["Country"]] == (meeting["country"] or "")
-    germany = [r for r in rows if "DEU" in r[column["Actor Country"]].split(";")]
-    assert germany and all("255" in r[column["Actor COW"]].split(";") for r in germany)
+    for who in ("Actor", "Recipient"):
+        # dyadic: one country a cell, never "RUS;TUR"
+        assert all(";" not in r[column[f"{who} Country"]] for r in rows)
+    germany = [
+        r[column[f"{who} COW"]]
+        for r in rows
+        for who in ("Actor", "Recipient")
+        if r[column[f"{who} Country"]] == "DEU"
+    ]
+    assert germany and set(germany) == {"255"}
 
 
 def test_gdelt_tsv_has_61_columns_and_the_store_values(store: Store, tmp_path: Path) -> None:

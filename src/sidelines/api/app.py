@@ -82,6 +82,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.store = store or Store.open(settings.db_url)
     install_error_handlers(app)
     app.add_middleware(NoSniffMiddleware)
+    app.add_middleware(HeadAsGetMiddleware)
     api = APIRouter(prefix=API_PREFIX)
     for resource in RESOURCES:
         api.include_router(resource.router)
@@ -124,6 +125,29 @@ class NoSniffMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_header)
+
+
+class HeadAsGetMiddleware:
+    """Answer ``HEAD`` wherever ``GET`` is answered, with the same status and headers and no
+    body (HTTP's rule; FastAPI's routes and the dashboard's vendored scripts answered 405, so
+    link checkers and caches saw missing files)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return  # the rest of the body is dropped; the end is still sent
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
 
 
 def _include_dashboard(app: FastAPI) -> bool:

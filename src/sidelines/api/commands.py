@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -18,12 +23,53 @@ if TYPE_CHECKING:
     from sidelines.store import Store
 
 err_console = Console(stderr=True)
-reviews_app = typer.Typer(help="Analysts' reviews of extracted facts.", no_args_is_help=True)
+reviews_app = typer.Typer(
+    help="Analysts' reviews of extracted facts.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+class PortInUseError(SidelinesError):
+    """The address ``serve`` or ``demo`` was asked to listen on is taken or cannot be had."""
+
+    code = "E062"
 
 
 def _fail(error: SidelinesError) -> typer.Exit:
     err_console.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
     return typer.Exit(code=2)
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise :class:`PortInUseError` unless a server could listen on ``host:port`` now (checked
+    before "serving" is printed: uvicorn would print its own traceback-like lines and exit)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            reason = err.strerror or str(err)
+            raise PortInUseError(
+                f"cannot listen on {host}:{port}: {reason}; is another server running there? "
+                "Choose another port with --port"
+            ) from None
+
+
+@contextmanager
+def _exit_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGINT end the process by unwinding (``SystemExit``), so ``with`` blocks
+    clean up; their default action kills it on the spot (uvicorn re-raises the signal it caught
+    once it has stopped)."""
+
+    def leave(signum: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {sig: signal.signal(sig, leave) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _run(
@@ -38,6 +84,10 @@ def _run(
     except ImportError:
         raise _fail(SidelinesError('serving needs uvicorn: pip install "sidelines[api]"')) from None
     except SidelinesError as error:
+        raise _fail(error) from None
+    try:
+        check_port(host, port)
+    except PortInUseError as error:
         raise _fail(error) from None
     if not app.state.store.counts()["documents"]:
         err_console.print(
@@ -104,7 +154,11 @@ def demo(
     from sidelines.api.demo import build_demo_store
     from sidelines.api.settings import Settings
 
-    with tempfile.TemporaryDirectory(prefix="sidelines-demo-") as folder:
+    try:
+        check_port(host, port)  # before the samples are ingested, not after
+    except PortInUseError as error:
+        raise _fail(error) from None
+    with _exit_on_termination(), tempfile.TemporaryDirectory(prefix="sidelines-demo-") as folder:
         db_path = Path(folder) / "demo.db"
         err_console.print(f"ingesting the sample documents into {db_path} ...", highlight=False)
         try:
@@ -123,7 +177,7 @@ def export_gold_cli(
     out_dir: Annotated[Path, typer.Argument(help="Folder to write <doc>.json gold files into.")],
     db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
 ) -> None:
-    """Write confirmed and corrected facts as gold files for `sidelines evaluate --gold`."""
+    """Write confirmed and corrected facts as gold files for 'sidelines evaluate --gold'."""
     from sidelines.store import Store
     from sidelines.store.reviews import export_gold
 

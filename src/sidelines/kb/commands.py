@@ -16,7 +16,9 @@ from rich.table import Table
 from sidelines.errors import SidelinesError
 
 kb_app = typer.Typer(
-    help="Query the knowledge base of people, offices and countries.", no_args_is_help=True
+    help="Query the knowledge base of people, offices and countries.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
@@ -180,7 +182,9 @@ def learn_cli(
     ] = None,
     db: Annotated[
         str | None,
-        typer.Option("--db", help="Learn from a corpus database (`sidelines ingest`) instead."),
+        typer.Option(
+            "--db", help="Learn from a corpus database (made by 'sidelines ingest') instead."
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print what would be learned; save nothing.")

@@ -60,6 +60,16 @@ SAME_MEETING_DAYS = 1
 class Records(list[dict[str, Any]]):
     """Query results: a list of plain dicts, which ``to_pandas()`` turns into a DataFrame."""
 
+    def participants(self) -> Records:
+        """Meetings as their tidy table: one record per meeting and participant (principals,
+        then companions; ``principal`` tells which), with the meeting's date, mode, place and
+        occasion: ``corpus.meetings(...).participants().to_pandas()``."""
+        from sidelines.store.tables import participant_rows
+
+        if any("participants" not in record for record in self):
+            raise SidelinesError("participants() tabulates meetings: corpus.meetings(...)")
+        return Records(row for meeting in self for row in participant_rows(meeting))
+
     def to_pandas(self) -> Any:
         """A ``pandas.DataFrame`` with one row per record (nested lists and dicts kept as
         objects)."""

@@ -9,26 +9,32 @@ open, made once here:
 - **Events.** Every held meeting is an event; so is every statement (``--what`` narrows to one
   kind). A meeting's date is the date the text gives it, else the earliest publication date of its
   sources; a statement's is its document's date, else its meeting's. Undated records are skipped.
-- **Actor and recipient.** PLOVER's visitor/host convention: when the meeting's country is the
-  country of some principals, they are the ``recipient`` (host) and the others the ``actor``
-  (visitors); otherwise every principal is an ``actor``. A statement's actors are its speakers and
-  its recipients the principals of its meeting from other countries.
+- **Dyads.** Every format is dyadic: an event is one record per pair of opposite sides
+  (:mod:`sidelines.store.sides`), with ids ``<id>``, ``<id>:1``, ``<id>:2`` ... A visitor is the
+  ``actor`` and the host the ``recipient`` when one side is at home (the meeting's country, or
+  the host the coder recorded); otherwise the side the report names first is the ``actor``. A
+  side of several people (a delegation) is a list. A statement's actors are its speakers, its
+  recipients each side of its meeting's counterparts from other countries; a joint statement of
+  several countries pairs them. (PLOVER also allows every participant as ``actor`` with no
+  recipient; event-data users count dyads, so sidelines writes them.)
+- **Text and context.** ``event_text`` is the first evidence sentence of the body, not the
+  headline that only names the meeting. ``context`` is a list of PLOVER contexts derived from the
+  event's topics and words (:mod:`sidelines.code.contexts`, ``kb/data/plover_contexts.yaml``).
 - **PLOVER/POLECAT** leave out statements without a PLOVER type (CAMEO 010 "make statement" has
-  none). Several actors in one POLECAT cell are joined with ``;``.
-- **GDELT** is dyadic: one row per pair of sides (a two-sided meeting is one row). Actor country
-  codes are ISO 3166-1 alpha-3, which equal CAMEO's country codes for states; the geo country
-  columns stay empty, since GDELT writes FIPS 10-4 there and sidelines stores ISO codes only.
-  ``GLOBALEVENTID`` is a stable 60-bit number derived from the record id; ``Actor1Code`` is
-  country + ``GOV`` for principals with an office; ``IsRootEvent`` is 1 for meetings and 0 for
-  statements; the Goldstein value comes from ``kb/data/cameo.yaml`` (empty when unknown).
-- **Graphs**: nodes are actors (``name``, ``country``, ``meetings``), edges join principals on
-  opposite sides of a held meeting, ``weight`` = the number of such meetings, with
-  ``first_date``/``last_date``.
+  none). Several people of one side in one POLECAT cell are joined with ``;``; a country cell
+  holds one country.
+- **GDELT**: actor country codes are ISO 3166-1 alpha-3, which equal CAMEO's country codes for
+  states; the geo country columns stay empty, since GDELT writes FIPS 10-4 there and sidelines
+  stores ISO codes only. ``GLOBALEVENTID`` is a stable 60-bit number derived from the record id;
+  ``Actor1Code`` is country + ``GOV`` for principals with an office; ``IsRootEvent`` is 1 for
+  meetings and 0 for statements; the Goldstein value comes from ``kb/data/cameo.yaml`` (empty
+  when unknown).
+- **Tables** (CSV, Parquet): :mod:`sidelines.store.tables`; **graphs** (GraphML, GEXF):
+  :mod:`sidelines.store.networks`.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import importlib
@@ -38,10 +44,10 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import IO, Any
 
+from sidelines.code.contexts import plover_contexts
 from sidelines.code.scales import (
     cameo_quad_class,
     cow_number,
@@ -51,10 +57,31 @@ from sidelines.code.scales import (
 )
 from sidelines.errors import SidelinesError
 from sidelines.store.db import Store
+from sidelines.store.networks import write_network
 from sidelines.store.query import iter_meetings, iter_statements
+from sidelines.store.sides import (
+    Side,
+    actor_key,
+    dyads,
+    meeting_dyads,
+    sides,
+    with_actor_keys,
+    with_speaker_keys,
+)
+from sidelines.store.tables import (
+    TABLES,
+    evidence_sentence,
+    meeting_row,
+    participant_rows,
+    sorted_by_date,
+    statement_row,
+    write_csv,
+    write_parquet,
+)
 
 __all__ = [
     "CSV_MEETING_COLUMNS",
+    "CSV_PARTICIPANT_COLUMNS",
     "CSV_STATEMENT_COLUMNS",
     "FORMATS",
     "GDELT_COLUMNS",
@@ -64,10 +91,7 @@ __all__ = [
     "ExportReport",
     "MissingExtraError",
     "export",
-    "write_csv",
     "write_gdelt_tsv",
-    "write_graph",
-    "write_parquet",
     "write_plover_jsonl",
     "write_polecat_tsv",
 ]
@@ -78,16 +102,17 @@ _KINDS = {
     "plover-jsonl": ("all", "meetings", "statements"),
     "polecat-tsv": ("all", "meetings", "statements"),
     "gdelt-tsv": ("all", "meetings", "statements"),
-    "csv": ("meetings", "statements"),
-    "parquet": ("meetings", "statements"),
+    "csv": ("meetings", "statements", "participants"),
+    "parquet": ("meetings", "statements", "participants"),
     "graphml": ("meetings",),
     "gexf": ("meetings",),
 }
 FILTERS = ("actor", "country", "with_", "since", "until", "occasion", "topic", "mode")
 
+#: the PLOVER fields sidelines fills, in the manual's order (required ones first)
 PLOVER_FIELDS = (
-    "id", "date", "actor", "recipient", "event", "mode", "context", "event_loc", "event_text",
-    "text_info", "cite_info", "quad_code", "event_scale", "coder",
+    "id", "date", "actor", "event", "recipient", "event_loc", "event_text", "quad_code",
+    "event_scale", "mode", "context", "text_info", "cite_info", "coder",
 )  # fmt: skip
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
@@ -115,15 +140,10 @@ GDELT_COLUMNS = (
     *(f"{who}Geo_{name}" for who in ("Actor1", "Actor2", "Action") for name in _GDELT_GEO),
     *("DATEADDED", "SOURCEURL"),
 )
-CSV_MEETING_COLUMNS = (
-    "id", "date", "status", "mode", "place", "country", "occasion", "side_a_names",
-    "side_a_countries", "side_b_names", "side_b_countries", "other_names", "other_countries",
-    "topics", "cameo", "plover_event", "plover_mode", "sources", "first_source_url",
-)  # fmt: skip
-CSV_STATEMENT_COLUMNS = (
-    "id", "date", "speakers", "speaker_countries", "cue", "text", "topics", "cameo",
-    "plover_event", "meeting_id", "document_id", "source_url",
-)  # fmt: skip
+#: the columns of the CSV and Parquet tables (their types: :data:`sidelines.store.tables.TABLES`)
+CSV_MEETING_COLUMNS = tuple(name for name, _ in TABLES["meetings"])
+CSV_STATEMENT_COLUMNS = tuple(name for name, _ in TABLES["statements"])
+CSV_PARTICIPANT_COLUMNS = tuple(name for name, _ in TABLES["participants"])
 
 
 class ExportError(SidelinesError):
@@ -160,21 +180,21 @@ class ExportReport:
 
 @dataclass
 class _Event:
-    """A meeting or a statement as one event record, before it is written in a format."""
+    """A meeting or a statement as one event, before it is written in a format: one record per
+    dyad (``(actor side, recipient side)``) in the dyadic formats."""
 
     id: str
     kind: str
     date: str
     cameo: str | None
     plover: dict[str, str]
-    actor: list[dict[str, Any]]
-    recipient: list[dict[str, Any]]
-    dyads: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+    dyads: list[tuple[Side, Side]]
     place: str | None
     country: str | None
     documents: list[dict[str, Any]]
     evidence: dict[str, Any] | None
     people: list[str]
+    contexts: list[str]
 
 
 # --- the entry point -----------------------------------------------------------------------------
@@ -230,16 +250,26 @@ def _write(
         if fmt == "parquet":
             if target == "-":
                 raise ExportError("parquet is binary: give a file name, not -")
-            rows = _flat_rows(session, what, filters, page_size)
-            write_parquet(rows, Path(target), _flat_columns(what), report)
+            require = _requirer(fmt)
+            require("pyarrow")  # before any row is read
+            rows = _table_rows(session, what, filters, page_size)
+            report.written = write_parquet(rows, Path(target), what, require)
+            report.unit = "rows"
         elif fmt in {"graphml", "gexf"}:
-            meetings = iter_meetings(session, page_size=page_size, **filters)
-            write_graph(meetings, target, fmt, report)
+            require = _requirer(fmt)
+            require("networkx")
+            meetings = with_actor_keys(
+                session, iter_meetings(session, page_size=page_size, **filters), page_size
+            )
+            edges, nodes = write_network(meetings, target, fmt, require)
+            report.written = edges
+            report.unit = f"edges between {nodes} actors"
         else:
             with _text_output(target) as stream:
                 if fmt == "csv":
-                    rows = _flat_rows(session, what, filters, page_size)
-                    write_csv(rows, stream, _flat_columns(what), report)
+                    rows = _table_rows(session, what, filters, page_size)
+                    report.written = write_csv(rows, stream, what)
+                    report.unit = "rows"
                 else:
                     events = _events(session, what, filters, page_size, report)
                     writer = _EVENT_WRITERS[fmt]
@@ -271,14 +301,16 @@ def _events(
 ) -> Iterator[_Event]:
     undated = 0
     if what in {"all", "meetings"}:
-        for meeting in iter_meetings(session, page_size=page_size, **filters):
+        meetings = iter_meetings(session, page_size=page_size, **filters)
+        for meeting in with_actor_keys(session, meetings, page_size):
             event = _meeting_event(meeting)
             if event is None:
                 undated += 1
             else:
                 yield event
     if what in {"all", "statements"}:
-        for statement in iter_statements(session, page_size=page_size, **filters):
+        statements = iter_statements(session, page_size=page_size, **filters)
+        for statement in with_speaker_keys(session, statements, page_size):
             event = _statement_event(statement)
             if event is None:
                 undated += 1
@@ -297,26 +329,24 @@ def _meeting_event(meeting: dict[str, Any]) -> _Event | None:
     if not date:
         return None
     principals = meeting["participants"]
-    visitors, hosts = _visitors_and_hosts(principals, meeting["country"])
-    if hosts:
-        dyads = [(side, hosts) for side in _sides(visitors)]
-    else:
-        sides = _sides(principals)
-        dyads = list(combinations(sides, 2)) if len(sides) > 1 else [(principals, [])]
+    evidence = evidence_sentence(meeting["evidence"], documents)
     return _Event(
         id=meeting["id"],
         kind="meeting",
         date=date,
         cameo=meeting["cameo"],
         plover=meeting["plover"] or {},
-        actor=visitors,
-        recipient=hosts,
-        dyads=dyads,
+        dyads=meeting_dyads(meeting),
         place=meeting["place"],
         country=meeting["country"],
         documents=documents,
-        evidence=meeting["evidence"][0] if meeting["evidence"] else None,
+        evidence=evidence,
         people=[p["name"] for p in principals] + [p["name"] for p in meeting["accompanying"]],
+        contexts=plover_contexts(
+            meeting["topics"],
+            evidence["text"] if evidence else None,
+            [p["country"] for p in principals],
+        ),
     )
 
 
@@ -335,25 +365,39 @@ def _statement_event(statement: dict[str, Any]) -> _Event | None:
         for p in principals
         if (p["actor_id"] or p["name"]) not in said_by and p["country"] not in countries
     ]
-    # a joint statement of two countries is a dyad of the two; else speakers -> counterparts
-    by_country = _sides([{**s, "side": s.get("country")} for s in speakers])
-    dyad = (by_country[0], by_country[1]) if len(by_country) > 1 else (speakers, recipients)
+    # a joint statement of several countries pairs them; else the speakers face each side
+    # of their counterparts at the meeting
+    by_country = sides([{**s, "side": s.get("country")} for s in speakers])
+    if len(by_country) > 1:
+        pairs = dyads(by_country)
+    else:
+        pairs = [(speakers, side) for side in sides(recipients)] or [(speakers, [])]
     document = statement["source_document"]
+    documents = [document] if document else []
+    evidence = evidence_sentence(statement["evidence"], documents)
     return _Event(
         id=statement["id"],
         kind="statement",
         date=date,
         cameo=statement["cameo"],
         plover=statement["plover"] or {},
-        actor=speakers,
-        recipient=recipients,
-        dyads=[dyad],
+        dyads=pairs,
         place=meeting.get("place"),
         country=meeting.get("country"),
-        documents=[document] if document else [],
-        evidence=statement["evidence"][0] if statement["evidence"] else None,
+        documents=documents,
+        evidence=evidence,
         people=list(dict.fromkeys([s["name"] for s in speakers] + [p["name"] for p in principals])),
+        contexts=plover_contexts(
+            statement["topics"],
+            statement["text"],
+            [p.get("country") for p in speakers + recipients],
+        ),
     )
+
+
+def _dyad_id(event_id: str, number: int) -> str:
+    """The id of an event's ``number``-th dyad: the event's own id for the first."""
+    return event_id if number == 0 else f"{event_id}:{number}"
 
 
 def _day(value: str | None) -> str | None:
@@ -362,23 +406,6 @@ def _day(value: str | None) -> str | None:
         return dt.date.fromisoformat(value).isoformat() if value else None
     except ValueError:
         return None
-
-
-def _visitors_and_hosts(
-    principals: list[dict[str, Any]], country: str | None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    hosts = [p for p in principals if country and p["country"] == country]
-    visitors = [p for p in principals if not (country and p["country"] == country)]
-    return (visitors, hosts) if hosts and visitors else (principals, [])
-
-
-def _sides(principals: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Principals grouped by side (else country, else themselves), in order of appearance."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for p in principals:
-        key = p.get("side") or p.get("country") or p.get("actor_id") or p["name"]
-        groups.setdefault(key, []).append(p)
-    return list(groups.values())
 
 
 def _cited_document(event: _Event) -> dict[str, Any] | None:
@@ -413,12 +440,14 @@ def _entity(party: dict[str, Any]) -> dict[str, Any]:
         "entity_text": party["name"],
         "identifier_id": None,  # PLOVER wants a Wikidata id; the knowledge base has none yet
         "office": party.get("role"),
-        "actor_id": party.get("actor_id"),
+        "actor_id": actor_key(party),  # the corpus actor: `sidelines actor ID` shows it
     }
 
 
-def _plover_record(event: _Event) -> dict[str, Any]:
-    """One event as a PLOVER JSON record, its fields in the order of :data:`PLOVER_FIELDS`."""
+def _plover_record(event: _Event, number: int) -> dict[str, Any]:
+    """The ``number``-th dyad of an event as a PLOVER JSON record, its fields in the order of
+    :data:`PLOVER_FIELDS`."""
+    actor, recipient = event.dyads[number]
     document = _cited_document(event)
     location = None
     if event.place or event.country:
@@ -444,13 +473,13 @@ def _plover_record(event: _Event) -> dict[str, Any]:
         }
     ev = event.evidence
     record = {
-        "id": event.id,
+        "id": _dyad_id(event.id, number),
         "date": event.date,
-        "actor": [_entity(p) for p in event.actor],
-        "recipient": [_entity(p) for p in event.recipient],
+        "actor": [_entity(p) for p in actor],
+        "recipient": [_entity(p) for p in recipient],
         "event": event.plover.get("event"),
         "mode": event.plover.get("mode") or None,
-        "context": event.plover.get("context") or None,
+        "context": event.contexts,
         "event_loc": location,
         "event_text": ev["text"] if ev else None,
         "text_info": {"start": ev["start"], "end": ev["end"]} if ev else None,
@@ -465,15 +494,16 @@ def _plover_record(event: _Event) -> dict[str, Any]:
 def write_plover_jsonl(
     events: Iterable[_Event], stream: IO[str], report: ExportReport, header: bool = False
 ) -> None:
-    """PLOVER JSON records, one per line; events without a PLOVER type are skipped."""
+    """PLOVER JSON records, one per line and dyad; events without a PLOVER type are skipped."""
     del header  # JSON lines have none
     uncoded = 0
     for event in events:
         if not event.plover.get("event"):
             uncoded += 1
             continue
-        stream.write(json.dumps(_plover_record(event), ensure_ascii=False) + "\n")
-        report.written += 1
+        for number in range(len(event.dyads)):
+            stream.write(json.dumps(_plover_record(event, number), ensure_ascii=False) + "\n")
+            report.written += 1
     _skipped(report, uncoded, "without a PLOVER type")
 
 
@@ -497,22 +527,23 @@ def _polecat_party(parties: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-def _polecat_row(event: _Event) -> list[str]:
-    """One event as the 40 POLECAT columns (:data:`POLECAT_COLUMNS`)."""
+def _polecat_row(event: _Event, number: int) -> list[str]:
+    """The ``number``-th dyad of an event as the 40 POLECAT columns (:data:`POLECAT_COLUMNS`)."""
+    actor, recipient = event.dyads[number]
     mode = event.plover.get("mode") or ""
     documents = event.documents
     # Placename City District Province Country Latitude Longitude GeoNamesID RawPlacename Feature
     location = [event.place, None, None, None, event.country, None, None, None, event.place, None]
     row = [
-        event.id,
+        _dyad_id(event.id, number),
         event.date,
         event.plover.get("event", ""),
         mode,
         _number(plover_intensity(event.plover.get("event"), mode)),
         plover_quad(event.plover.get("event")) or "",
-        event.plover.get("context", ""),
-        *_polecat_party(event.actor),
-        *_polecat_party(event.recipient),
+        _joined(event.contexts),
+        *_polecat_party(actor),
+        *_polecat_party(recipient),
         *(value or "" for value in location),
         _joined(d["publisher"] or d["original_source"] for d in documents),
         min((d["published"] for d in documents if d["published"]), default=""),
@@ -536,8 +567,9 @@ def write_polecat_tsv(
         if not event.plover.get("event"):
             uncoded += 1
             continue
-        stream.write(_tsv_line(_polecat_row(event)))
-        report.written += 1
+        for number in range(len(event.dyads)):
+            stream.write(_tsv_line(_polecat_row(event, number)))
+            report.written += 1
     _skipped(report, uncoded, "without a PLOVER type")
 
 
@@ -568,7 +600,7 @@ def _gdelt_rows(event: _Event) -> Iterator[list[str]]:
     place = ", ".join(x for x in (event.place, _country_name(event.country)) if x)
     action_geo = [("4" if event.place else "1") if place else "", place] + [""] * 6
     for number, (first, second) in enumerate(event.dyads):
-        key = event.id if number == 0 else f"{event.id}:{number}"
+        key = _dyad_id(event.id, number)
         yield [
             str(_event_number(key)),
             day.strftime("%Y%m%d"),
@@ -611,171 +643,39 @@ _EVENT_WRITERS: dict[str, Callable[[Iterable[_Event], IO[str], ExportReport, boo
 }
 
 
-# --- flat rows: CSV and Parquet ------------------------------------------------------------------
-def _flat_columns(what: str) -> tuple[str, ...]:
-    return CSV_STATEMENT_COLUMNS if what == "statements" else CSV_MEETING_COLUMNS
-
-
-def _flat_rows(
+# --- flat tables: CSV and Parquet ---------------------------------------------------------------
+def _table_rows(
     session: Any, what: str, filters: dict[str, Any], page_size: int
 ) -> Iterator[dict[str, Any]]:
+    """The rows of table ``what``, sorted by date (see :mod:`sidelines.store.tables`)."""
     if what == "statements":
-        for statement in iter_statements(session, page_size=page_size, **filters):
-            yield _statement_row(statement)
+        statements = iter_statements(session, page_size=page_size, **filters)
+        rows = (statement_row(s) for s in with_speaker_keys(session, statements, page_size))
     else:
-        for meeting in iter_meetings(session, page_size=page_size, **filters):
-            yield _meeting_row(meeting)
-
-
-def _meeting_row(meeting: dict[str, Any]) -> dict[str, Any]:
-    visitors, hosts = _visitors_and_hosts(meeting["participants"], meeting["country"])
-    sides = _sides(visitors) + ([hosts] if hosts else [])
-    side_a, side_b = [*sides, [], []][:2]
-    others = [p for side in sides[2:] for p in side]
-    plover = meeting["plover"] or {}
-    documents = meeting["source_documents"]
-    return {
-        "id": meeting["id"],
-        "date": meeting["date"],
-        "status": meeting["status"],
-        "mode": meeting["mode"],
-        "place": meeting["place"],
-        "country": meeting["country"],
-        "occasion": meeting["occasion"],
-        "side_a_names": "; ".join(p["name"] for p in side_a),
-        "side_a_countries": _joined(p["country"] for p in side_a),
-        "side_b_names": "; ".join(p["name"] for p in side_b),
-        "side_b_countries": _joined(p["country"] for p in side_b),
-        "other_names": "; ".join(p["name"] for p in others),
-        "other_countries": _joined(p["country"] for p in others),
-        "topics": "; ".join(meeting["topics"]),
-        "cameo": meeting["cameo"],
-        "plover_event": plover.get("event"),
-        "plover_mode": plover.get("mode") or None,
-        "sources": len(documents),
-        "first_source_url": next((d["url"] for d in documents if d["url"]), None),
-    }
-
-
-def _statement_row(statement: dict[str, Any]) -> dict[str, Any]:
-    document = statement["source_document"] or {}
-    return {
-        "id": statement["id"],
-        "date": statement["date"] or (statement["meeting"] or {}).get("date"),
-        "speakers": "; ".join(s["name"] for s in statement["speakers"]),
-        "speaker_countries": _joined(s.get("country") for s in statement["speakers"]),
-        "cue": statement["cue"],
-        "text": statement["text"],
-        "topics": "; ".join(statement["topics"]),
-        "cameo": statement["cameo"],
-        "plover_event": (statement["plover"] or {}).get("event"),
-        "meeting_id": statement["meeting_id"],
-        "document_id": statement["document_id"],
-        "source_url": document.get("url"),
-    }
-
-
-def write_csv(
-    rows: Iterable[dict[str, Any]], stream: IO[str], columns: tuple[str, ...], report: ExportReport
-) -> None:
-    """Rows as CSV with a header (empty cells for unknown values)."""
-    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(row)
-        report.written += 1
-    report.unit = "rows"
-
-
-def write_parquet(
-    rows: Iterable[dict[str, Any]], path: Path, columns: tuple[str, ...], report: ExportReport
-) -> None:
-    """Rows as a Parquet file (strings, and ``sources`` as an integer), written in row groups."""
-    pa = _require("pyarrow", "parquet", "parquet")
-    pq = _require("pyarrow.parquet", "parquet", "parquet")
-    schema = pa.schema(
-        [(name, pa.int32() if name == "sources" else pa.string()) for name in columns]
-    )
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with pq.ParquetWriter(str(partial), schema) as writer:
-            batch: list[dict[str, Any]] = []
-            for row in rows:
-                batch.append(row)
-                if len(batch) >= 10_000:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    report.written += len(batch)
-                    batch = []
-            # an empty export is still a readable file with the schema
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            report.written += len(batch)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.replace(partial, path)
-    report.unit = "rows"
-
-
-# --- actor networks: GraphML and GEXF ------------------------------------------------------------
-def _node_id(party: dict[str, Any]) -> str:
-    return str(party.get("actor_id") or party["name"])
-
-
-def write_graph(
-    meetings: Iterable[dict[str, Any]], target: str, fmt: str, report: ExportReport
-) -> None:
-    """An undirected actor network: nodes are principals (``label``/``name``, ``country``,
-    ``meetings``), edges join principals on opposite sides of a meeting, ``weight`` = meetings,
-    with ``first_date`` and ``last_date`` ('' when no meeting of the pair is dated)."""
-    nx = _require("networkx", "graph", fmt)
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for meeting in meetings:
-        for node in dict.fromkeys(_node_id(p) for p in meeting["participants"]):
-            party = next(p for p in meeting["participants"] if _node_id(p) == node)
-            entry = nodes.setdefault(
-                node, {"label": party["name"], "name": party["name"], "country": "", "meetings": 0}
-            )
-            entry["country"] = entry["country"] or party["country"] or ""
-            entry["meetings"] += 1
-        pairs = {
-            (min(_node_id(a), _node_id(b)), max(_node_id(a), _node_id(b)))
-            for one, other in combinations(_sides(meeting["participants"]), 2)
-            for a in one
-            for b in other
-            if _node_id(a) != _node_id(b)
-        }
-        date = meeting["date"] or ""
-        for pair in pairs:
-            edge = edges.setdefault(pair, {"weight": 0, "first_date": "", "last_date": ""})
-            edge["weight"] += 1
-            if date:
-                edge["first_date"] = min(edge["first_date"] or date, date)
-                edge["last_date"] = max(edge["last_date"], date)
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes.items())
-    graph.add_edges_from((a, b, attrs) for (a, b), attrs in edges.items())
-    write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
-    if target == "-":
-        write(graph, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    else:
-        path = Path(target)
-        partial = path.with_name(path.name + ".partial")
-        write(graph, str(partial))
-        os.replace(partial, path)
-    report.written = len(edges)
-    report.unit = f"edges between {len(nodes)} actors"
+        meetings = with_actor_keys(
+            session, iter_meetings(session, page_size=page_size, **filters), page_size
+        )
+        if what == "participants":
+            rows = (row for m in meetings for row in participant_rows(m))
+        else:
+            rows = (meeting_row(m) for m in meetings)
+    return sorted_by_date(rows)
 
 
 # --- small pieces --------------------------------------------------------------------------------
-def _require(module: str, extra: str, fmt: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise MissingExtraError(
-            f'{fmt} export needs {module.split(".")[0]}: pip install "sidelines[{extra}]"'
-        ) from None
+def _requirer(fmt: str) -> Callable[[str], Any]:
+    """``require(module)`` for ``fmt``: the module, or the error naming the extra to install."""
+    extra = {"parquet": "parquet", "graphml": "graph", "gexf": "graph"}[fmt]
+
+    def require(module: str) -> Any:
+        try:
+            return importlib.import_module(module)
+        except ImportError:
+            raise MissingExtraError(
+                f'{fmt} export needs {module.split(".")[0]}: pip install "sidelines[{extra}]"'
+            ) from None
+
+    return require
 
 
 def _number(value: float | int | None) -> str:

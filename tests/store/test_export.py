@@ -130,7 +130,7 @@ def test_gdelt_tsv_has_61_columns_and_the_store_values(store: Store, tmp_path: P
     assert row[column["GoldsteinScale"]] == "1.9"  # CAMEO 042, make a visit
     assert row[column["NumSources"]] == str(riyadh["sources"])
     assert row[column["SOURCEURL"]] == "https://example.org/wire/1"
-    assert row[column["MonthYear"]] == "202305" and row[column["Year"]] == "2023"
+    assert row[column["MonthYear"]] == "202306" and row[column["Year"]] == "2023"
 
     with_header = tmp_path / "header.tsv"
     export(store, "gdelt-tsv", with_header, header=True)

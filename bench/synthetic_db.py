@@ -16,13 +16,16 @@ import random
 import sys
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import pycountry
 from sqlalchemy import Table
 
 from sidelines.store import Store
+from sidelines.store.actors import key_rows
+from sidelines.store.db import recount_actors, recount_international
 from sidelines.store.schema import (
+    ActorKeyRow,
     ActorRow,
     DocumentRow,
     EvidenceRow,
@@ -35,6 +38,7 @@ from sidelines.store.schema import (
     StatementTopicRow,
     TopicRow,
 )
+from sidelines.store.scope import meeting_scope
 
 TOPICS = [
     "Ukraine", "Korean Peninsula", "Iranian nuclear issue", "climate", "trade", "energy",
@@ -47,6 +51,13 @@ OCCASIONS = [
 MODES = ["in_person"] * 7 + ["phone"] * 2 + ["video"]
 CUES = ["said", "stressed", "reaffirmed", "expressed", "welcomed", "urged", "agreed"]
 CHUNK = 20_000
+
+
+class Principal(NamedTuple):
+    """What a meeting's scope is computed from."""
+
+    country: str | None
+    actor_id: str | None
 
 
 def _chunks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -90,6 +101,11 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     span = dt.date(2026, 11, 1).toordinal() - start
     added: dict[str, int] = {}
     added["actors"] = _insert(store, ActorRow.__table__, iter(actors))  # type: ignore[arg-type]
+    added["actor_keys"] = _insert(
+        store,
+        ActorKeyRow.__table__,  # type: ignore[arg-type]
+        (row for actor in actors for row in key_rows(actor["id"], [actor["name"]])),
+    )
     added["topics"] = _insert(store, TopicRow.__table__, ({"name": t} for t in TOPICS))  # type: ignore[arg-type]
     added["documents"] = _insert(
         store,
@@ -120,6 +136,7 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     def meeting_rows() -> Iterator[dict[str, Any]]:
         for n, parties in plan:
             host = actors[parties[0]]["country"]
+            principals = [Principal(actors[p]["country"], None) for p in parties]
             yield {
                 "id": f"syn-m-{n}",
                 "status": "held" if rng.random() < 0.95 else "planned",
@@ -132,6 +149,7 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
                 "cameo": "040",
                 "plover": {"event": "CONSULT"},
                 "party_key": " | ".join(sorted(f"syn:{p}" for p in parties)),
+                "scope": meeting_scope(principals),
             }
 
     added["meetings"] = _insert(store, MeetingRow.__table__, meeting_rows())  # type: ignore[arg-type]
@@ -228,6 +246,9 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
             for n in range(meetings)
         ),
     )
+    with store.engine.begin() as connection:  # the counts every write keeps
+        recount_actors(connection)
+        recount_international(connection)
     return added
 
 

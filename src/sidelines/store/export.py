@@ -83,7 +83,7 @@ _KINDS = {
     "graphml": ("meetings",),
     "gexf": ("meetings",),
 }
-FILTERS = ("actor", "country", "with_", "since", "until", "occasion", "topic", "mode")
+FILTERS = ("actor", "country", "with_", "since", "until", "occasion", "topic", "mode", "scope")
 
 PLOVER_FIELDS = (
     "id", "date", "actor", "recipient", "event", "mode", "context", "event_loc", "event_text",

@@ -17,6 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from sidelines.errors import SidelinesError
 from sidelines.web import charts
 from sidelines.web.highlight import highlight, span_anchor
 
@@ -31,6 +32,7 @@ NETWORK_MEETINGS = 2000
 OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
 STATUSES = ("held", "planned")
+SCOPES = ("international", "domestic")
 #: what the review page shows of a fact, and the fields the review API lets an analyst correct
 MEETING_FIELDS: tuple[str, ...] = (
     "participants",
@@ -89,6 +91,11 @@ def _render(
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _bad_filter(request: Request, error: SidelinesError) -> HTMLResponse:
+    """A filter value that names nothing (an unknown country): say so and what is valid."""
+    return _render(request, "bad_filter.html", {"message": error.message}, status_code=422)
 
 
 def _not_found(request: Request, what: str, key: str) -> HTMLResponse:
@@ -150,6 +157,7 @@ def _meeting_filters(request: Request) -> dict[str, Any]:
         "since": _clean(get("since")),
         "until": _clean(get("until")),
         "status": status if status in STATUSES else None,
+        "scope": get("scope") if get("scope") in SCOPES else None,
     }
 
 
@@ -174,8 +182,11 @@ def timeline(request: Request) -> HTMLResponse:
     store = _store(request)
     filters = _meeting_filters(request)
     offset = _offset(request)
-    meetings = store.meetings(**filters, limit=PAGE_SIZE, offset=offset)
-    total = store.count_meetings(**filters)
+    try:
+        meetings = store.meetings(**filters, limit=PAGE_SIZE, offset=offset)
+        total = store.count_meetings(**filters)
+    except SidelinesError as error:
+        return _bad_filter(request, error)
     return _render(
         request,
         "timeline.html",
@@ -196,8 +207,11 @@ def network(request: Request) -> HTMLResponse:
     """Who met whom: the same filters as the timeline, drawn as a graph."""
     store = _store(request)
     filters = _meeting_filters(request)
-    meetings = store.meetings(**filters, limit=NETWORK_MEETINGS)
-    total = store.count_meetings(**filters)
+    try:
+        meetings = store.meetings(**filters, limit=NETWORK_MEETINGS)
+        total = store.count_meetings(**filters)
+    except SidelinesError as error:
+        return _bad_filter(request, error)
     return _render(
         request,
         "network.html",
@@ -274,9 +288,15 @@ def actors_page(request: Request) -> HTMLResponse:
     """Every actor, with how many meetings and statements the corpus has of each."""
     get = request.query_params.get
     offset = _offset(request)
-    actors = _store(request).actors(
-        country=_clean(get("country")), name=_clean(get("name")), limit=PAGE_SIZE, offset=offset
-    )
+    try:
+        actors = _store(request).actors(
+            country=_clean(get("country")),
+            name=_clean(get("name")),
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
+    except SidelinesError as error:
+        return _bad_filter(request, error)
     return _render(
         request,
         "actors.html",

@@ -473,11 +473,11 @@ class Store:
         return int(self._read("count_statements", **filters))
 
     def actors(self, **filters: Any) -> Records:
-        """Actors (``country``, ``name``, ``limit``, ``offset``), busiest first."""
+        """Actors (``country``, ``name``, ``scope``, ``limit``, ``offset``), busiest first."""
         return Records(self._read("actors", **filters))
 
     def count_actors(self, **filters: Any) -> int:
-        """How many actors match (``country``, ``name``)."""
+        """How many actors match (``country``, ``name``, ``scope``)."""
         return int(self._read("count_actors", **filters))
 
     def actor(self, name_or_id: str) -> dict[str, Any] | None:

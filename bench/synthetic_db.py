@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 import sys
 import time
@@ -96,6 +97,8 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     ]
     # a few busy actors, many rare ones (Zipf-like weights)
     weights = [1 / (1 + n) ** 0.8 for n in range(len(actors))]
+    # accumulated once: choices() would add up all the weights again for every meeting
+    cumulative = list(itertools.accumulate(weights))
     documents = max(1, meetings // 2)
     start = dt.date(2000, 1, 1).toordinal()
     span = dt.date(2026, 11, 1).toordinal() - start
@@ -104,7 +107,7 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     added["actor_keys"] = _insert(
         store,
         ActorKeyRow.__table__,  # type: ignore[arg-type]
-        (row for actor in actors for row in key_rows(actor["id"], [actor["name"]])),
+        (row for actor in actors for row in key_rows(str(actor["id"]), [str(actor["name"])])),
     )
     added["topics"] = _insert(store, TopicRow.__table__, ({"name": t} for t in TOPICS))  # type: ignore[arg-type]
     added["documents"] = _insert(
@@ -128,7 +131,9 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     plan = []
     for n in range(meetings):
         size = 2 if rng.random() < 0.85 else rng.randint(3, 5)
-        parties = list(dict.fromkeys(rng.choices(range(len(actors)), weights, k=size)))
+        parties = list(
+            dict.fromkeys(rng.choices(range(len(actors)), cum_weights=cumulative, k=size))
+        )
         if len(parties) < 2:
             parties.append((parties[0] + 1) % len(actors))
         plan.append((n, parties))
@@ -136,7 +141,7 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     def meeting_rows() -> Iterator[dict[str, Any]]:
         for n, parties in plan:
             host = actors[parties[0]]["country"]
-            principals = [Principal(actors[p]["country"], None) for p in parties]
+            principals = [Principal(str(actors[p]["country"]), None) for p in parties]
             yield {
                 "id": f"syn-m-{n}",
                 "status": "held" if rng.random() < 0.95 else "planned",

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
+    bindparam,
     create_engine,
     event,
     exists,
@@ -229,18 +230,27 @@ def _meeting_scope(connection: Any) -> None:
 
 
 def recount_international(connection: Any) -> None:
-    """Set every actor's number of international meetings from the participant rows."""
-    international = (
-        select(func.count(func.distinct(ParticipantRow.meeting_id)))
+    """Set every actor's number of international meetings from the participant rows (one
+    grouped scan: a per-actor subquery may walk every international meeting for each actor)."""
+    counts = connection.execute(
+        select(ParticipantRow.actor_key, func.count(func.distinct(ParticipantRow.meeting_id)))
         .join(MeetingRow, MeetingRow.id == ParticipantRow.meeting_id)
         .where(
-            ParticipantRow.actor_key == ActorRow.id,
+            ParticipantRow.actor_key.is_not(None),
             ParticipantRow.accompanying.is_(False),
             MeetingRow.scope == "international",
         )
-        .scalar_subquery()
-    )
-    connection.execute(update(ActorRow).values(international=international))
+        .group_by(ParticipantRow.actor_key)
+    ).all()
+    connection.execute(update(ActorRow).values(international=0))
+    table = Base.metadata.tables[ActorRow.__tablename__]
+    if counts:
+        connection.execute(
+            table.update()
+            .where(table.c.id == bindparam("key"))
+            .values(international=bindparam("n")),
+            [{"key": key, "n": int(n)} for key, n in counts],
+        )
 
 
 #: named schema changes, applied in order, each once

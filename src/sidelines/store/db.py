@@ -229,6 +229,14 @@ def _meeting_scope(connection: Any) -> None:
     recount_international(connection)
 
 
+def _scope_date_index(connection: Any) -> None:
+    """0008: meetings indexed by (scope, date): a page of the rare scope, newest first."""
+    if "ix_meetings_scope_date" not in {
+        i["name"] for i in inspect(connection).get_indexes("meetings")
+    }:
+        connection.execute(text("CREATE INDEX ix_meetings_scope_date ON meetings (scope, date)"))
+
+
 def recount_international(connection: Any) -> None:
     """Set every actor's number of international meetings from the participant rows (one
     grouped scan: a per-actor subquery may walk every international meeting for each actor)."""
@@ -267,6 +275,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0005_search_index", create_search_index),
     ("0006_actor_spellings", _actor_spellings),
     ("0007_meeting_scope", _meeting_scope),
+    ("0008_meeting_scope_date", _scope_date_index),
 ]
 
 

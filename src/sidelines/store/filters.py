@@ -40,6 +40,7 @@ __all__ = [
     "actors_named",
     "counterpart_named",
     "country_named",
+    "knowledge_base",
     "occasions_named",
     "scope_named",
 ]
@@ -59,11 +60,16 @@ class FilterError(SidelinesError):
     code = "E031"
 
 
-def _kb() -> KnowledgeBase:
+def knowledge_base() -> KnowledgeBase:
+    """The default knowledge base, loaded once however many threads ask for it first (its
+    cache has no lock: two first requests would each load it)."""
     from sidelines.kb import KnowledgeBase
 
     with _KB_LOCK:
         return KnowledgeBase.default()
+
+
+_kb = knowledge_base
 
 
 def _fold(text: str) -> str:

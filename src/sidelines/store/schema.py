@@ -216,6 +216,8 @@ class IngestErrorRow(Base):
 
 
 Index("ix_participants_meeting_country", ParticipantRow.meeting_id, ParticipantRow.country)
+#: a page of one scope's meetings, newest first, without walking the other scope's
+Index("ix_meetings_scope_date", MeetingRow.scope, MeetingRow.date)
 
 
 class ReviewRow(Base):

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 import sys
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import pycountry
 from sqlalchemy import Table
 
 from sidelines.store import Store
+from sidelines.store.actors import key_rows
+from sidelines.store.db import recount_actors, recount_international
 from sidelines.store.schema import (
+    ActorKeyRow,
     ActorRow,
     DocumentRow,
     EvidenceRow,
@@ -35,6 +39,7 @@ from sidelines.store.schema import (
     StatementTopicRow,
     TopicRow,
 )
+from sidelines.store.scope import meeting_scope
 
 TOPICS = [
     "Ukraine", "Korean Peninsula", "Iranian nuclear issue", "climate", "trade", "energy",
@@ -47,6 +52,13 @@ OCCASIONS = [
 MODES = ["in_person"] * 7 + ["phone"] * 2 + ["video"]
 CUES = ["said", "stressed", "reaffirmed", "expressed", "welcomed", "urged", "agreed"]
 CHUNK = 20_000
+
+
+class Principal(NamedTuple):
+    """What a meeting's scope is computed from."""
+
+    country: str | None
+    actor_id: str | None
 
 
 def _chunks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -85,11 +97,18 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     ]
     # a few busy actors, many rare ones (Zipf-like weights)
     weights = [1 / (1 + n) ** 0.8 for n in range(len(actors))]
+    # accumulated once: choices() would add up all the weights again for every meeting
+    cumulative = list(itertools.accumulate(weights))
     documents = max(1, meetings // 2)
     start = dt.date(2000, 1, 1).toordinal()
     span = dt.date(2026, 11, 1).toordinal() - start
     added: dict[str, int] = {}
     added["actors"] = _insert(store, ActorRow.__table__, iter(actors))  # type: ignore[arg-type]
+    added["actor_keys"] = _insert(
+        store,
+        ActorKeyRow.__table__,  # type: ignore[arg-type]
+        (row for actor in actors for row in key_rows(str(actor["id"]), [str(actor["name"])])),
+    )
     added["topics"] = _insert(store, TopicRow.__table__, ({"name": t} for t in TOPICS))  # type: ignore[arg-type]
     added["documents"] = _insert(
         store,
@@ -112,7 +131,9 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     plan = []
     for n in range(meetings):
         size = 2 if rng.random() < 0.85 else rng.randint(3, 5)
-        parties = list(dict.fromkeys(rng.choices(range(len(actors)), weights, k=size)))
+        parties = list(
+            dict.fromkeys(rng.choices(range(len(actors)), cum_weights=cumulative, k=size))
+        )
         if len(parties) < 2:
             parties.append((parties[0] + 1) % len(actors))
         plan.append((n, parties))
@@ -120,6 +141,7 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
     def meeting_rows() -> Iterator[dict[str, Any]]:
         for n, parties in plan:
             host = actors[parties[0]]["country"]
+            principals = [Principal(str(actors[p]["country"]), None) for p in parties]
             yield {
                 "id": f"syn-m-{n}",
                 "status": "held" if rng.random() < 0.95 else "planned",
@@ -132,6 +154,7 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
                 "cameo": "040",
                 "plover": {"event": "CONSULT"},
                 "party_key": " | ".join(sorted(f"syn:{p}" for p in parties)),
+                "scope": meeting_scope(principals),
             }
 
     added["meetings"] = _insert(store, MeetingRow.__table__, meeting_rows())  # type: ignore[arg-type]
@@ -228,6 +251,9 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
             for n in range(meetings)
         ),
     )
+    with store.engine.begin() as connection:  # the counts every write keeps
+        recount_actors(connection)
+        recount_international(connection)
     return added
 
 

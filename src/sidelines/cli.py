@@ -268,9 +268,25 @@ class QueryOutput(StrEnum):
 
 
 #: options shared by the query and export commands
-ActorOption = Annotated[str | None, typer.Option("--actor", help="A participant's name or id.")]
-CountryOption = Annotated[str | None, typer.Option("--country", help="A participant's ISO3.")]
-WithOption = Annotated[str | None, typer.Option("--with", help="A counterpart: ISO3 or name.")]
+ActorOption = Annotated[
+    str | None,
+    typer.Option("--actor", help="A participant: an actor id or any spelling of a name."),
+]
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--country", help="A participant's country: ISO3 code, name or demonym."),
+]
+WithOption = Annotated[
+    str | None,
+    typer.Option("--with", help="A counterpart: a country (code, name, demonym) or a name."),
+]
+ScopeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scope",
+        help="international (two or more countries, or an organisation) | domestic",
+    ),
+]
 SinceOption = Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")]
 OccasionOption = Annotated[
@@ -329,23 +345,28 @@ def meetings_cli(
     occasion: OccasionOption = None,
     topic: TopicOption = None,
     mode: ModeOption = None,
+    scope: ScopeOption = None,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
     db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """Held meetings in the corpus database, newest first."""
     store = _open_store(db)
-    records = store.meetings(
-        actor=actor,
-        country=country,
-        with_=with_,
-        since=since,
-        until=until,
-        occasion=occasion,
-        topic=topic,
-        mode=mode,
-        limit=limit,
-    )
+    try:
+        records = store.meetings(
+            actor=actor,
+            country=country,
+            with_=with_,
+            since=since,
+            until=until,
+            occasion=occasion,
+            topic=topic,
+            mode=mode,
+            scope=scope,
+            limit=limit,
+        )
+    except SidelinesError as error:
+        raise _fail(error) from None
     _print_records(
         records, output, ["date", "mode", "participants", "place", "country", "occasion", "sources"]
     )
@@ -353,47 +374,75 @@ def meetings_cli(
 
 @app.command("statements")
 def statements_cli(
-    speaker: Annotated[str | None, typer.Option("--speaker", help="A speaker's name.")] = None,
-    country: Annotated[str | None, typer.Option("--country", help="A speaker's ISO3.")] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option("--speaker", help="A speaker: an actor id or any spelling of a name."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="A speaker's country: ISO3 code, name or demonym."),
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     topic: TopicOption = None,
     with_: Annotated[
-        str | None, typer.Option("--with", help="Said at a meeting with: ISO3 or name.")
+        str | None,
+        typer.Option("--with", help="Said at a meeting with: a country or a name."),
     ] = None,
     occasion: OccasionOption = None,
     mode: ModeOption = None,
+    scope: Annotated[
+        str | None,
+        typer.Option("--scope", help="Said at an international | domestic meeting."),
+    ] = None,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
     db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """Statements in the corpus database, newest first."""
     store = _open_store(db)
-    records = store.statements(
-        speaker=speaker,
-        country=country,
-        since=since,
-        until=until,
-        topic=topic,
-        with_=with_,
-        occasion=occasion,
-        mode=mode,
-        limit=limit,
-    )
+    try:
+        records = store.statements(
+            speaker=speaker,
+            country=country,
+            since=since,
+            until=until,
+            topic=topic,
+            with_=with_,
+            occasion=occasion,
+            mode=mode,
+            scope=scope,
+            limit=limit,
+        )
+    except SidelinesError as error:
+        raise _fail(error) from None
     _print_records(records, output, ["date", "speakers", "cue", "text", "topics"])
 
 
 @app.command("actors")
 def actors_cli(
-    country: Annotated[str | None, typer.Option("--country", help="ISO3.")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Part of a name.")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO3 code, country name or demonym.")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="An actor id or any spelling of a name.")
+    ] = None,
+    scope: Annotated[
+        str | None,
+        typer.Option(
+            "--scope", help="Only actors with international | domestic meetings (counted)."
+        ),
+    ] = None,
     limit: Annotated[int | None, typer.Option("--limit")] = 50,
     db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
     """Actors of the corpus database, busiest first, with their meetings and statements."""
     store = _open_store(db)
-    records = store.actors(country=country, name=name, limit=limit)
+    try:
+        records = store.actors(country=country, name=name, scope=scope, limit=limit)
+    except SidelinesError as error:
+        raise _fail(error) from None
     _print_records(records, output, ["id", "name", "country", "meetings", "statements", "aliases"])
 
 
@@ -456,6 +505,7 @@ def export_cli(
     occasion: OccasionOption = None,
     topic: TopicOption = None,
     mode: ModeOption = None,
+    scope: ScopeOption = None,
     db: DbOption = None,
 ) -> None:
     """Export held meetings and statements as event data (PLOVER, POLECAT, GDELT), CSV, Parquet,
@@ -478,6 +528,7 @@ def export_cli(
             occasion=occasion,
             topic=topic,
             mode=mode,
+            scope=scope,
         )
     except SidelinesError as error:
         raise _fail(error) from None

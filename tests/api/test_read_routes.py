@@ -84,6 +84,24 @@ def test_meeting_filters_narrow(client: TestClient) -> None:
     assert anything >= everything["count"]
 
 
+def test_filters_take_any_spelling_country_names_and_scope(client: TestClient) -> None:
+    lavrov = get(client, "/meetings", actor="Sergey Lavrov")["data"]
+    assert lavrov and get(client, "/meetings", actor="Sergei Lavrov")["data"] == lavrov
+    assert get(client, "/meetings", **{"with": "Sergey Viktorovich Lavrov"})["data"] == lavrov
+    russia = get(client, "/meetings", country="Russia")
+    assert russia["count"] and russia == get(client, "/meetings", country="rus")
+    assert get(client, "/statements", speaker="Sergei Lavrov")["count"] >= 1
+    scoped = get(client, "/meetings", scope="international", limit=500)["data"]
+    assert scoped and all(m["scope"] == "international" for m in scoped)
+    assert get(client, "/statements", scope="domestic")["count"] >= 0
+    assert get(client, "/actors", scope="international")["count"] >= 2
+    response = client.get("/api/v1/meetings", params={"country": "Rusia"})
+    assert_error_shape(response, 422)
+    assert response.json()["error"]["code"] == "bad_filter"
+    assert "Russia" in response.json()["error"]["message"]
+    assert client.get("/api/v1/meetings", params={"scope": "global"}).status_code == 422
+
+
 def test_statement_filters_narrow(client: TestClient) -> None:
     everything = get(client, "/statements", limit=500)["count"]
     wang = get(client, "/statements", speaker="Wang Yi", limit=500)

@@ -73,3 +73,33 @@ def test_kb_learns_from_the_database_without_saving_on_dry_run(db: str, tmp_path
     assert not (tmp_path / "kb").exists()
     both = runner.invoke(app, ["kb", "learn", "x.txt", "--db", db])
     assert both.exit_code == 2 and "give documents to learn from, or --db" in both.output
+
+
+def test_filters_take_any_spelling_names_and_scope(db: str) -> None:
+    def meetings(*options: str) -> list[dict[str, object]]:
+        result = runner.invoke(app, ["meetings", "--db", db, "-f", "json", *options])
+        assert result.exit_code == 0, result.output
+        found: list[dict[str, object]] = json.loads(result.stdout)
+        return found
+
+    lavrov = meetings("--actor", "Sergey Lavrov")
+    assert lavrov and meetings("--actor", "Sergei Lavrov") == lavrov
+    assert meetings("--actor", "Sergey Viktorovich Lavrov") == lavrov
+    assert meetings("--with", "Russian") == meetings("--with", "rus") == meetings("--with", "RUS")
+    assert meetings("--country", "Russia") == meetings("--country", "RUS") != []
+    assert meetings("--actor", "Erdoğan") == meetings("--actor", "Recep Tayyip Erdogan") != []
+    assert all(m["scope"] == "international" for m in meetings("--scope", "international"))
+    said = runner.invoke(
+        app, ["statements", "--db", db, "--speaker", "Sergei Lavrov", "-f", "json"]
+    )
+    assert said.exit_code == 0 and json.loads(said.stdout)
+    for command in ("meetings", "statements", "actors"):
+        result = runner.invoke(app, [command, "--db", db, "--country", "Rusia"])
+        assert result.exit_code == 2, result.output
+        assert (
+            "[E031] unknown country 'Rusia'" in result.output and "Traceback" not in result.output
+        )
+    bad = runner.invoke(app, ["meetings", "--db", db, "--scope", "global"])
+    assert bad.exit_code == 2 and "[E031]" in bad.output
+    export = runner.invoke(app, ["export", "-", "-f", "csv", "--db", db, "--scope", "domestic"])
+    assert export.exit_code == 0, export.output

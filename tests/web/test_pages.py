@@ -75,6 +75,19 @@ def test_timeline_lists_meetings_and_filters_by_actor(client: TestClient) -> Non
     assert "Riyadh" in dated and "Astana" not in dated
 
 
+def test_dashboard_filters_take_spellings_country_names_and_scope(client: TestClient) -> None:
+    lavrov = tables(get_page(client, "/meetings?actor=Sergei+Lavrov"))
+    assert "Astana" in lavrov and "Vladivostok" not in lavrov
+    russia = tables(get_page(client, "/meetings?country=Russia"))
+    assert "Astana" in russia and "Riyadh" not in russia
+    domestic = get_page(client, "/meetings?scope=domestic")
+    assert "Astana" not in tables(domestic) and "selected>domestic<" in domestic
+    network = tables(get_page(client, "/network?scope=international&with=Russian"))
+    assert "Wang Yi" in network and "Blinken" not in network
+    bad = client.get("/meetings?country=Rusia")
+    assert bad.status_code == 422 and "unknown country" in bad.text and "Russia" in bad.text
+
+
 def test_timeline_pages_with_offset(client: TestClient, web_store: Store) -> None:
     total = web_store.count_meetings()
     html = get_page(client, f"/meetings?offset={total}")

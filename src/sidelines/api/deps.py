@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
-import threading
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -40,8 +39,6 @@ def get_settings(request: Request) -> Settings:
 
 StoreDep = Annotated[Store, Depends(get_store)]
 
-_KB_LOCK = threading.Lock()
-
 
 def knowledge_base_loaded() -> None:
     """Load the knowledge base once, before a query needs it.
@@ -50,10 +47,9 @@ def knowledge_base_loaded() -> None:
     first requests would each load it; the lock makes the others wait for the one load. The app
     also calls this in a background thread at startup.
     """
-    from sidelines.kb import KnowledgeBase
+    from sidelines.store.filters import knowledge_base
 
-    with _KB_LOCK:
-        KnowledgeBase.default()
+    knowledge_base()  # the one lock the filters share
 
 
 def encode_cursor(offset: int) -> str:

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sidelines.api.responses import SafeJSONResponse
+from sidelines.store.filters import FilterError
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,11 @@ async def _validation_error(_request: Request, exc: Exception) -> SafeJSONRespon
     return error_response(422, "; ".join(problems) or "invalid request")
 
 
+async def _filter_error(_request: Request, exc: Exception) -> SafeJSONResponse:
+    assert isinstance(exc, FilterError)
+    return error_response(422, exc.message, "bad_filter")
+
+
 async def _server_error(request: Request, exc: Exception) -> SafeJSONResponse:
     logger.exception("%s %s failed", request.method, request.url.path, exc_info=exc)
     return error_response(500, "internal error; the server log has the details")
@@ -95,6 +101,7 @@ def install_error_handlers(app: FastAPI) -> None:
     """Make every error response of ``app`` take the one shape."""
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(FilterError, _filter_error)
     app.add_exception_handler(Exception, _server_error)
 
 

@@ -48,6 +48,9 @@ class MeetingPublic(BaseModel):
     place: str | None = None
     country: str | None = None
     occasion: str | None = None
+    #: international (principals of two or more countries, or an international organisation)
+    #: or domestic
+    scope: str | None = None
     topics: list[str] = []
     cameo: str | None = None
     plover: dict[str, Any] | None = None  # event, mode, context; numeric scores too

@@ -29,7 +29,15 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-__all__ = ["NameForm", "NameKind", "name_form", "names_match", "normalise_name", "same_name"]
+__all__ = [
+    "NameForm",
+    "NameKind",
+    "match_keys",
+    "name_form",
+    "names_match",
+    "normalise_name",
+    "same_name",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -248,6 +256,36 @@ def _forms_match(a: NameForm, b: NameForm) -> bool:
     if len(a.tokens) >= 2 and len(b.tokens) >= 2:
         return _variants(" ".join(a.tokens), " ".join(b.tokens))
     return len(a.tokens) == len(b.tokens) == 1 and _variants(a.tokens[0], b.tokens[0])
+
+
+#: Length of the skeleton prefix a lookup key keeps: variants that differ later still meet.
+KEY_LENGTH = 4
+
+
+def _key(token: str) -> str:
+    return _skeleton(token)[:KEY_LENGTH]
+
+
+def match_keys(name: str) -> frozenset[str]:
+    """Short lookup keys of ``name``: two names that :func:`same_name` matches share one (the
+    skeleton of a surname, a family name written first or a label's last word), so a store can
+    find the few candidates through an index and let :func:`same_name` decide.
+
+    Only transliteration variants that differ in a surname's first letters ("Lavrov"/"Lawrow")
+    may match without sharing a key.
+    """
+    form = name_form(name)
+    words = form.text.split()
+    if not words:
+        return frozenset()
+    keys = {_key(words[-1])}
+    if form.tokens:
+        keys.add(_key(form.tokens[-1]))
+        if form.kind is NameKind.PERSON and form.tokens[0] in EAST_ASIAN_FAMILY_NAMES:
+            keys.add(_key(form.tokens[0]))
+    if form.core:
+        keys.add(_key(form.core[-1]))
+    return frozenset(key for key in keys if key)
 
 
 def same_name(a: str, b: str) -> bool:

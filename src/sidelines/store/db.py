@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
+    bindparam,
     create_engine,
     event,
     exists,
@@ -26,12 +27,13 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, load_only, sessionmaker
 
 from sidelines.errors import SidelinesError
 from sidelines.resolve import party_key
-from sidelines.store.actors import identify, observe_role
+from sidelines.store.actors import identify, kb_spellings, key_rows, observe_role
 from sidelines.store.schema import (
+    ActorKeyRow,
     ActorRow,
     Base,
     DocumentRow,
@@ -49,6 +51,7 @@ from sidelines.store.schema import (
     StatementTopicRow,
     TopicRow,
 )
+from sidelines.store.scope import meeting_scope
 from sidelines.store.search import create_search_index, index_texts
 from sidelines.types import Evidence, Extraction, Meeting, Participant
 
@@ -98,7 +101,10 @@ def _actors_and_topics(connection: Any) -> None:
             text("CREATE INDEX ix_participants_actor_key ON participants (actor_key)")
         )
     with Session(bind=connection) as session:
-        meetings = session.scalars(select(MeetingRow)).all()
+        # only the columns of this version: later migrations add the others
+        meetings = session.scalars(
+            select(MeetingRow).options(load_only(MeetingRow.id, MeetingRow.date, MeetingRow.topics))
+        ).all()
         for meeting in meetings:
             for row in meeting.participants:
                 if row.actor_key is None:
@@ -152,6 +158,119 @@ def recount_actors(connection: Any) -> None:
     connection.execute(update(ActorRow).values(meetings=meetings, statements=statements))
 
 
+def _columns(connection: Any, table: str) -> set[str]:
+    return {c["name"] for c in inspect(connection).get_columns(table)}
+
+
+def _index(connection: Any, table: str, column: str) -> None:
+    """Index ``table.column`` as ``ix_<table>_<column>`` unless it is indexed already."""
+    name = f"ix_{table}_{column}"
+    if name not in {i["name"] for i in inspect(connection).get_indexes(table)}:
+        connection.execute(text(f"CREATE INDEX {name} ON {table} ({column})"))
+
+
+def _actor_spellings(connection: Any) -> None:
+    """0006: every actor's aliases (the knowledge base's, for the actors it knows) and the
+    lookup keys of all its spellings in ``actor_keys``."""
+    Base.metadata.tables[ActorKeyRow.__tablename__].create(connection, checkfirst=True)
+    have: dict[str, set[str]] = {}
+    for actor_id, key in connection.execute(select(ActorKeyRow.actor_id, ActorKeyRow.key)):
+        have.setdefault(actor_id, set()).add(key)
+    for actor_id, name, aliases, in_kb in connection.execute(
+        select(ActorRow.id, ActorRow.name, ActorRow.aliases, ActorRow.in_kb)
+    ).all():
+        spellings = [name, *(aliases or []), *(kb_spellings(actor_id) if in_kb else [])]
+        others = [s for s in dict.fromkeys(spellings) if s and s != name]
+        if others != (aliases or []):
+            connection.execute(
+                update(ActorRow).where(ActorRow.id == actor_id).values(aliases=others)
+            )
+        missing = {row["key"] for row in key_rows(actor_id, spellings)} - have.get(actor_id, set())
+        if missing:
+            connection.execute(
+                Base.metadata.tables[ActorKeyRow.__tablename__].insert(),
+                [{"key": key, "actor_id": actor_id} for key in sorted(missing)],
+            )
+
+
+#: meetings whose scope the 0007 migration computes per round trip
+SCOPE_BATCH = 2_000
+
+
+def _meeting_scope(connection: Any) -> None:
+    """0007: each meeting's scope (international or domestic) and each actor's number of
+    international meetings, as indexed columns; meetings.occasion indexed (its filter lists the
+    distinct occasions first)."""
+    if "scope" not in _columns(connection, "meetings"):
+        connection.execute(text("ALTER TABLE meetings ADD COLUMN scope VARCHAR(16)"))
+    _index(connection, "meetings", "scope")
+    _index(connection, "meetings", "occasion")
+    if "international" not in _columns(connection, "actors"):
+        connection.execute(
+            text("ALTER TABLE actors ADD COLUMN international INTEGER NOT NULL DEFAULT 0")
+        )
+    _index(connection, "actors", "international")
+    last = ""
+    while True:
+        ids = list(
+            connection.scalars(
+                select(MeetingRow.id)
+                .where(MeetingRow.id > last, MeetingRow.scope.is_(None))
+                .order_by(MeetingRow.id)
+                .limit(SCOPE_BATCH)
+            )
+        )
+        if not ids:
+            break
+        principals: dict[str, list[Any]] = {i: [] for i in ids}
+        for party in connection.execute(
+            select(
+                ParticipantRow.meeting_id, ParticipantRow.country, ParticipantRow.actor_id
+            ).where(ParticipantRow.meeting_id.in_(ids), ParticipantRow.accompanying.is_(False))
+        ):
+            principals[party.meeting_id].append(party)
+        for scope in ("international", "domestic"):
+            chosen = [i for i in ids if meeting_scope(principals[i]) == scope]
+            if chosen:
+                connection.execute(
+                    update(MeetingRow).where(MeetingRow.id.in_(chosen)).values(scope=scope)
+                )
+        last = ids[-1]
+    recount_international(connection)
+
+
+def _scope_date_index(connection: Any) -> None:
+    """0008: meetings indexed by (scope, date): a page of the rare scope, newest first."""
+    if "ix_meetings_scope_date" not in {
+        i["name"] for i in inspect(connection).get_indexes("meetings")
+    }:
+        connection.execute(text("CREATE INDEX ix_meetings_scope_date ON meetings (scope, date)"))
+
+
+def recount_international(connection: Any) -> None:
+    """Set every actor's number of international meetings from the participant rows (one
+    grouped scan: a per-actor subquery may walk every international meeting for each actor)."""
+    counts = connection.execute(
+        select(ParticipantRow.actor_key, func.count(func.distinct(ParticipantRow.meeting_id)))
+        .join(MeetingRow, MeetingRow.id == ParticipantRow.meeting_id)
+        .where(
+            ParticipantRow.actor_key.is_not(None),
+            ParticipantRow.accompanying.is_(False),
+            MeetingRow.scope == "international",
+        )
+        .group_by(ParticipantRow.actor_key)
+    ).all()
+    connection.execute(update(ActorRow).values(international=0))
+    table = Base.metadata.tables[ActorRow.__tablename__]
+    if counts:
+        connection.execute(
+            table.update()
+            .where(table.c.id == bindparam("key"))
+            .values(international=bindparam("n")),
+            [{"key": key, "n": int(n)} for key, n in counts],
+        )
+
+
 #: named schema changes, applied in order, each once
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0001_initial", lambda connection: Base.metadata.create_all(connection)),
@@ -164,6 +283,9 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ),
     ("0004_actor_counts", _actor_counts),
     ("0005_search_index", create_search_index),
+    ("0006_actor_spellings", _actor_spellings),
+    ("0007_meeting_scope", _meeting_scope),
+    ("0008_meeting_scope_date", _scope_date_index),
 ]
 
 
@@ -380,11 +502,11 @@ class Store:
         return int(self._read("count_statements", **filters))
 
     def actors(self, **filters: Any) -> Records:
-        """Actors (``country``, ``name``, ``limit``, ``offset``), busiest first."""
+        """Actors (``country``, ``name``, ``scope``, ``limit``, ``offset``), busiest first."""
         return Records(self._read("actors", **filters))
 
     def count_actors(self, **filters: Any) -> int:
-        """How many actors match (``country``, ``name``)."""
+        """How many actors match (``country``, ``name``, ``scope``)."""
         return int(self._read("count_actors", **filters))
 
     def actor(self, name_or_id: str) -> dict[str, Any] | None:
@@ -511,6 +633,7 @@ def _new_meeting(session: Session, meeting: Meeting, keys: list[str]) -> Meeting
         topics=list(meeting.topics),
         cameo=meeting.cameo,
         plover=meeting.plover,
+        scope=meeting_scope(meeting.participants),
         party_key=_party_key(meeting),
     )
     companions = [(p, False) for p in meeting.participants] + [
@@ -532,7 +655,10 @@ def _new_meeting(session: Session, meeting: Meeting, keys: list[str]) -> Meeting
     session.flush()
     principals = {p.actor_key for p in row.participants if not p.accompanying and p.actor_key}
     for key in principals:
-        _counted(session, key).meetings += 1
+        counts = _counted(session, key)
+        counts.meetings += 1
+        if row.scope == "international":
+            counts.international += 1
     return row
 
 

@@ -107,7 +107,7 @@ _KINDS = {
     "graphml": ("meetings",),
     "gexf": ("meetings",),
 }
-FILTERS = ("actor", "country", "with_", "since", "until", "occasion", "topic", "mode")
+FILTERS = ("actor", "country", "with_", "since", "until", "occasion", "topic", "mode", "scope")
 
 #: the PLOVER fields sidelines fills, in the manual's order (required ones first)
 PLOVER_FIELDS = (

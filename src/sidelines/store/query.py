@@ -10,10 +10,17 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from sidelines.store.actors import name_slug
+from sidelines.store.filters import (
+    actors_named,
+    counterpart_named,
+    country_named,
+    occasions_named,
+    scope_named,
+)
 from sidelines.store.schema import (
     ActorRow,
     DocumentRow,
@@ -60,22 +67,10 @@ __all__ = [
 FREQUENT = 5_000
 
 
-def _actor_match(name: str) -> Any:
-    """The actors ``name`` may be: an actor id, or a part of a name or spelling."""
-    needle = name.strip()
-    like = f"%{needle.lower()}%"
-    return or_(
-        ActorRow.id == needle,
-        ActorRow.id == needle.lower().replace(" ", "-"),
-        ActorRow.name.ilike(like),
-        ActorRow.aliases.cast(_text()).ilike(like),
-    )
-
-
-def _person(name: str) -> Any:
-    """A participant who is the actor ``name`` (an actor id, or any of its spellings)."""
+def _person(actors: list[str]) -> Any:
+    """A participant who is one of the corpus ``actors`` (ids)."""
     # the actors table is small next to participants: find the actors first, then their rows
-    return ParticipantRow.actor_key.in_(select(ActorRow.id).where(_actor_match(name)))
+    return ParticipantRow.actor_key.in_(actors) if actors else false()
 
 
 def _has_participant(condition: Any, frequent: bool = False) -> Any:
@@ -92,16 +87,17 @@ def _has_participant(condition: Any, frequent: bool = False) -> Any:
     return MeetingRow.id.in_(principals)
 
 
-def _frequent(session: Session | None, actors: Any) -> bool:
+def _frequent(session: Session, actors: Any, plan: bool) -> bool:
     """Whether the actors matching ``actors`` (a condition on the actors table) have many
-    meetings, by the counts the actors table keeps."""
-    if session is None:
+    meetings, by the counts the actors table keeps (only asked when ``plan``)."""
+    if not plan:
         return False
     total = session.scalar(select(func.coalesce(func.sum(ActorRow.meetings), 0)).where(actors))
     return int(total or 0) > FREQUENT
 
 
 def meeting_conditions(
+    session: Session,
     actor: str | None = None,
     country: str | None = None,
     with_: str | None = None,
@@ -111,34 +107,44 @@ def meeting_conditions(
     topic: str | None = None,
     mode: str | None = None,
     status: str | None = "held",
-    session: Session | None = None,
+    scope: str | None = None,
+    plan: bool = False,
 ) -> list[Any]:
-    """The WHERE conditions of :func:`meetings` for its filters (shared with the exports).
+    """The WHERE conditions of :func:`meetings` for its filters (shared with the exports); the
+    names, countries, occasions and scope are read as :mod:`sidelines.store.filters` reads them.
 
-    With a ``session``, an actor or country with many meetings is matched in the form that
-    finds a newest-first page fastest (the results are the same either way)."""
+    With ``plan``, an actor or country with many meetings is matched in the form that finds a
+    newest-first page fastest (the results are the same either way).
+
+    Raises:
+        FilterError: ``[E031]`` for a country, counterpart or scope that names nothing.
+    """
     conditions: list[Any] = []
     if sum(1 for f in (actor, country, with_) if f) > 1:
-        session = None  # two party filters: listing the meetings of each first is the fast plan
+        plan = False  # two party filters: listing the meetings of each first is the fast plan
     if actor:
-        frequent = _frequent(session, _actor_match(actor))
-        conditions.append(_has_participant(_person(actor), frequent))
+        ids = actors_named(session, actor)
+        frequent = _frequent(session, ActorRow.id.in_(ids), plan)
+        conditions.append(_has_participant(_person(ids), frequent))
     if country:
-        frequent = _frequent(session, ActorRow.country == country.upper())
-        conditions.append(_has_participant(ParticipantRow.country == country.upper(), frequent))
+        code = country_named(session, country)
+        frequent = _frequent(session, ActorRow.country == code, plan)
+        conditions.append(_has_participant(ParticipantRow.country == code, frequent))
     if with_:
-        is_country = len(with_) == 3 and with_.isalpha() and with_.isupper()
-        counterpart = ParticipantRow.country == with_.upper() if is_country else _person(with_)
-        frequent = _frequent(
-            session, ActorRow.country == with_.upper() if is_country else _actor_match(with_)
-        )
-        conditions.append(_has_participant(counterpart, frequent))
+        nation, ids = counterpart_named(session, with_)
+        if nation is not None:
+            frequent = _frequent(session, ActorRow.country == nation, plan)
+            conditions.append(_has_participant(ParticipantRow.country == nation, frequent))
+        else:
+            frequent = _frequent(session, ActorRow.id.in_(ids), plan)
+            conditions.append(_has_participant(_person(ids), frequent))
     if since:
         conditions.append(MeetingRow.date >= since)
     if until:
         conditions.append(MeetingRow.date <= until)
     if occasion:
-        conditions.append(MeetingRow.occasion.ilike(f"%{occasion}%"))
+        named = occasions_named(session, occasion)
+        conditions.append(MeetingRow.occasion.in_(named) if named else false())
     if topic:
         conditions.append(
             exists().where(
@@ -150,6 +156,8 @@ def meeting_conditions(
         conditions.append(MeetingRow.mode == mode)
     if status:
         conditions.append(MeetingRow.status == status)
+    if scope:
+        conditions.append(MeetingRow.scope == scope_named(scope))
     return conditions
 
 
@@ -164,14 +172,17 @@ def meetings(
     topic: str | None = None,
     mode: str | None = None,
     status: str | None = "held",
+    scope: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Meetings (newest first) with an ``actor`` (name or id) or a party from ``country``, with a
-    counterpart ``with_`` (ISO3 or name), in a date range, at an occasion, on a topic, by mode."""
+    counterpart ``with_`` (a country or an actor), in a date range, at an occasion, on a topic,
+    by mode, of a scope (``international`` or ``domestic``)."""
     conditions = meeting_conditions(
-        actor, country, with_, since, until, occasion, topic, mode, status, session=session
-    )
+        session, actor, country, with_, since, until, occasion, topic, mode, status, scope,
+        plan=True,
+    )  # fmt: skip
     query = select(MeetingRow).where(*conditions)
     query = query.order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id).options(
         selectinload(MeetingRow.participants), selectinload(MeetingRow.sources)
@@ -201,11 +212,14 @@ def count_meetings(session: Session, **filters: Any) -> int:
     """How many meetings :func:`meetings` would return without a limit."""
     filters.pop("limit", None)
     filters.pop("offset", None)
-    query = select(func.count()).select_from(MeetingRow).where(*meeting_conditions(**filters))
+    query = (
+        select(func.count()).select_from(MeetingRow).where(*meeting_conditions(session, **filters))
+    )
     return int(session.scalar(query) or 0)
 
 
 def statement_conditions(
+    session: Session,
     speaker: str | None = None,
     country: str | None = None,
     since: str | None = None,
@@ -215,27 +229,35 @@ def statement_conditions(
     occasion: str | None = None,
     mode: str | None = None,
     actor: str | None = None,
+    scope: str | None = None,
 ) -> list[Any]:
     """WHERE conditions on statements: ``speaker`` (or ``actor``, as for meetings) is a
     speaker, ``country`` a speaker's country, the date (the statement's own, else its meeting's)
-    in range, the topic the statement's own; ``with_``, ``occasion`` and ``mode`` hold when the
-    statement belongs to such a meeting."""
+    in range, the topic the statement's own; ``with_``, ``occasion``, ``mode`` and ``scope`` hold
+    when the statement belongs to such a meeting.
+
+    Raises:
+        FilterError: ``[E031]`` for a country, counterpart or scope that names nothing.
+    """
     conditions: list[Any] = []
-    if with_ or occasion or mode:
-        of_meeting = meeting_conditions(with_=with_, occasion=occasion, mode=mode, status=None)
+    if with_ or occasion or mode or scope:
+        of_meeting = meeting_conditions(
+            session, with_=with_, occasion=occasion, mode=mode, status=None, scope=scope
+        )
         conditions.append(StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)))
     for who in (speaker, actor):
         if not who:
             continue
-        spelled = select(ActorRow.id).where(_actor_match(who))
+        ids = actors_named(session, who)
         said = select(StatementSpeakerRow.statement_id).where(
-            StatementSpeakerRow.actor_key.in_(spelled)
+            StatementSpeakerRow.actor_key.in_(ids) if ids else false()
         )
         conditions.append(StatementRow.id.in_(said))
     if country:
-        conditions.append(StatementRow.speaker_countries.ilike(f"%{country.upper()}%"))
+        code = country_named(session, country)
+        conditions.append(StatementRow.speaker_countries.like(f"%{code}%"))
     if since or until:
-        conditions.append(_dated(since, until))
+        conditions.append(_dated(session, since, until))
     if topic:
         conditions.append(
             exists().where(
@@ -246,11 +268,11 @@ def statement_conditions(
     return conditions
 
 
-def _dated(since: str | None, until: str | None) -> Any:
+def _dated(session: Session, since: str | None, until: str | None) -> Any:
     """A statement's own date in the range, or, when its document has none, its meeting's."""
     own = [StatementRow.date >= since] if since else []
     own += [StatementRow.date <= until] if until else []
-    of_meeting = meeting_conditions(since=since, until=until, status=None)
+    of_meeting = meeting_conditions(session, since=since, until=until, status=None)
     return or_(
         and_(*own),
         and_(
@@ -270,15 +292,18 @@ def statements(
     with_: str | None = None,
     occasion: str | None = None,
     mode: str | None = None,
+    scope: str | None = None,
     limit: int | None = None,
     offset: int = 0,
     meeting_id: str | None = None,
     actor_key: str | None = None,
 ) -> list[dict[str, Any]]:
     """Statements (newest first) by a ``speaker`` or a ``country``, in a date range, on a topic,
-    said at a meeting with ``with_`` / at an ``occasion`` / by ``mode`` (or of one meeting, or
-    by one corpus actor)."""
-    conditions = statement_conditions(speaker, country, since, until, topic, with_, occasion, mode)
+    said at a meeting with ``with_`` / at an ``occasion`` / by ``mode`` / of a ``scope`` (or of
+    one meeting, or by one corpus actor)."""
+    conditions = statement_conditions(
+        session, speaker, country, since, until, topic, with_, occasion, mode, scope=scope
+    )
     query = select(StatementRow).where(*conditions)
     if meeting_id:
         query = query.where(StatementRow.meeting_id == meeting_id)
@@ -322,7 +347,7 @@ def count_statements(session: Session, **filters: Any) -> int:
     """How many statements :func:`statements` would return without a limit."""
     filters.pop("limit", None)
     filters.pop("offset", None)
-    conditions = statement_conditions(**filters)
+    conditions = statement_conditions(session, **filters)
     query = select(func.count()).select_from(StatementRow).where(*conditions)
     return int(session.scalar(query) or 0)
 
@@ -433,14 +458,29 @@ def document(session: Session, document_id: str) -> dict[str, Any] | None:
     return out
 
 
-def _actor_filters(query: Select[Any], country: str | None, name: str | None) -> Select[Any]:
+def _scoped_meetings(scope: str | None) -> Any:
+    """An actor's number of meetings of ``scope`` (of any scope when None), as kept in the
+    actors table."""
+    if scope is None:
+        return ActorRow.meetings
+    if scope_named(scope) == "international":
+        return ActorRow.international
+    return ActorRow.meetings - ActorRow.international
+
+
+def _actor_filters(
+    session: Session,
+    query: Select[Any],
+    country: str | None,
+    name: str | None,
+    scope: str | None,
+) -> Select[Any]:
     if country:
-        query = query.where(ActorRow.country == country.upper())
+        query = query.where(ActorRow.country == country_named(session, country))
     if name:
-        like = f"%{name.strip().lower()}%"
-        query = query.where(
-            or_(ActorRow.name.ilike(like), ActorRow.aliases.cast(_text()).ilike(like))
-        )
+        query = query.where(ActorRow.id.in_(actors_named(session, name)))
+    if scope:
+        query = query.where(_scoped_meetings(scope) > 0)
     return query
 
 
@@ -448,26 +488,33 @@ def actors(
     session: Session,
     country: str | None = None,
     name: str | None = None,
+    scope: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Corpus actors (busiest first) with their number of meetings and statements."""
-    query = _actor_filters(select(ActorRow), country, name).order_by(
-        ActorRow.meetings.desc(), ActorRow.statements.desc(), ActorRow.id
-    )
+    """Corpus actors (busiest first) with their number of meetings and statements; of one
+    ``scope``, only those with meetings of that scope, counted in ``meetings``."""
+    counted = _scoped_meetings(scope)
+    query = _actor_filters(
+        session, select(ActorRow, counted.label("counted")), country, name, scope
+    ).order_by(counted.desc(), ActorRow.statements.desc(), ActorRow.id)
     if limit:
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)
     return [
-        {**_actor_summary(row), "meetings": row.meetings, "statements": row.statements}
-        for row in session.scalars(query)
+        {**_actor_summary(row), "meetings": int(n), "statements": row.statements}
+        for row, n in session.execute(query)
     ]
 
 
-def count_actors(session: Session, country: str | None = None, name: str | None = None) -> int:
+def count_actors(
+    session: Session, country: str | None = None, name: str | None = None, scope: str | None = None
+) -> int:
     """How many actors :func:`actors` would return without a limit."""
-    query = _actor_filters(select(func.count()).select_from(ActorRow), country, name)
+    query = _actor_filters(
+        session, select(func.count()).select_from(ActorRow), country, name, scope
+    )
     return int(session.scalar(query) or 0)
 
 
@@ -672,7 +719,7 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
                     or_(
                         MeetingRow.occasion.ilike(like),
                         MeetingRow.place.ilike(like),
-                        _has_participant(_person(needle)),
+                        _has_participant(_person(actors_named(session, needle))),
                     )
                 )
                 .order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id)
@@ -770,7 +817,7 @@ def iter_meetings(
     corpus of any size streams in constant memory). Each has its ``source_documents`` (cited
     columns, oldest published first) and ``evidence`` spans besides the fields of :func:`meetings`.
     """
-    conditions = meeting_conditions(**filters)
+    conditions = meeting_conditions(session, **filters)
     for window in _id_windows(session, MeetingRow.id, page_size):
         # plain rows, not ORM objects: an export reads each row once
         rows = session.execute(
@@ -810,7 +857,7 @@ def iter_statements(
 ) -> Iterator[dict[str, Any]]:
     """Statements matching :func:`statement_conditions`, in id order, page by page; each with
     its ``source_document``, ``evidence`` and, when it was said at a meeting, that ``meeting``."""
-    conditions = statement_conditions(**filters)
+    conditions = statement_conditions(session, **filters)
     for window in _id_windows(session, StatementRow.id, page_size):
         rows = session.execute(
             select(*StatementRow.__table__.columns)
@@ -878,12 +925,6 @@ def _participants_of(session: Session, meeting_ids: list[str]) -> dict[str, list
     return parties
 
 
-def _text() -> Any:
-    from sqlalchemy import Text
-
-    return Text()
-
-
 def _meeting_dict(row: MeetingRow, documents: list[str]) -> dict[str, Any]:
     return {
         **_meeting_fields(row, row.participants),
@@ -903,6 +944,7 @@ def _meeting_fields(row: Any, participants: Iterable[Any]) -> dict[str, Any]:
         "place": row.place,
         "country": row.country,
         "occasion": row.occasion,
+        "scope": row.scope,
         "topics": row.topics,
         "cameo": row.cameo,
         "plover": row.plover,

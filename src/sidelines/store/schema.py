@@ -59,10 +59,12 @@ class MeetingRow(Base):
     date: Mapped[str | None] = mapped_column(String(10), index=True)
     place: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(3), index=True)
-    occasion: Mapped[str | None] = mapped_column(Text)
+    occasion: Mapped[str | None] = mapped_column(Text, index=True)
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     cameo: Mapped[str | None] = mapped_column(String(8))
     plover: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    #: ``international`` or ``domestic`` (:func:`sidelines.store.scope.meeting_scope`)
+    scope: Mapped[str | None] = mapped_column(String(16), index=True)
     #: sorted party keys: what two reports of one meeting share
     party_key: Mapped[str] = mapped_column(Text, index=True)
     participants: Mapped[list[ParticipantRow]] = relationship(
@@ -144,6 +146,17 @@ class ActorRow(Base):
     #: "busiest actors" is an index scan, not a count over all participants
     meetings: Mapped[int] = mapped_column(Integer, default=0, index=True)
     statements: Mapped[int] = mapped_column(Integer, default=0)
+    #: how many of those meetings are international (the rest are domestic)
+    international: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class ActorKeyRow(Base):
+    """A lookup key of one of an actor's spellings (:func:`sidelines.evaluate.names.match_keys`):
+    an actor filter finds its few candidates through this index, then compares names."""
+
+    __tablename__ = "actor_keys"
+    key: Mapped[str] = mapped_column(String(16), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id"), primary_key=True)
 
 
 class RoleRow(Base):
@@ -203,6 +216,8 @@ class IngestErrorRow(Base):
 
 
 Index("ix_participants_meeting_country", ParticipantRow.meeting_id, ParticipantRow.country)
+#: a page of one scope's meetings, newest first, without walking the other scope's
+Index("ix_meetings_scope_date", MeetingRow.scope, MeetingRow.date)
 
 
 class ReviewRow(Base):

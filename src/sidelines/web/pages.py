@@ -27,6 +27,7 @@ from fastapi.responses import (
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from sidelines.errors import SidelinesError
 from sidelines.store import facets as facet_counts
 from sidelines.store import network as network_query
 from sidelines.store.query import meeting_conditions
@@ -54,6 +55,7 @@ CSV_PAGE = 500
 OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
 STATUSES = ("held", "planned", "not_held")
+SCOPES = ("international", "domestic")
 #: what the review page shows of a fact, and the fields the review API lets an analyst correct
 MEETING_FIELDS: tuple[str, ...] = (
     "participants",
@@ -114,6 +116,11 @@ def _render(
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _bad_filter(request: Request, error: SidelinesError) -> HTMLResponse:
+    """A filter value that names nothing (an unknown country): say so and what is valid."""
+    return _render(request, "bad_filter.html", {"message": error.message}, status_code=422)
 
 
 def _not_found(request: Request, what: str, key: str) -> HTMLResponse:
@@ -177,7 +184,7 @@ def _meeting_filters(request: Request) -> dict[str, Any]:
         "since": _clean(get("since")),
         "until": _clean(get("until")),
         "status": status if status in STATUSES else None,
-        **({"scope": _clean(get("scope"))} if "scope" in STORE_FILTERS else {}),
+        "scope": get("scope") if get("scope") in SCOPES else None,
     }
 
 
@@ -244,13 +251,16 @@ def timeline(request: Request) -> HTMLResponse:
     store = _store(request)
     filters = _meeting_filters(request)
     offset = _offset(request)
-    meetings = store.meetings(**filters, limit=PAGE_SIZE, offset=offset)
-    with store.sessions() as session:
-        found = facet_counts.meeting_facets(session, **filters)
-    total = found["total"]
-    plotted = meetings if total <= len(meetings) and not offset else None
-    if plotted is None:
-        plotted = store.meetings(**filters, limit=TIMELINE_CAP)
+    try:
+        meetings = store.meetings(**filters, limit=PAGE_SIZE, offset=offset)
+        with store.sessions() as session:
+            found = facet_counts.meeting_facets(session, **filters)
+        total = found["total"]
+        plotted = meetings if total <= len(meetings) and not offset else None
+        if plotted is None:
+            plotted = store.meetings(**filters, limit=TIMELINE_CAP)
+    except SidelinesError as error:
+        return _bad_filter(request, error)
     return _render(
         request,
         "timeline.html",
@@ -339,7 +349,10 @@ def _network(request: Request) -> tuple[str, dict[str, Any], dict[str, Any]]:
 def network(request: Request) -> HTMLResponse:
     """Who met whom among the meetings of the filters: persons or countries, coloured by
     country, edges weighted by meetings; tables of pairs and of nodes, paged."""
-    level, filters, graph = _network(request)
+    try:
+        level, filters, graph = _network(request)
+    except SidelinesError as error:
+        return _bad_filter(request, error)
     names = {n["id"]: n for n in graph["nodes"]}
     # a pair's count links to its meetings under the same filters
     keep = {
@@ -460,9 +473,15 @@ def actors_page(request: Request) -> HTMLResponse:
     """Every actor, with how many meetings and statements the corpus has of each."""
     get = request.query_params.get
     offset = _offset(request)
-    actors = _store(request).actors(
-        country=_clean(get("country")), name=_clean(get("name")), limit=PAGE_SIZE, offset=offset
-    )
+    try:
+        actors = _store(request).actors(
+            country=_clean(get("country")),
+            name=_clean(get("name")),
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
+    except SidelinesError as error:
+        return _bad_filter(request, error)
     return _render(
         request,
         "actors.html",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 
@@ -17,12 +17,21 @@ router = APIRouter(prefix="/actors", tags=["actors"], responses=ERROR_RESPONSES)
 def list_actors(
     store: StoreDep,
     page: PageDep,
-    country: Annotated[str | None, Query(max_length=200, description="ISO3 code.")] = None,
-    name: Annotated[str | None, Query(max_length=200, description="Part of a name.")] = None,
+    country: Annotated[
+        str | None, Query(max_length=200, description="ISO3 code, country name or demonym.")
+    ] = None,
+    name: Annotated[
+        str | None, Query(max_length=200, description="An actor id or any spelling of a name.")
+    ] = None,
+    scope: Annotated[
+        Literal["international", "domestic"] | None,
+        Query(description="Only actors with meetings of this scope, counted in meetings."),
+    ] = None,
 ) -> dict[str, Any]:
     """Actors who met someone or said something, a page at a time."""
-    data = store.actors(country=country, name=name, limit=page.limit, offset=page.offset)
-    count = store.count_actors(country=country, name=name)
+    filters: dict[str, Any] = {"country": country, "name": name, "scope": scope}
+    data = store.actors(**filters, limit=page.limit, offset=page.offset)
+    count = store.count_actors(**filters)
     return {"data": data, "count": count, "next_cursor": page.next_cursor(len(data), count)}
 
 

@@ -35,23 +35,36 @@ class MeetingFilters:
     topic: str | None
     mode: str | None
     status: str | None
+    scope: str | None
 
     def as_kwargs(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
 
 def meeting_filters(
-    actor: Annotated[Text, Query(description="A participant's name or actor id.")] = None,
-    country: Annotated[Text, Query(description="A participant's ISO3 country code.")] = None,
-    with_: Annotated[Text, Query(alias="with", description="A counterpart: ISO3 or name.")] = None,
+    actor: Annotated[
+        Text, Query(description="A participant: an actor id or any spelling of a name.")
+    ] = None,
+    country: Annotated[
+        Text, Query(description="A participant's country: ISO3 code, name or demonym.")
+    ] = None,
+    with_: Annotated[
+        Text, Query(alias="with", description="A counterpart: a country (code, name) or a name.")
+    ] = None,
     since: Annotated[dt.date | None, Query(description="Held on or after (YYYY-MM-DD).")] = None,
     until: Annotated[dt.date | None, Query(description="Held on or before (YYYY-MM-DD).")] = None,
-    occasion: Annotated[Text, Query(description="Part of a summit or forum name.")] = None,
+    occasion: Annotated[
+        Text, Query(description="The words of an occasion, or a summit series (G20 summit).")
+    ] = None,
     topic: Annotated[Text, Query(description="Part of a topic label.")] = None,
     mode: Annotated[Literal["in_person", "phone", "video"] | None, Query()] = None,
     status: Annotated[
         Literal["held", "planned", "any"], Query(description="held (default), planned or any.")
     ] = "held",
+    scope: Annotated[
+        Literal["international", "domestic"] | None,
+        Query(description="international (two or more countries, or an organisation) or domestic."),
+    ] = None,
 ) -> MeetingFilters:
     """Meeting filters from the query string."""
     return MeetingFilters(
@@ -64,6 +77,7 @@ def meeting_filters(
         topic=topic,
         mode=mode,
         status=None if status == "any" else status,
+        scope=scope,
     )
 
 

@@ -20,17 +20,25 @@ Text = Annotated[str | None, Query(max_length=200)]
 def list_statements(
     store: StoreDep,
     page: PageDep,
-    speaker: Annotated[Text, Query(description="Part of a speaker's name.")] = None,
-    country: Annotated[Text, Query(description="A speaker's ISO3 country code.")] = None,
+    speaker: Annotated[
+        Text, Query(description="A speaker: an actor id or any spelling of a name.")
+    ] = None,
+    country: Annotated[
+        Text, Query(description="A speaker's country: ISO3 code, name or demonym.")
+    ] = None,
     since: Annotated[dt.date | None, Query(description="On or after (YYYY-MM-DD).")] = None,
     until: Annotated[dt.date | None, Query(description="On or before (YYYY-MM-DD).")] = None,
     topic: Annotated[Text, Query(description="Part of a topic label.")] = None,
     with_: Annotated[
-        Text, Query(alias="with", description="Said at a meeting with: ISO3 or name.")
+        Text, Query(alias="with", description="Said at a meeting with: a country or a name.")
     ] = None,
     occasion: Annotated[Text, Query(description="Said at a meeting of this occasion.")] = None,
     mode: Annotated[
         Literal["in_person", "phone", "video"] | None, Query(description="Meeting mode.")
+    ] = None,
+    scope: Annotated[
+        Literal["international", "domestic"] | None,
+        Query(description="Said at an international or a domestic meeting."),
     ] = None,
 ) -> dict[str, Any]:
     """Statements matching every given filter, newest first, a page at a time."""
@@ -43,6 +51,7 @@ def list_statements(
         "with_": with_,
         "occasion": occasion,
         "mode": mode,
+        "scope": scope,
     }
     data = store.statements(**filters, limit=page.limit, offset=page.offset)
     count = store.count_statements(**filters)

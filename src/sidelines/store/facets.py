@@ -26,7 +26,7 @@ def meeting_facets(session: Session, limit: int = 10, **filters: Any) -> dict[st
     meetings (added to the current filters). Also ``total``: the meetings matching ``filters``."""
     filters.pop("limit", None)
     filters.pop("offset", None)
-    conditions = meeting_conditions(**filters)
+    conditions = meeting_conditions(session, **filters)
     matching = select(MeetingRow.id).where(*conditions)
     meetings = func.count(func.distinct(MeetingRow.id)).label("n")
     principal = (

@@ -56,7 +56,7 @@ def meeting_network(session: Session, level: Level = "person", **filters: Any) -
     """
     filters.pop("limit", None)
     filters.pop("offset", None)
-    matching = select(MeetingRow.id).where(*meeting_conditions(**filters))
+    matching = select(MeetingRow.id).where(*meeting_conditions(session, **filters))
     rows = session.execute(
         select(
             ParticipantRow.meeting_id,

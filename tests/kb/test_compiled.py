@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from sidelines.cli import app
+from sidelines.errors import KnowledgeBaseError
 from sidelines.kb import KnowledgeBase, compiled
-from sidelines.kb.loader import data_dir
+from sidelines.kb.loader import data_dir, read_yaml
 
 
 class Folder:
@@ -232,3 +234,22 @@ def test_kb_add_refreshes_the_compiled_knowledge_base(
     key = compiled.cache_key(KnowledgeBase.default_directories())
     assert compiled.cache_path(key).exists()
     assert len(KnowledgeBase.default_directories()) == 2
+
+
+DATA_FILES = sorted(p for p in compiled.source_files(data_dir()) if p.suffix in {".yaml", ".yml"})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path", DATA_FILES, ids=[p.relative_to(data_dir()).as_posix() for p in DATA_FILES]
+)
+def test_the_fast_yaml_loader_reads_each_data_file_as_pyyaml_does(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert read_yaml(path) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def test_a_yaml_syntax_error_is_a_knowledge_base_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("people: [unclosed\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="cannot read knowledge-base file"):
+        read_yaml(bad)

@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -161,6 +162,22 @@ def test_old_caches_are_pruned(cache: Path, tmp_path: Path) -> None:
 def test_the_cache_key_covers_the_building_code() -> None:
     names = {p.name for p in compiled._code_files()}
     assert {"__init__.py", "loader.py", "model.py", "names.py", "compiled.py"} <= names
+
+
+def test_an_upgraded_library_changes_the_key(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    installed = tmp_path / "site" / "somelib"
+    installed.mkdir(parents=True)
+    (installed / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
+    library = types.ModuleType("somelib")
+    library.__file__ = str(installed / "__init__.py")
+    monkeypatch.setattr(compiled, "LIBRARIES", (library,))
+    before = compiled.cache_key([source])
+    (installed / "__pycache__").mkdir()  # compiling it is not upgrading it
+    assert compiled.cache_key([source]) == before
+    (installed / "__init__.py").write_text("VERSION = 22\n", encoding="utf-8")
+    assert compiled.cache_key([source]) != before
 
 
 @pytest.mark.slow

@@ -5,8 +5,9 @@ a few hundredths of one. The cache file is named after a key, a hash of
 
 * every file under each source folder (the bundled ``kb/data`` and the user's folder), by path and
   content, whatever its name: a file added, changed or removed gives a new key;
-* the code that builds the knowledge base (the modules of ``sidelines.kb``), the cache format and
-  the Python version, so a cache written by other code is never read.
+* the code that builds the knowledge base (the modules of ``sidelines.kb``, and the installed
+  libraries it reads with: PyYAML, pycountry's country list, anyascii's folding), the cache format
+  and the Python version, so a cache written by other code is never read.
 
 A process that finds no cache for its key builds the knowledge base and writes it to a temporary
 file that it then renames over the cache file (:func:`os.replace` is atomic), so a reader sees a
@@ -29,7 +30,12 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
+
+import anyascii
+import pycountry
+import yaml
 
 __all__ = ["FORMAT", "cache_dir", "cache_key", "cache_path", "load_or_build", "source_files"]
 
@@ -43,6 +49,9 @@ _PREFIX = "kb-"
 _SUFFIX = ".pickle"
 
 T = TypeVar("T")
+
+#: libraries whose upgrade may change what the build makes (their installed files are in the key)
+LIBRARIES: tuple[ModuleType, ...] = (yaml, pycountry, anyascii)
 
 
 def cache_dir() -> Path:
@@ -74,12 +83,28 @@ def cache_key(directories: Iterable[Path]) -> str:
     digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}".encode())
     for path in _code_files():
         digest.update(b"\0code\0" + path.name.encode() + b"\0" + _content(path))
+    for library in LIBRARIES:
+        digest.update(b"\0library\0" + _installed(library).encode())
     for directory in directories:
         digest.update(b"\0dir\0" + str(directory.resolve()).encode())
         for path in source_files(directory):
             relative = path.relative_to(directory).as_posix()
             digest.update(b"\0file\0" + relative.encode() + b"\0" + _content(path))
     return digest.hexdigest()
+
+
+def _installed(library: ModuleType) -> str:
+    """Where a library is installed and when its files were written (an upgrade rewrites them)."""
+    folder = Path(library.__file__ or library.__name__).parent
+    try:
+        stamps = [
+            f"{p.name}:{p.stat().st_mtime_ns}:{p.stat().st_size}"
+            for p in folder.iterdir()
+            if p.name != "__pycache__"
+        ]
+    except OSError:
+        return str(folder)
+    return f"{folder}|{'|'.join(sorted(stamps))}"
 
 
 def _content(path: Path) -> bytes:

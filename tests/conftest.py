@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,12 @@ from sidelines.nlp import load_pipeline
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
+
+# The compiled knowledge base of the tests lives beside the user's, not in it; xdist workers and
+# the CLI processes tests start share it (it is keyed by content and written atomically).
+os.environ.setdefault(
+    "SIDELINES_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"sidelines-test-cache-{os.getuid()}")
+)
 
 
 def shared_path(*parts: str) -> Path:
@@ -37,3 +45,11 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.default()
+
+
+@pytest.fixture
+def fresh_default() -> Iterator[None]:
+    """For a test that changes what ``KnowledgeBase.default()`` holds (``kb add`` refreshes it):
+    the next test loads it again from its own sources."""
+    yield
+    KnowledgeBase.default.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from sidelines.core import extract_many
@@ -10,6 +11,8 @@ from sidelines.ingest import iter_documents
 from sidelines.types import Document
 
 from .conftest import shared_path
+
+pytestmark = pytest.mark.slow  # 600 pages: about 3 minutes on one core
 
 
 def test_all_corpus_pages_extract_without_crashing(nlp: Language) -> None:

@@ -9,6 +9,9 @@ import sys
 import time
 
 import httpx
+import pytest
+
+pytestmark = pytest.mark.slow  # a server process that ingests the samples
 
 
 def _free_port() -> int:

@@ -19,6 +19,8 @@ from sidelines.errors import InputError
 
 from .conftest import TOKEN
 
+pytestmark = pytest.mark.slow  # generated requests to every operation
+
 MAX_EXAMPLES = 25
 
 

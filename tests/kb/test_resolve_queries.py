@@ -135,6 +135,7 @@ def generated_queries(kb: KnowledgeBase) -> list[tuple[str, dt.date, str, str]]:
     return queries
 
 
+@pytest.mark.slow
 def test_generated_queries_across_the_world(kb: KnowledgeBase) -> None:
     queries = generated_queries(kb)
     countries = {q[3] for q in queries}

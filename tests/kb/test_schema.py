@@ -50,6 +50,7 @@ def test_people_file_is_well_formed(path: Path, kb: KnowledgeBase) -> None:
             assert code is None or code in kb.countries, f"{person['id']}: country {code}"
 
 
+@pytest.mark.slow
 def test_one_holder_per_office_at_a_time(kb: KnowledgeBase) -> None:
     collegial: set[tuple[str, str]] = set()
     for path in PEOPLE:

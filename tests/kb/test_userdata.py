@@ -96,7 +96,9 @@ def test_import_cameo_actor_dictionary(tmp_path: Path) -> None:
     assert kb.find_actors("Kari Sample")[0].roles[0].end == dt.date(2008, 12, 31)
 
 
-def test_cli_add_uses_the_user_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_add_uses_the_user_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_default: None
+) -> None:
     monkeypatch.setenv("SIDELINES_KB_DIR", str(tmp_path / "kb"))
     source = tmp_path / "one.csv"
     source.write_text("name,country,office,title,start\nLena Probe,DNK,other,Envoy,2020-01-01\n")

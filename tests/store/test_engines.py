@@ -28,6 +28,8 @@ from sidelines.types import Document
 
 from ..conftest import SAMPLES
 
+pytestmark = pytest.mark.slow  # worker processes and Ray actors, each loading spaCy
+
 #: tables compared, and columns left out: timestamps and autoincrement row ids
 TABLES = ("documents", "meetings", "meeting_sources", "participants", "statements", "evidence")
 UNCOMPARED = {"ingested_at", "at", "applied_at"}

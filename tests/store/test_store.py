@@ -121,6 +121,7 @@ def test_bad_items_are_recorded_and_the_batch_goes_on(
     assert store.counts()["ingest_errors"] == 2  # a rerun reports them again, stores them once
 
 
+@pytest.mark.slow
 def test_kill_9_then_rerun_equals_a_clean_run(
     tmp_path: Path, nlp: Language, new_db: NewDatabase
 ) -> None:

@@ -24,6 +24,8 @@ from fastapi import FastAPI
 
 from .conftest import TOKEN, api_available
 
+pytestmark = pytest.mark.slow  # a server and Chromium
+
 CHROMIUM = Path(os.environ.get("SIDELINES_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",

@@ -1,6 +1,7 @@
 """The knowledge base: actors with dated roles, countries, places, summits, topics, publishers.
 
-``KnowledgeBase.default()`` loads the bundled seed once; every lookup is an in-memory dict access.
+``KnowledgeBase.default()`` loads the bundled seed once (compiled, see :mod:`sidelines.kb.compiled`);
+every lookup is an in-memory dict access.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sidelines.kb import compiled
 from sidelines.kb.loader import (
     data_dir,
     load_actors,
@@ -33,6 +35,7 @@ from sidelines.kb.model import (
     Topic,
 )
 from sidelines.kb.names import fold, name_key, phonetic_key
+from sidelines.kb.userdata import user_dir
 
 __all__ = [
     "Actor",
@@ -179,13 +182,20 @@ class KnowledgeBase:
     @lru_cache(maxsize=1)
     def default(cls) -> KnowledgeBase:
         """The bundled seed and the user's own files (``sidelines kb add``), loaded once per
-        process."""
-        from sidelines.kb.userdata import user_dir
+        process from the compiled cache (:mod:`sidelines.kb.compiled`), built when a file changed."""
+        return compiled.load_or_build(cls.default_directories(), cls, cls)
 
+    @classmethod
+    def refresh(cls) -> KnowledgeBase:
+        """Forget the loaded default and compile it again: after the user's files changed."""
+        cls.default.cache_clear()
+        return cls.default()
+
+    @staticmethod
+    def default_directories() -> list[Path]:
+        """The folders :meth:`default` merges: the seed, then the user's folder when it has people."""
         mine = user_dir()
-        if (mine / "people").is_dir():
-            return cls([data_dir(), mine])
-        return cls()
+        return [data_dir(), mine] if (mine / "people").is_dir() else [data_dir()]
 
     # --- actors -------------------------------------------------------------------------------
     def names(self) -> list[tuple[str, str]]:

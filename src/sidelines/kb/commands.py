@@ -14,6 +14,9 @@ from rich.console import Console
 from rich.table import Table
 
 from sidelines.errors import SidelinesError
+from sidelines.kb import KnowledgeBase
+from sidelines.kb.query import resolve_text, timeline
+from sidelines.kb.userdata import add_file, import_file
 
 kb_app = typer.Typer(
     help="Query the knowledge base of people, offices and countries.",
@@ -59,8 +62,6 @@ def resolve_cli(
     output: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.json,
 ) -> None:
     """Who a name or title refers to on a date, with office, country and confidence."""
-    from sidelines.kb import KnowledgeBase
-    from sidelines.kb.query import resolve_text
 
     try:
         day = _day(date)
@@ -93,8 +94,6 @@ def show_cli(
     output: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
 ) -> None:
     """A person's roles over time (every person the name may refer to)."""
-    from sidelines.kb import KnowledgeBase
-    from sidelines.kb.query import timeline
 
     people = timeline(KnowledgeBase.default(), name)
     if output == QueryFormat.json:
@@ -151,12 +150,11 @@ def add_cli(
     path: Annotated[Path, typer.Argument(help="A people .yaml file or a .csv file.")],
 ) -> None:
     """Add your own actors (YAML in the seed's people format, or CSV) to your knowledge base."""
-    from sidelines.kb.userdata import add_file
-
     try:
         dest, count = add_file(path)
     except SidelinesError as error:
         raise _fail(error) from None
+    KnowledgeBase.refresh()
     Console().print(f"added {count} people to {dest}")
 
 
@@ -166,12 +164,11 @@ def import_cli(
     fmt: Annotated[ImportFormat, typer.Option("--format", help="The file's format.")],
 ) -> None:
     """Import a REIGN-style leader CSV or a CAMEO/Phoenix actor dictionary into your knowledge base."""
-    from sidelines.kb.userdata import import_file
-
     try:
         dest, count = import_file(path, fmt.value)
     except SidelinesError as error:
         raise _fail(error) from None
+    KnowledgeBase.refresh()
     Console().print(f"imported {count} people to {dest}")
 
 
@@ -229,3 +226,4 @@ def learn_cli(
         Console().print(table)
     if learned and not dry_run:
         Console(stderr=True).print(f"saved {len(learned)} facts to {save(learned)}")
+        KnowledgeBase.refresh()

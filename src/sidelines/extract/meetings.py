@@ -91,6 +91,37 @@ class MeetingCandidate:
     def party_keys(self) -> frozenset[str]:
         return frozenset(party_key(p) for p in self.parties)
 
+    @classmethod
+    def main_report(
+        cls,
+        sent: Span,
+        parties: list[Participant],
+        sides: dict[str, str],
+        *,
+        mode: MeetingMode,
+        date: dt.date | None,
+        weak_mode: bool,
+        verb_trigger: bool,
+    ) -> MeetingCandidate:
+        """The document's own held meeting, reported by one sentence that places it nowhere
+        (the place and occasion come later, from the page or the merged reports)."""
+        return cls(
+            parties=list(parties),
+            accompanying=[],
+            status="held",
+            mode=mode,
+            date=date,
+            place=None,
+            country=None,
+            occasion=None,
+            evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+            main=True,
+            weak_mode=weak_mode,
+            verb_trigger=verb_trigger,
+            past_reference=False,
+            sides=sides,
+        )
+
 
 class MeetingExtractor:
     """Extract :class:`MeetingCandidate` objects from a spaCy Doc with resolved actor mentions."""
@@ -199,21 +230,14 @@ class MeetingExtractor:
                 if len(pair) < 2 or any(p.role is None for p in pair):
                     continue
                 phrase = _phrase_span(doc, sent, token)
-                return MeetingCandidate(
-                    parties=list(pair),
-                    accompanying=[],
-                    status="held",
+                return MeetingCandidate.main_report(
+                    sent,
+                    pair,
+                    {party_key(p): str(p.country) for p in pair},
                     mode=self._mode(token, phrase, sent),
                     date=self._date(doc, sent, token, day, False),
-                    place=None,
-                    country=None,
-                    occasion=None,
-                    evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
-                    main=True,
                     weak_mode=True,
                     verb_trigger=False,
-                    past_reference=False,
-                    sides={party_key(p): str(p.country) for p in pair},
                 )
         return None
 
@@ -295,21 +319,14 @@ class MeetingExtractor:
                 if not hosts:
                     continue
                 label = hosts[0].country or "hosts"
-                return MeetingCandidate(
-                    parties=list(hosts),
-                    accompanying=[],
-                    status="held",
+                return MeetingCandidate.main_report(
+                    sent,
+                    hosts,
+                    {party_key(h): label for h in hosts},
                     mode="in_person",
                     date=self._date(doc, sent, verb, day, self.page_dated),
-                    place=None,
-                    country=None,
-                    occasion=None,
-                    evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
-                    main=True,
                     weak_mode=False,
                     verb_trigger=True,
-                    past_reference=False,
-                    sides={party_key(h): label for h in hosts},
                 )
         return None
 

@@ -446,6 +446,19 @@ MEETINGS = [
         "Sarr. The talks will take place in Dakar next month.",
         [],
     ),
+    Case(
+        "lowercase-national-title",
+        "Chancellor Lena Brandt met the Malian president in Berlin on Monday.",
+        [("Lena Brandt", "Assimi Goita")],
+        date="2024-03-04",
+        place="Berlin",
+    ),
+    Case(
+        "demonym-as-given-name",
+        "President Lena Brandt met with Ostbank CEO German Sokolov in Berlin on Monday.",
+        [("Lena Brandt", "German Sokolov")],
+        date="2024-03-04",
+    ),
     # --- planned ------------------------------------------------------------------------------
     Case(
         "will-meet-next-week",

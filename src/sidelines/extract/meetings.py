@@ -522,7 +522,12 @@ class MeetingExtractor:
             "have",
         }
         past = bool(words & _PAST_REFERENCE) or (
-            is_noun and any(c.dep_ == "poss" for c in trigger.children) and not heading
+            # "his meeting with X was a success": an earlier encounter; "the minister's visit to
+            # India comes a month after ...": the one the story reports
+            is_noun
+            and any(c.dep_ == "poss" for c in trigger.children)
+            and not heading
+            and _is_past(trigger)
         )
         date = self._date(
             doc,
@@ -1058,6 +1063,22 @@ def _reported_as_now(trigger: Token) -> bool:
         hops += 1
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if (
+        trigger.pos_ in {"NOUN", "PROPN"}
+        and trigger.dep_ != "dobj"
+        and verb.lemma_.lower()
+        not in {
+            "start",
+            "begin",
+            "open",
+            "continue",
+            "take",
+            "get",
+            "underway",
+            "be",
+        }
+    ):
+        return False  # "the minister's visit comes a month after ...": narrative, not the day's
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & {"will", "would", "shall", "to", "could", "may", "might", "should"}:
         return False

@@ -184,6 +184,15 @@ class ActorMentionFinder:
             or doc[start].lower_ in {"the", "of"}
         ):
             start += 1
+        if (
+            end - start == 1
+            and start > ent.start
+            and doc[start - 1].lower_ not in TITLE_WORDS
+            and self.name_finder.given_demonym(doc, start - 1)
+        ):
+            # "Sberbank CEO German Gref": after a title, a demonym right before a lone surname
+            # is the person's given name, not a nationality
+            start -= 1
         if start >= end:
             return None
         # a lone lower-case or very short token is not a name
@@ -389,7 +398,13 @@ class ActorMentionFinder:
             }:
                 continue
             counterpart = token.lower_ == "counterpart"
-            if not token.text[:1].isupper() and not counterpart:
+            # lower case only with a nationality: "met the Russian president"
+            national = (token.i > 0 and bool(self.kb.demonym_country(doc[token.i - 1].text))) or (
+                token.i > 1
+                and doc[token.i - 1].lower_ in {"foreign", "prime", "vice", "deputy"}
+                and bool(self.kb.demonym_country(doc[token.i - 2].text))
+            )
+            if not token.text[:1].isupper() and not counterpart and not national:
                 continue
             start = self._title_left(doc, token.i + 1) if token.i + 1 < len(doc) else token.i
             start = min(start, token.i)

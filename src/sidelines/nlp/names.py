@@ -126,6 +126,9 @@ class NameFinder:
             ):
                 stop -= 1
             words = self._words(doc, cut, stop)
+            if len(words) == 1 and cut == start + 1 and self.given_demonym(doc, start):
+                cut = start  # "Ostbank CEO German Sokolov": "German" is his given name
+                words = self._words(doc, cut, stop)
             if not MIN_WORDS <= len(words) <= MAX_WORDS:
                 continue
             if used.intersection(range(cut, stop)):
@@ -155,6 +158,17 @@ class NameFinder:
                 found.append(Span(doc, cut, stop, label="PERSON"))
                 people.update(range(cut, stop))
         return found
+
+    def given_demonym(self, doc: Doc, i: int) -> bool:
+        """A demonym at ``i`` right after a title ("CEO German Gref") is a given name."""
+        if i == 0 or self.kb.demonym_country(doc[i].text) is None:
+            return False
+        before = doc[i - 1]
+        return not self.kb.demonym_country(before.text) and (
+            before.lower_ in self.title_words
+            or before.pos_ == "NOUN"
+            or (before.text.isupper() and len(before.text) > 1)
+        )
 
     def _argument_of_person_verb(self, span: Span) -> bool:
         """The name is the subject or object of a verb of meeting or saying (directly, or

@@ -447,6 +447,12 @@ MEETINGS = [
         [],
     ),
     Case(
+        "geographic-name-is-no-person",
+        "Tran Van Hai met Sato Kenji in Hanoi on Monday to discuss the Mekong Delta. They "
+        "agreed that the Mekong Delta needs a joint water plan.",
+        [("Tran Van Hai", "Sato Kenji")],
+    ),
+    Case(
         "lowercase-national-title",
         "Chancellor Lena Brandt met the Malian president in Berlin on Monday.",
         [("Lena Brandt", "Assimi Goita")],
@@ -561,6 +567,20 @@ STATEMENTS = [
         "Awa Ndiaye said at a regular press briefing on Tuesday.",
         [],
         statements=[("Awa Ndiaye", "Senegal welcomes the ceasefire")],
+    ),
+    Case(
+        "ministry-said-of-a-party",
+        "Amadou Sarr held video talks with Fatou Jallow on Monday. Sarr expressed concern about "
+        "the drought in the Sahel, the ministry said in a statement.",
+        [("Amadou Sarr", "Fatou Jallow")],
+        statements=[("Amadou Sarr", "concern about the drought")],
+    ),
+    Case(
+        "wrote-on-social-media",
+        'Lena Brandt met Oumar Diallo in Berlin on Monday. "Glad to welcome my friend to '
+        'Berlin. Our partnership keeps growing," Brandt wrote on social media.',
+        [("Lena Brandt", "Oumar Diallo")],
+        statements=[("Lena Brandt", "partnership keeps growing")],
     ),
     Case(
         "impersonal-readout",

@@ -162,8 +162,11 @@ class StatementExtractor:
         out: list[StatementCandidate] = []
         cue_ids = {t.i for t in cues}
         attributions = {c.i for c in cues if _attributes_head(c)}
+        # a cue reports another only when a party says it: in "X expressed concern ..., the
+        # ministry said", the ministry's "said" is no party's, so X's cue stands on its own
+        voiced = {c.i for c in cues if _party_subject(c, by_token)}
         for cue in cues:
-            if cue.i not in attributions and _reported_within(cue, cue_ids):
+            if cue.i not in attributions and _reported_within(cue, cue_ids & voiced):
                 continue  # "Wang Yi expressed that President Xi has put forward ...": Wang Yi's
             subject = _subject(cue)
             if subject is not None and subject.dep_ == "nsubjpass":
@@ -512,6 +515,16 @@ class StatementExtractor:
                 )
             )
         return out, ranges
+
+
+def _party_subject(cue: Token, by_token: dict[int, ResolvedMention]) -> bool:
+    """Whether a cue's subject names a party (or is a pronoun or group word that may)."""
+    subject = _subject(cue)
+    if subject is None:
+        return False
+    if subject.lower_ in _GROUP_WORDS or subject.pos_ == "PRON":
+        return True
+    return any(t.i in by_token and by_token[t.i].party is not None for t in subject.subtree)
 
 
 def _unique_parties(parties: list[Participant | None]) -> list[Participant]:

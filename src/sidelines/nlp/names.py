@@ -108,10 +108,12 @@ class NameFinder:
         A name coordinated with a name already found ("Tomasz Wierzbicki, Rasa Petraitis and
         Olena Kravets") is one too."""
         people = {i for i in used if doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN"}
-        surnames = {t.text for t in doc if self._capitalised(t)}
-        counts: dict[str, int] = {}
+        # words used on their own, not after the word that precedes them in the name: "Sarr
+        # said" after "Amadou Sarr met ..."; "Peninsula" is always "Korean Peninsula"
+        alone: dict[str, set[str]] = {}
         for token in doc:
-            counts[token.text] = counts.get(token.text, 0) + 1
+            if self._capitalised(token):
+                alone.setdefault(token.text, set()).add(doc[token.i - 1].text if token.i else "")
         found: list[Span] = []
         for start, end in self.runs(doc):
             cut = start
@@ -151,7 +153,7 @@ class NameFinder:
                 or any(t.ent_type_ == "PERSON" for t in span)
                 or self._appositive_title(doc, stop)
                 or self._argument_of_person_verb(span)
-                or (last in surnames and counts.get(last, 0) > 1)
+                or bool(alone.get(last, set()) - {doc[stop - 2].text})
                 or (span.root.dep_ == "conj" and span.root.head.i in people)
             )
             if evidence:

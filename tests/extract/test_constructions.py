@@ -554,11 +554,13 @@ STATEMENTS = [
         "own-statement-first-person",
         "Statement by Foreign Minister Amadou Sarr on the election in Gambia\n\nI offer my "
         "sincere congratulations to the people of Gambia on a peaceful vote. We stand ready to "
-        "deepen our partnership with the new government.",
+        "deepen our partnership with the new government. Gambia is our closest neighbour and "
+        "partner in the region.",
         [],
         statements=[
             ("Amadou Sarr", "sincere congratulations to the people of Gambia"),
             ("Amadou Sarr", "deepen our partnership"),
+            ("Amadou Sarr", "our closest neighbour and partner"),
         ],
     ),
     Case(

@@ -147,7 +147,30 @@ class StatementExtractor:
                 if cont is not None:
                     found.append(cont)
                     last_by_paragraph[paragraph] = cont
+                    continue
+            own = self._own_words(sent, paragraph)
+            if own is not None:
+                found.append(own)
         return merge_statements(found)
+
+    def _own_words(self, sent: Span, paragraph: int) -> StatementCandidate | None:
+        """On a page that is one person's statement, each sentence of its body is theirs
+        ("The ROK is Japan's most important neighbour." in the minister's statement)."""
+        speaker = self.document_speaker
+        text = sent.text.strip()
+        if speaker is None or not re.search(r"[.!?\"”]$", text):
+            return None
+        if len(re.findall(r"[^\W\d_]{2,}", text)) < _MIN_TURN_WORDS + 1:
+            return None  # "Colleagues,", "Thank you.": no claim
+        return StatementCandidate(
+            speakers=[speaker],
+            cue="stated",
+            cue_lemma="state",
+            text=re.sub(r"^\(?\d+[.)]\s*", "", text),
+            evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+            position=sent.start_char,
+            paragraph=paragraph,
+        )
 
     # --- cue verbs ----------------------------------------------------------------------------
     def _cue_statements(

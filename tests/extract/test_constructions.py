@@ -416,6 +416,23 @@ MEETINGS = [
         [("Amadou Sarr", "Egypt"), ("Amadou Sarr", "Uganda"), ("Amadou Sarr", "Cyprus")],
     ),
     Case(
+        "meeting-including-ministers-of",
+        "A meeting is currently being held, including the foreign ministers of Egypt, Jordan "
+        "and Qatar, to discuss the ceasefire.",
+        [("Egypt", "Jordan"), ("Egypt", "Qatar"), ("Jordan", "Qatar")],
+        date=TUESDAY,
+    ),
+    Case(
+        "meeting-which-included",
+        "The day began with a ministerial meeting which included Senegalese Foreign Minister "
+        "Amadou Sarr, Ghanaian Foreign Minister Kwame Asante and Kenyan President William Ruto.",
+        [
+            ("Amadou Sarr", "Kwame Asante"),
+            ("Amadou Sarr", "William Ruto"),
+            ("Kwame Asante", "William Ruto"),
+        ],
+    ),
+    Case(
         "trilateral-stays-one",
         "Amadou Sarr held a trilateral meeting with Kenyan President William Ruto and Ghanaian "
         "Foreign Minister Kwame Asante in Accra.",

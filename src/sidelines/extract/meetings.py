@@ -433,6 +433,8 @@ class MeetingExtractor:
             )
         if token.lower_ in {"summit", "discussion", "discussions", "engagement", "encounter"}:
             return has_with
+        if token.lower_ in {"meeting", "talks"} and any(_is_including(c) for c in kids):
+            return True
         return has_with or (
             has_poss and token.lower_ in {"meeting", "talks", "conversation", "call"}
         )
@@ -735,6 +737,8 @@ class MeetingExtractor:
                 ):
                     return "a"
             return None
+        if path and path[-1].lemma_.lower() == "include" and trigger.pos_ in {"NOUN", "PROPN"}:
+            return "b"  # "a meeting (which) included / including A, B and C": its parties
         if any(t.dep_ in _SIDE_CLAUSES for t in path):
             return "companion" if any(t.lemma_ in {"accompany", "join"} for t in path) else None
         top = path[-1] if path else head
@@ -1047,10 +1051,16 @@ def _separate_meetings(
 
 
 def _lists_parties(trigger: Token) -> bool:
-    """A noun trigger whose parties are listed after "between" or "of"."""
+    """A noun trigger whose parties are listed after "between", "of" or "including"."""
     return trigger.pos_ in {"NOUN", "PROPN"} and any(
-        c.dep_ == "prep" and c.lower_ in {"between", "of"} for c in trigger.children
+        (c.dep_ == "prep" and c.lower_ in {"between", "of"}) or _is_including(c)
+        for c in trigger.children
     )
+
+
+def _is_including(token: Token) -> bool:
+    """ "including ..." / "which included ..." hanging from a meeting noun."""
+    return token.lemma_.lower() == "include" and token.dep_ in {"prep", "relcl", "acl"}
 
 
 def _reported_as_now(trigger: Token) -> bool:
@@ -1076,6 +1086,7 @@ def _reported_as_now(trigger: Token) -> bool:
             "get",
             "underway",
             "be",
+            "hold",
         }
     ):
         return False  # "the minister's visit comes a month after ...": narrative, not the day's
@@ -1084,8 +1095,8 @@ def _reported_as_now(trigger: Token) -> bool:
         return False
     if verb.tag_ in {"VBZ", "VBP"}:
         return True
-    if verb.tag_ == "VBN" and auxes & {"has", "have"}:
-        return True
+    if verb.tag_ == "VBN" and auxes & {"has", "have", "is", "are", "being"}:
+        return True  # "has started", "is being held", "talks are held"
     return verb.tag_ == "VBG" and bool(auxes & {"is", "are", "am"})
 
 

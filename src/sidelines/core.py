@@ -30,6 +30,7 @@ from sidelines.extract.meetings import (
     place_from_dateline,
     place_from_location,
     place_remote,
+    share_setting,
     to_meeting_fields,
 )
 from sidelines.kb import KnowledgeBase
@@ -131,6 +132,7 @@ def resolve_mentions(
     resolved: list[ResolvedMention] = []
     for mention in doc._.sl_actors or []:
         resolved.append(ResolvedMention(mention, resolver.resolve(mention, resolved)))
+    resolver.resolve_ahead(resolved)
     return resolver, resolved
 
 
@@ -161,6 +163,7 @@ def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extracti
     date_occasions(kb, merged)
     place_from_location(kb, merged, document.location, day)
     place_from_dateline(kb, merged, find_dateline(document.text, title_end), day)
+    share_setting(merged)
     place_remote(merged)
     meetings = _distinct_ids([_meeting(document, c, kb) for c in merged])
     meeting_parties = [(c.evidence[0].start, c.parties) for c in candidates if c.status == "held"]

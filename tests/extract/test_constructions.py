@@ -482,6 +482,29 @@ MEETINGS = [
         [("Lena Brandt", "German Sokolov")],
         date="2024-03-04",
     ),
+    Case(
+        "occasion-with-abbreviation",
+        "Amadou Sarr met Kenyan President William Ruto on Monday on the sidelines of the "
+        "U.S.-Africa Leaders Summit.",
+        [("Amadou Sarr", "William Ruto")],
+        occasion="U.S.-Africa Leaders Summit",
+    ),
+    Case(
+        "forum-named-by-the-meeting",
+        "The day began with the Sahel Foreign Ministers meeting which included Senegalese "
+        "Foreign Minister Amadou Sarr and Malian Foreign Minister Awa Coulibaly.",
+        [("Amadou Sarr", "Awa Coulibaly")],
+        occasion="Sahel Foreign Ministers meeting",
+    ),
+    Case(
+        "country-named-before-its-minister",
+        "The top diplomats of Senegal and Gambia held talks in Dakar on Monday. Senegalese "
+        "Foreign Minister Amadou Sarr and his Gambian counterpart Fatou Jallow discussed "
+        "fisheries.",
+        [("Amadou Sarr", "Fatou Jallow")],
+        date="2024-03-04",
+        place="Dakar",
+    ),
     # --- planned ------------------------------------------------------------------------------
     Case(
         "will-meet-next-week",

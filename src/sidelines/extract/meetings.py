@@ -54,8 +54,8 @@ _PARTY_PREPOSITIONS: dict[str, frozenset[str]] = {
 _CONVENE_VERBS = frozenset({"convene", "host", "gather", "bring", "meet", "welcome", "hold"})
 _OCCASION_PHRASE = re.compile(
     r"(?:(?i:on|at) the (?:sidelines|margins?) of|(?i:during)|at|while attending|ahead of|"
-    r"in the framework of|as part of)\s+(?P<occ>(?:the\s+)?[^,.;()]+?)"
-    r"(?=\s*(?:,|\.|;|\(|$| in [A-Z]| on [A-Z]| where | to [a-z]| and (?:the )?[a-z]))",
+    r"in the framework of|as part of)\s+(?P<occ>(?:the\s+)?(?:[^,.;()]|\.(?=\S))+?)"
+    r"(?=\s*(?:,|\.(?!\S)|;|\(|$| in [A-Z]| on [A-Z]| where | to [a-z]| and (?:the )?[a-z]))",
 )
 
 
@@ -564,6 +564,8 @@ class MeetingExtractor:
             if mode == "phone"
             else self._occasion(doc, sent, day if date is None else date)
         )
+        if occasion is None and is_noun:
+            occasion = _named_forum(trigger, by_token)
         place_name = place.place or (occ_city if occasion else None)
         country = place.country or (occ_country if occasion else None)
         evidence = Evidence(sent.start_char, sent.end_char, sent.text)
@@ -1050,6 +1052,25 @@ def _separate_meetings(
     return out
 
 
+def _named_forum(trigger: Token, by_token: dict[int, ResolvedMention]) -> str | None:
+    """A meeting noun that names its forum: "the Quad Foreign Ministers meeting", "the ASEAN
+    foreign ministers' meeting" (a proper name among its modifiers, no person's name)."""
+    if trigger.lower_ not in {"meeting", "summit", "forum", "conference", "dialogue"}:
+        return None
+    mods = [
+        t
+        for t in trigger.lefts
+        if t.dep_ in {"compound", "nmod", "amod", "poss"} and t.i not in by_token
+    ]
+    if not mods or not any(t.pos_ == "PROPN" for t in mods):
+        return None
+    start = min(t.left_edge.i for t in mods)
+    span = trigger.doc[start : trigger.i + 1]
+    if any(t.i in by_token for t in span) or len(span) > 7:
+        return None
+    return span.text
+
+
 def _lists_parties(trigger: Token) -> bool:
     """A noun trigger whose parties are listed after "between", "of" or "including"."""
     return trigger.pos_ in {"NOUN", "PROPN"} and any(
@@ -1254,6 +1275,40 @@ def _inherit_report_date(found: list[MeetingCandidate]) -> None:
             cand.place, cand.country = first.place, first.country
 
 
+def share_setting(candidates: list[MeetingCandidate]) -> None:
+    """Meetings a story reports beside its first one ("Prior to meeting with X, he held bilateral
+    meetings with ...", "the Quad ministers' meeting which included ...") on the first one's day,
+    that the text does not place, were held where the first was, on the same occasion."""
+    first = next(
+        (
+            c
+            for c in candidates
+            if c.status == "held"
+            and c.main
+            and not c.past_reference
+            and c.mode == "in_person"
+            and c.date is not None
+            and (c.place or c.country or c.occasion)
+        ),
+        None,
+    )
+    if first is None:
+        return
+    for cand in candidates:
+        if (
+            cand is first
+            or cand.status != "held"
+            or cand.past_reference
+            or cand.mode != "in_person"
+            or cand.place is not None
+            or cand.country is not None
+            or cand.date != first.date
+        ):
+            continue
+        cand.place, cand.country = first.place, first.country
+        cand.occasion = cand.occasion or first.occasion
+
+
 def _phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:
     left = min(trigger.left_edge.i, trigger.i)
     right = max(trigger.right_edge.i + 1, trigger.i + 1)
@@ -1406,12 +1461,14 @@ def place_from_dateline(
     is_country = known is None and kb.country_code(dateline.place) is not None
     date = resolve_date(dateline.date, day) if dateline.date else None
     for cand in candidates:
-        if not cand.main or cand.past_reference or cand.status != "held":
+        if cand.past_reference or cand.status != "held":
             continue
-        if cand.date is None and date is not None:
+        if cand.main and cand.date is None and date is not None:
             cand.date = date
         if cand.mode != "in_person" or cand.place is not None:
             continue
+        if not cand.main and cand.date not in {None, date}:
+            continue  # a meeting of another day the story mentions
         if cand.country is not None and cand.country != country:
             continue
         cand.place = None if is_country else dateline.place

@@ -63,11 +63,13 @@ SIDE_RE = re.compile(
 )
 SIDE_OF_RE = re.compile(r"\b[Tt]he ([A-Z][\w.\-]+(?: [A-Z][\w.\-]+)?) side\b")
 PRONOUNS = frozenset({"he", "she", "they"})
+#: words between a nationality and a lower-case title head ("Japan's new foreign minister")
+_TITLE_MODIFIERS = frozenset({"foreign", "prime", "vice", "deputy", "new", "top", "first"})
 #: plural titles that may head a list of countries ("the foreign ministers of A, B and C")
 PLURAL_TITLES = frozenset(
     """
     ministers presidents leaders heads premiers chancellors secretaries envoys ambassadors
-    counterparts representatives delegations governments officials
+    counterparts representatives delegations governments officials diplomats
     """.split()
 )
 
@@ -399,11 +401,7 @@ class ActorMentionFinder:
                 continue
             counterpart = token.lower_ == "counterpart"
             # lower case only with a nationality: "met the Russian president"
-            national = (token.i > 0 and bool(self.kb.demonym_country(doc[token.i - 1].text))) or (
-                token.i > 1
-                and doc[token.i - 1].lower_ in {"foreign", "prime", "vice", "deputy"}
-                and bool(self.kb.demonym_country(doc[token.i - 2].text))
-            )
+            national = self._national(doc, token.i)
             if not token.text[:1].isupper() and not counterpart and not national:
                 continue
             start = self._title_left(doc, token.i + 1) if token.i + 1 < len(doc) else token.i
@@ -468,6 +466,18 @@ class ActorMentionFinder:
                 token_end=end,
                 sent_start=token.sent.start,
             )
+
+    def _national(self, doc: Doc, i: int) -> bool:
+        """A nationality or a country's possessive before a lower-case title head: "the
+        Russian president", "the Chinese foreign minister", "Japan's new foreign minister"."""
+        j = i - 1
+        while j >= 0 and i - j <= 3 and doc[j].lower_ in _TITLE_MODIFIERS:
+            j -= 1
+        if j < 0:
+            return False
+        if self.kb.demonym_country(doc[j].text):
+            return True
+        return doc[j].text in {"'s", "’s"} and j > 0 and bool(self.kb.country_code(doc[j - 1].text))
 
     def _titled_surname(
         self, doc: Doc, start: int, end: int, name_end: int, taken: list[bool]

@@ -115,6 +115,27 @@ class ActorResolver:
             )
         return None
 
+    def resolve_ahead(self, resolved: list[ResolvedMention], window: int = 600) -> None:
+        """A country named for its representative before the person is ("The top diplomats of
+        South Korea and China held talks. ... Park Jin and his counterpart Wang Yi ...") is the
+        person of that country named within the next ``window`` characters."""
+        for i, item in enumerate(resolved):
+            party = item.party
+            if item.mention.kind != "side" or party is None or party.kind != "state":
+                continue
+            for later in resolved[i + 1 :]:
+                if later.mention.start - item.mention.end > window:
+                    break
+                found = later.party
+                if (
+                    found is not None
+                    and found.kind == "person"
+                    and found.country == party.country
+                    and later.mention.kind == "name"
+                ):
+                    item.party = found
+                    break
+
     def _resolve_name(self, mention: ActorMention) -> Participant | None:
         name = mention.name or mention.text
         key = name_key(name)

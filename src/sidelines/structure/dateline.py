@@ -18,6 +18,7 @@ _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+
 _PLACE = r"[A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,3}"
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE})"
+    r"(?:\s*\[(?P<bracket>[^\]\n]{1,30})\])?"  # "New York [US], September 23 :"
     rf"(?:,\s*(?P<region>{_PLACE}))?"
     rf"(?:,\s*(?P<date>{_DATE}))?"
     r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
@@ -53,7 +54,12 @@ def find_dateline(text: str, body_start: int = 0) -> Dateline | None:
             continue
         place = match.group("place")
         shouted = place.isupper() and len(place) >= 3
-        signed = bool(match.group("date") or match.group("agency") or match.group("shout"))
+        signed = bool(
+            match.group("date")
+            or match.group("agency")
+            or match.group("shout")
+            or match.group("bracket")
+        )
         colon = match.group("sep") == ":" and len(place.split()) <= 3
         if shouted or signed or colon:
             return Dateline(

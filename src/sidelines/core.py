@@ -25,13 +25,13 @@ from sidelines.extract import (
     merge_candidates,
     tag_topics,
 )
-from sidelines.extract.meetings import (
+from sidelines.extract.candidates import to_meeting_fields
+from sidelines.extract.merging import share_setting
+from sidelines.extract.setting import (
     date_occasions,
     place_from_dateline,
     place_from_location,
     place_remote,
-    share_setting,
-    to_meeting_fields,
 )
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp import load_pipeline

@@ -1,6 +1,8 @@
 """Extract stage: meetings, statements and topics from a parsed, resolved document."""
 
-from sidelines.extract.meetings import MeetingCandidate, MeetingExtractor, merge_candidates
+from sidelines.extract.candidates import MeetingCandidate
+from sidelines.extract.meetings import MeetingExtractor
+from sidelines.extract.merging import merge_candidates
 from sidelines.extract.statements import StatementCandidate, StatementExtractor, merge_statements
 from sidelines.extract.topics import tag_topics
 

@@ -10,34 +10,46 @@ principals. Parties are grouped into sides by country (Biden and Harris are one 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from sidelines.extract.candidates import MeetingCandidate, unique_parties
+from sidelines.extract.merging import inherit_report_date, separate_meetings
 from sidelines.extract.rosters import Roster, find_rosters
+from sidelines.extract.sides import (
+    assign_sides,
+    heading_parties,
+    is_including,
+    lists_parties,
+    named_forum,
+    named_so_far,
+    with_party,
+)
 from sidelines.extract.turns import Turn, find_turns, turn_at
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.gazetteer import city_country
 from sidelines.nlp.mentions import ActorMention
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key, resolve_date
 from sidelines.resolve.places import OCCASION_CUE, resolve_occasion, resolve_place
-from sidelines.structure.dateline import Dateline
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, MeetingMode, MeetingStatus, Participant
 
 #: dependency labels whose subtree is a side remark, not the clause's own parties
 _SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp"})
+
+
 _COMPANION = re.compile(
     r"\b(?:accompanied by|accompanying|joined by|along with|together with|was joined)\b",
     re.IGNORECASE,
 )
+
+
 _PAST_REFERENCE = frozenset(
     {"last", "previous", "earlier", "recent", "past", "former", "ago", "prior", "once"}
 )
+
+
 #: prepositions whose object is a party of a trigger, by trigger lemma ("*": any other)
 _PARTY_PREPOSITIONS: dict[str, frozenset[str]] = {
     "*": frozenset({"with", "between", "by"}),
@@ -50,8 +62,12 @@ _PARTY_PREPOSITIONS: dict[str, frozenset[str]] = {
     "meeting": frozenset({"with", "between", "by", "of"}),
     "talks": frozenset({"with", "between", "by", "of"}),
 }
+
+
 #: verbs by which a host brings a group together ("convened legislative leaders")
 _CONVENE_VERBS = frozenset({"convene", "host", "gather", "bring", "meet", "welcome", "hold"})
+
+
 _OCCASION_PHRASE = re.compile(
     r"(?:(?i:on|at) the (?:sidelines|margins?) of|(?i:during)|at|while attending|ahead of|"
     r"in the framework of|as part of)\s+(?P<occ>(?:the\s+)?(?:[^,.;()]|\.(?=\S))+?)"
@@ -65,62 +81,6 @@ _NOT_OCCASION = re.compile(
     r"conversation)s? (?:with|between)\b|\b(?:had|has|have|discussed|held|holding)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class MeetingCandidate:
-    """A meeting as found in one phrase, before merging repeated reports of it."""
-
-    parties: list[Participant]
-    accompanying: list[Participant]
-    status: MeetingStatus
-    mode: MeetingMode
-    date: dt.date | None
-    place: str | None
-    country: str | None
-    occasion: str | None
-    evidence: list[Evidence]
-    main: bool  # reported as the document's own event (title, heading, lead verb)
-    weak_mode: bool  # the mode is a default, not said ("spoke with", "talks")
-    verb_trigger: bool  # reported by a verb ("met"), not a noun ("the meeting")
-    past_reference: bool  # explicitly an earlier meeting ("last year", "previous meeting")
-    sides: dict[str, str] = field(default_factory=dict)  # party key → side label
-    #: the parties were named as one group ("A and B spoke", "talks between A, B and C")
-    together: bool = False
-
-    def party_keys(self) -> frozenset[str]:
-        return frozenset(party_key(p) for p in self.parties)
-
-    @classmethod
-    def main_report(
-        cls,
-        sent: Span,
-        parties: list[Participant],
-        sides: dict[str, str],
-        *,
-        mode: MeetingMode,
-        date: dt.date | None,
-        weak_mode: bool,
-        verb_trigger: bool,
-    ) -> MeetingCandidate:
-        """The document's own held meeting, reported by one sentence that places it nowhere
-        (the place and occasion come later, from the page or the merged reports)."""
-        return cls(
-            parties=list(parties),
-            accompanying=[],
-            status="held",
-            mode=mode,
-            date=date,
-            place=None,
-            country=None,
-            occasion=None,
-            evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
-            main=True,
-            weak_mode=weak_mode,
-            verb_trigger=verb_trigger,
-            past_reference=False,
-            sides=sides,
-        )
 
 
 class MeetingExtractor:
@@ -188,14 +148,14 @@ class MeetingExtractor:
                     found,
                 )
                 if candidate is not None:
-                    found.extend(_separate_meetings(candidate, trigger, sent))
+                    found.extend(separate_meetings(candidate, trigger, sent))
         for roster in find_rosters(text or doc.text, resolved, fact_spans):
             self._attach_roster(doc, roster, found, by_token, fact_spans, day)
         if not any(c.status == "held" for c in found):
             implied = self._implied(doc, resolved, day, fact_spans)
             if implied is not None:
                 found.append(implied)
-        _inherit_report_date(found)
+        inherit_report_date(found)
         return found
 
     def _implied(
@@ -226,7 +186,7 @@ class MeetingExtractor:
                     for c in token.head.children
                 ):
                     continue  # "The talks will take place next month"
-                pair = _named_so_far(resolved, sent)
+                pair = named_so_far(resolved, sent)
                 if len(pair) < 2 or any(p.role is None for p in pair):
                     continue
                 phrase = _phrase_span(doc, sent, token)
@@ -309,7 +269,7 @@ class MeetingExtractor:
                 if subject is None:
                     continue
                 named = [by_token[t.i] for t in subject.subtree if t.i in by_token]
-                hosts = _unique(
+                hosts = unique_parties(
                     [
                         r.party
                         for r in named
@@ -433,7 +393,7 @@ class MeetingExtractor:
             )
         if token.lower_ in {"summit", "discussion", "discussions", "engagement", "encounter"}:
             return has_with
-        if token.lower_ in {"meeting", "talks"} and any(_is_including(c) for c in kids):
+        if token.lower_ in {"meeting", "talks"} and any(is_including(c) for c in kids):
             return True
         return has_with or (
             has_poss and token.lower_ in {"meeting", "talks", "conversation", "call"}
@@ -455,11 +415,11 @@ class MeetingExtractor:
         side_a, side_b, companions = self._parties(doc, sent, trigger, by_token)
         if heading and not side_b:
             # headings are often misparsed; read them by position instead
-            side_a, side_b = _heading_parties(sent, trigger, by_token, side_a)
+            side_a, side_b = heading_parties(sent, trigger, by_token, side_a)
         if side_a and not side_b:
-            side_b = _with_party(sent, trigger, by_token, side_a)
+            side_b = with_party(sent, trigger, by_token, side_a)
         together = False  # the parties are listed as one group, so they met together
-        if not side_a and len(side_b) >= 2 and _lists_parties(trigger):
+        if not side_a and len(side_b) >= 2 and lists_parties(trigger):
             # "the meeting of the foreign ministers of A and B, X and Y": a list, not a side
             side_a, side_b, together = side_b[:1], side_b[1:], True
         if not side_b and len(side_a) >= 2 and not _is_visit(trigger):
@@ -493,7 +453,7 @@ class MeetingExtractor:
         if not side_a and self._group_subject(trigger):
             # "The two leaders met ..." repeats the parties of the latest meeting, or with none
             # yet, the people the story has named so far
-            side_a = [p for p in found[-1].parties] if found else _named_so_far(resolved, sent)
+            side_a = [p for p in found[-1].parties] if found else named_so_far(resolved, sent)
         visit_state = None
         if _is_visit(trigger):
             visit_state = self._visited_state(doc, trigger, side_a)
@@ -503,10 +463,10 @@ class MeetingExtractor:
             # "their respective conversations with X and Y": no party on the trigger's own side,
             # so X and Y did not meet each other; "refused to meet", "did not meet": no meeting
             return None
-        parties = _unique(side_a + side_b)
+        parties = unique_parties(side_a + side_b)
         if len(parties) < 2:
             return None
-        sides = _assign_sides(side_a, side_b)
+        sides = assign_sides(side_a, side_b)
         if len(set(sides.values())) < 2:
             return None
         phrase = _phrase_span(doc, sent, trigger)
@@ -565,7 +525,7 @@ class MeetingExtractor:
             else self._occasion(doc, sent, day if date is None else date)
         )
         if occasion is None and is_noun:
-            occasion = _named_forum(trigger, by_token)
+            occasion = named_forum(trigger, by_token)
         place_name = place.place or (occ_city if occasion else None)
         country = place.country or (occ_country if occasion else None)
         evidence = Evidence(sent.start_char, sent.end_char, sent.text)
@@ -629,8 +589,8 @@ class MeetingExtractor:
                 return None
             side_a = visitors
             side_b = [h for h in hosts if h.country == visit_state.country] or [visit_state]
-        parties = _unique(side_a + side_b)
-        sides = _assign_sides(side_a, side_b)
+        parties = unique_parties(side_a + side_b)
+        sides = assign_sides(side_a, side_b)
         if len(parties) < 2 or len(set(sides.values())) < 2:
             return None
         phrase = _phrase_span(doc, sent, trigger)
@@ -687,7 +647,7 @@ class MeetingExtractor:
                 side_b.append(item.party)
             elif role == "companion":
                 companions.append(item.party)
-        return _unique(side_a), _unique(side_b), _unique(companions)
+        return unique_parties(side_a), unique_parties(side_b), unique_parties(companions)
 
     def _role(self, head: Token, trigger: Token, doc: Doc, mention: ActorMention) -> str | None:
         """How a mention relates to the trigger: side a, side b, companion or unrelated."""
@@ -953,137 +913,6 @@ class MeetingExtractor:
         return None, None, None
 
 
-def _heading_parties(
-    sent: Span, trigger: Token, by_token: dict[int, ResolvedMention], side_a: list[Participant]
-) -> tuple[list[Participant], list[Participant]]:
-    """Sides of a heading read by position: "[A's] <trigger> with|between B [and C]"."""
-    named = {
-        id(r): r
-        for i, r in by_token.items()
-        if sent.start <= i < sent.end
-        and r.party is not None
-        and r.mention.kind in {"name", "title", "organisation"}
-    }
-    before = [r.party for r in named.values() if r.mention.token_end <= trigger.i and r.party]
-    after = [r for r in named.values() if r.mention.token_start > trigger.i and r.party]
-    side_b: list[Participant] = []
-    doc = sent.doc
-    for item in after:
-        between = doc[trigger.i + 1 : item.mention.token_start]
-        words = {t.lower_ for t in between}
-        if not words & {"with", "between"} or any(t.pos_ == "VERB" for t in between):
-            continue
-        if item.mention.kind == "organisation" and between and between[-1].lower_ in {"of", "the"}:
-            continue  # "Secretary General of NATO": the title's organisation
-        if item.party is not None:
-            side_b.append(item.party)
-    return _unique(side_a or before), _unique(side_b)
-
-
-def _named_so_far(resolved: list[ResolvedMention], sent: Span) -> list[Participant]:
-    """The first two people of different countries named before ``sent`` (with no meeting
-    reported yet, "the two leaders" are the story's two protagonists)."""
-    people: list[Participant] = []
-    for item in resolved:
-        party = item.party
-        if item.mention.start >= sent.start_char:
-            break
-        if party is None or party.kind != "person" or item.mention.kind not in {"name", "title"}:
-            continue
-        if party.country and all(p.country and p.country != party.country for p in people):
-            people.append(party)
-        if len(people) == 2:
-            return people
-    return []
-
-
-def place_remote(candidates: list[MeetingCandidate]) -> None:
-    """A telephone or video call has no place: a place named in its sentence is another's."""
-    for cand in candidates:
-        if cand.mode in {"phone", "video"}:
-            cand.place = None
-            cand.country = None
-
-
-#: words that make a list of parties one meeting together, not several
-_TOGETHER = re.compile(
-    r"\b(?:tri|quadri|multi)lateral|\bjoint(?:ly)?\b|\btogether\b|\bsummit\b|\bministerial\b|"
-    r"\b(?:three|four|five|six)-(?:way|nation|party|country)|\bgroup\b|\bformat\b|\bbloc\b",
-    re.IGNORECASE,
-)
-#: words that make a list of parties several meetings ("held separate meetings with A and B")
-_SEPARATE = frozenset({"separate", "separately", "respective", "series", "individual", "several"})
-
-
-def _separate_meetings(
-    cand: MeetingCandidate, trigger: Token, sent: Span
-) -> list[MeetingCandidate]:
-    """One meeting per listed party when the text reports several encounters: "held bilateral
-    meetings with A, B and C", "held separate talks with A and B", "met A, B, C and D" (three or
-    more parties of different countries, nothing saying they met together)."""
-    host = cand.sides.get(party_key(cand.parties[0]))
-    others = [p for p in cand.parties if cand.sides.get(party_key(p)) != host]
-    hosts = [p for p in cand.parties if cand.sides.get(party_key(p)) == host]
-    if len(others) < 2 or cand.together or _TOGETHER.search(sent.text):
-        return [cand]
-    words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
-    plural = trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in {
-        "meetings",
-        "calls",
-        "conversations",
-        "bilaterals",
-    }
-    known = [p.country for p in others if p.country]
-    listed = trigger.pos_ == "VERB" and len(others) >= 3 and len(set(known)) == len(known)
-    if not (plural or words & _SEPARATE or listed):
-        return [cand]
-    out = []
-    for other in others:
-        keys = {party_key(p) for p in [*hosts, other]}
-        out.append(
-            dataclasses.replace(
-                cand,
-                parties=[*hosts, other],
-                sides={k: v for k, v in cand.sides.items() if k in keys},
-                evidence=list(cand.evidence),
-                accompanying=list(cand.accompanying),
-            )
-        )
-    return out
-
-
-def _named_forum(trigger: Token, by_token: dict[int, ResolvedMention]) -> str | None:
-    """A meeting noun that names its forum: "the Quad Foreign Ministers meeting", "the ASEAN
-    foreign ministers' meeting" (a proper name among its modifiers, no person's name)."""
-    if trigger.lower_ not in {"meeting", "summit", "forum", "conference", "dialogue"}:
-        return None
-    mods = [
-        t
-        for t in trigger.lefts
-        if t.dep_ in {"compound", "nmod", "amod", "poss"} and t.i not in by_token
-    ]
-    if not mods or not any(t.pos_ == "PROPN" for t in mods):
-        return None
-    start = min(t.left_edge.i for t in mods)
-    span = trigger.doc[start : trigger.i + 1]
-    if any(t.i in by_token for t in span) or len(span) > 7:
-        return None
-    return span.text
-
-
-def _lists_parties(trigger: Token) -> bool:
-    """A noun trigger whose parties are listed after "between", "of" or "including"."""
-    return trigger.pos_ in {"NOUN", "PROPN"} and any(
-        (c.dep_ == "prep" and c.lower_ in {"between", "of"}) or _is_including(c)
-        for c in trigger.children
-    )
-
-
-def _is_including(token: Token) -> bool:
-    """ "including ..." / "which included ..." hanging from a meeting noun."""
-    return token.lemma_.lower() == "include" and token.dep_ in {"prep", "relcl", "acl"}
-
-
 def _reported_as_now(trigger: Token) -> bool:
     """A report in the present ("holds talks", "has started", "are holding talks"): the encounter
     is on the document's own day."""
@@ -1119,39 +948,6 @@ def _reported_as_now(trigger: Token) -> bool:
     if verb.tag_ == "VBN" and auxes & {"has", "have", "is", "are", "being"}:
         return True  # "has started", "is being held", "talks are held"
     return verb.tag_ == "VBG" and bool(auxes & {"is", "are", "am"})
-
-
-def _with_party(
-    sent: Span, trigger: Token, by_token: dict[int, ResolvedMention], side_a: list[Participant]
-) -> list[Participant]:
-    """The party of a "with" phrase the parser attached elsewhere ("held talks with her
-    Australian counterpart Claire Fielding" parsed as a clause): the first party named after
-    "with" in the trigger's clause, no verb or clause break between."""
-    doc = sent.doc
-    keys = {party_key(p) for p in side_a}
-    for i in range(trigger.i + 1, min(sent.end, trigger.i + 6)):
-        if doc[i].lower_ != "with":
-            if doc[i].pos_ in {"VERB", "AUX"} or doc[i].text in {";", ".", ":"}:
-                return []
-            continue
-        for j in range(i + 1, min(sent.end, i + 10)):
-            token = doc[j]
-            if token.pos_ in {"VERB", "AUX"} or token.text in {";", ".", ":"}:
-                return []
-            item = by_token.get(j)
-            if (
-                item is not None
-                and item.party is not None
-                and item.mention.kind
-                in {
-                    "name",
-                    "title",
-                    "organisation",
-                }
-            ):
-                return [] if party_key(item.party) in keys else [item.party]
-        return []
-    return []
 
 
 def _is_visit(trigger: Token) -> bool:
@@ -1251,64 +1047,6 @@ def _another_encounter(
     return date is not None and current.date is not None and date != current.date
 
 
-def _inherit_report_date(found: list[MeetingCandidate]) -> None:
-    """A held meeting reported like the document's main one ("X also met separately with Y") but
-    undated happened on the day the text already fixed for the main one ("met today"); held in
-    person that day with no place said, it was held where the main one was."""
-    first: MeetingCandidate | None = None
-    for cand in found:
-        if cand.status != "held" or not cand.main or cand.past_reference:
-            continue
-        if first is None:
-            if cand.date is not None:
-                first = cand
-            continue
-        if cand.date is None and cand.verb_trigger:
-            cand.date = first.date
-        if (
-            cand.date == first.date
-            and cand.verb_trigger
-            and cand.mode == first.mode == "in_person"
-            and cand.place is None
-            and cand.country is None
-        ):
-            cand.place, cand.country = first.place, first.country
-
-
-def share_setting(candidates: list[MeetingCandidate]) -> None:
-    """Meetings a story reports beside its first one ("Prior to meeting with X, he held bilateral
-    meetings with ...", "the Quad ministers' meeting which included ...") on the first one's day,
-    that the text does not place, were held where the first was, on the same occasion."""
-    first = next(
-        (
-            c
-            for c in candidates
-            if c.status == "held"
-            and c.main
-            and not c.past_reference
-            and c.mode == "in_person"
-            and c.date is not None
-            and (c.place or c.country or c.occasion)
-        ),
-        None,
-    )
-    if first is None:
-        return
-    for cand in candidates:
-        if (
-            cand is first
-            or cand.status != "held"
-            or cand.past_reference
-            or cand.mode != "in_person"
-            or cand.place is not None
-            or cand.country is not None
-            or cand.date != first.date
-        ):
-            continue
-        cand.place, cand.country = first.place, first.country
-        cand.occasion = cand.occasion or first.occasion
-
-
 def _phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:
     left = min(trigger.left_edge.i, trigger.i)
     right = max(trigger.right_edge.i + 1, trigger.i + 1)
@@ -1320,193 +1058,3 @@ def _is_heading(sent: Span) -> bool:
     return (
         len(text) < 160 and not text.endswith((".", ":", "?", "!", "”", '"')) and "\n" not in text
     )
-
-
-def _unique(parties: list[Participant]) -> list[Participant]:
-    seen: dict[str, Participant] = {}
-    for party in parties:
-        seen.setdefault(party_key(party), party)
-    return list(seen.values())
-
-
-def _assign_sides(side_a: list[Participant], side_b: list[Participant]) -> dict[str, str]:
-    """Side labels: by country where parties differ in country, else by position (a/b)."""
-    everyone = _unique(side_a + side_b)
-    countries = {p.country for p in everyone}
-    sides: dict[str, str] = {}
-    if None not in countries and len(countries) >= 2:
-        for party in everyone:
-            sides[party_key(party)] = str(party.country)
-        return sides
-    b_keys = {party_key(p) for p in side_b}
-    a_countries = {p.country for p in side_a if p.country}
-    if len(countries - {None}) <= 1:
-        # a domestic meeting (or parties of unknown country): the sentence's positions decide
-        a_keys = {party_key(p) for p in side_a}
-        for party in everyone:
-            key = party_key(party)
-            sides[key] = "a" if key in a_keys or key not in b_keys else "b"
-        return sides
-    for party in everyone:
-        key = party_key(party)
-        if party.country and party.country in a_countries and key in b_keys and len(countries) > 1:
-            sides[key] = str(party.country)
-        elif key in b_keys and key not in {party_key(p) for p in side_a}:
-            sides[key] = party.country or "b"
-        else:
-            sides[key] = party.country or "a"
-    # two parties labelled alike by country fallbacks but placed on opposite sides stay apart
-    if len(set(sides.values())) < 2 and side_a and side_b:
-        for party in side_b:
-            sides[party_key(party)] = (party.country or "b") + "#b"
-    return sides
-
-
-def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidate]:
-    """Merge repeated reports of one meeting in a document (same parties, status and mode).
-
-    Dated reports merge when their dates agree; an undated report joins a dated one unless it says
-    it is an earlier meeting ("last year", "previous meeting"); undated reports merge together.
-    """
-    merged: list[MeetingCandidate] = []
-    for cand in candidates:
-        target = None
-        for prev in merged:
-            if prev.status != cand.status:
-                continue
-            if prev.mode != cand.mode and not (prev.weak_mode or cand.weak_mode):
-                continue
-            if not (
-                prev.party_keys() <= cand.party_keys() or cand.party_keys() <= prev.party_keys()
-            ):
-                continue
-            if prev.date and cand.date and prev.date != cand.date:
-                continue
-            if prev.country and cand.country and prev.country != cand.country:
-                continue  # "our last meeting in Sochi" is not "your visit to India"
-            if prev.past_reference != cand.past_reference and (prev.date is None) != (
-                cand.date is None
-            ):
-                continue  # an undated earlier meeting is not the dated one the text reports
-            target = prev
-            break
-        if target is None:
-            merged.append(cand)
-            continue
-        _absorb(target, cand)
-    return merged
-
-
-def date_occasions(kb: KnowledgeBase, candidates: list[MeetingCandidate]) -> None:
-    """Name a merged meeting's summit by its edition once its date is known ("G20 summit" reported
-    in a heading, dated 2022-11-15 by the body, is the G20 Bali Summit)."""
-    for cand in candidates:
-        if cand.occasion is None or cand.date is None:
-            continue
-        name, city, country = resolve_occasion(kb, cand.occasion, "", cand.date)
-        if name:
-            cand.occasion = name
-            cand.place = cand.place or city
-            cand.country = cand.country or country
-
-
-def place_from_location(
-    kb: KnowledgeBase, candidates: list[MeetingCandidate], location: str | None, day: dt.date | None
-) -> None:
-    """Give the page's own event location ("The Kremlin, Moscow") to the meetings it reports as
-    its event (held in person that day, no place in the text, not placed in another country)."""
-    if not location:
-        return
-    name = re.sub(r"^the\s+", "", location.strip(), flags=re.IGNORECASE)
-    country = None
-    for part in [name, *(p.strip() for p in name.split(","))]:
-        known = kb.place(part)
-        country = known.country if known else kb.country_code(part)
-        if country:
-            break
-    for cand in candidates:
-        if (
-            not cand.main
-            or cand.past_reference
-            or cand.status != "held"
-            or cand.mode != "in_person"
-        ):
-            continue
-        if cand.place is not None or (
-            cand.date is not None and day is not None and cand.date != day
-        ):
-            continue
-        if cand.country is not None and country is not None and cand.country != country:
-            continue
-        cand.place = name
-        cand.country = cand.country or country
-
-
-def place_from_dateline(
-    kb: KnowledgeBase,
-    candidates: list[MeetingCandidate],
-    dateline: Dateline | None,
-    day: dt.date | None,
-) -> None:
-    """Place and date the story's own in-person meetings by its dateline ("ALGIERS, Dec. 19
-    (Xinhua) --") when the text gives neither; a dateline's place must be a place we know."""
-    if dateline is None:
-        return
-    known = kb.place(dateline.place)
-    country = (
-        known.country if known else kb.country_code(dateline.place) or city_country(dateline.place)
-    )
-    if country is None:
-        return
-    is_country = known is None and kb.country_code(dateline.place) is not None
-    date = resolve_date(dateline.date, day) if dateline.date else None
-    for cand in candidates:
-        if cand.past_reference or cand.status != "held":
-            continue
-        if cand.main and cand.date is None and date is not None:
-            cand.date = date
-        if cand.mode != "in_person" or cand.place is not None:
-            continue
-        if not cand.main and cand.date not in {None, date}:
-            continue  # a meeting of another day the story mentions
-        if cand.country is not None and cand.country != country:
-            continue
-        cand.place = None if is_country else dateline.place
-        cand.country = country
-
-
-def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
-    keys = {party_key(p) for p in target.parties}
-    for party in other.parties:
-        if party_key(party) not in keys:
-            target.parties.append(party)
-            target.sides[party_key(party)] = other.sides.get(party_key(party), party.country or "b")
-    if target.mode != other.mode and target.weak_mode and not other.weak_mode:
-        target.mode, target.weak_mode = other.mode, False
-    for attr in ("date", "place", "country", "occasion"):
-        if getattr(target, attr) is None and getattr(other, attr) is not None:
-            setattr(target, attr, getattr(other, attr))
-    target.main = target.main or other.main
-    target.past_reference = target.past_reference and other.past_reference
-    for ev in other.evidence:
-        if ev not in target.evidence:
-            target.evidence.append(ev)
-    comp = {party_key(p) for p in target.accompanying}
-    target.accompanying.extend(p for p in other.accompanying if party_key(p) not in comp)
-
-
-def to_meeting_fields(candidate: MeetingCandidate) -> dict[str, Any]:
-    """Participants with their side labels, companions excluded from the principals."""
-    principals = []
-    for party in candidate.parties:
-        principals.append(
-            Participant(
-                name=party.name,
-                actor_id=party.actor_id,
-                country=party.country,
-                role=party.role,
-                side=candidate.sides.get(party_key(party)),
-                kind=party.kind,
-            )
-        )
-    return {"participants": principals, "accompanying": candidate.accompanying}

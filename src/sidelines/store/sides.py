@@ -8,7 +8,7 @@ recorded) and the other is not; otherwise the side named first in the report com
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 from typing import Any
 
@@ -84,13 +84,23 @@ def with_actor_keys(
 ) -> Iterator[dict[str, Any]]:
     """Meetings as they come, each participant with its corpus actor id as ``key`` (the id of
     the ``actors`` row the store identified it with: spellings it merged share one)."""
+    return _in_batches(session, meetings, batch, _keyed)
+
+
+def _in_batches(
+    session: Session,
+    records: Iterable[dict[str, Any]],
+    batch: int,
+    keyed: Callable[[Session, list[dict[str, Any]]], Iterator[dict[str, Any]]],
+) -> Iterator[dict[str, Any]]:
+    """``keyed`` over ``records`` a batch at a time (one query a batch, memory flat)."""
     chunk: list[dict[str, Any]] = []
-    for meeting in meetings:
-        chunk.append(meeting)
+    for record in records:
+        chunk.append(record)
         if len(chunk) >= batch:
-            yield from _keyed(session, chunk)
+            yield from keyed(session, chunk)
             chunk = []
-    yield from _keyed(session, chunk)
+    yield from keyed(session, chunk)
 
 
 def _keyed(session: Session, meetings: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -131,13 +141,7 @@ def with_speaker_keys(
     session: Session, statements: Iterable[dict[str, Any]], batch: int = 500
 ) -> Iterator[dict[str, Any]]:
     """Statements as they come, each speaker with its corpus actor id as ``key``."""
-    chunk: list[dict[str, Any]] = []
-    for statement in statements:
-        chunk.append(statement)
-        if len(chunk) >= batch:
-            yield from _keyed_speakers(session, chunk)
-            chunk = []
-    yield from _keyed_speakers(session, chunk)
+    return _in_batches(session, statements, batch, _keyed_speakers)
 
 
 def _keyed_speakers(session: Session, statements: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:

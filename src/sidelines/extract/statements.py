@@ -217,7 +217,9 @@ class StatementExtractor:
             if quoted is not None:
                 # "'Our fishermen need clear rules,' Sarr said": what is said stands before the cue
                 start, end = quoted
-                content_start = _quote_start(doc.text, doc[start].idx, paragraph_start(doc, sent))
+                content_start = _quote_start(
+                    doc.text, doc[start].idx, paragraph_start(doc.text, sent.start_char)
+                )
                 ev_start = content_start
                 ev_end = max(
                     doc[end - 1].idx + len(doc[end - 1].text),
@@ -675,8 +677,7 @@ def _quote_before(doc: Doc, sent: Span) -> tuple[int, int] | None:
     """The token range of the quotation that closes right before ``sent``, back to its opening
     mark in the same paragraph."""
     close = sent.start - 1
-    floor = doc.text.rfind("\n", 0, doc[close].idx)
-    floor = 0 if floor < 0 else floor
+    floor = paragraph_start(doc.text, doc[close].idx)
     for i in range(close - 1, -1, -1):
         if doc[i].idx < floor:
             return None
@@ -688,9 +689,9 @@ def _quote_before(doc: Doc, sent: Span) -> tuple[int, int] | None:
     return None
 
 
-def paragraph_start(doc: Doc, sent: Span) -> int:
-    """Offset where the paragraph holding ``sent`` starts (see ``_paragraph_starts``)."""
-    cut = doc.text.rfind("\n", 0, sent.start_char)
+def paragraph_start(text: str, offset: int) -> int:
+    """Offset where the paragraph holding ``offset`` starts (see ``_paragraph_starts``)."""
+    cut = text.rfind("\n", 0, offset)
     return 0 if cut < 0 else cut + 1
 
 

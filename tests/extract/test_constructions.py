@@ -505,6 +505,23 @@ MEETINGS = [
         date="2024-03-04",
         place="Dakar",
     ),
+    # --- long titles: portfolios, offices "at" a body, hyphenated words ---------------------
+    Case(
+        "title-office-at-a-body",
+        "Deputy Foreign Minister Tran Van Minh talked over the phone with the Director for "
+        "Asia-Pacific Affairs at the National Security Council Peter Holloway on Monday.",
+        [("Tran Van Minh", "Peter Holloway")],
+        mode="phone",
+        date="2024-03-04",
+    ),
+    Case(
+        "title-office-at-a-body-known",
+        "Senior Adviser for Indo-Pacific Affairs at the State Department Rasa Petraitis held "
+        "talks with Wang Yi in Beijing on Friday.",
+        [("Rasa Petraitis", "Wang Yi")],
+        place="Beijing",
+        date="2024-03-01",
+    ),
     # --- planned ------------------------------------------------------------------------------
     Case(
         "will-meet-next-week",

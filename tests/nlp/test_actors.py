@@ -1,3 +1,4 @@
+import pytest
 from spacy.language import Language
 
 from sidelines.nlp import ActorMention
@@ -44,3 +45,48 @@ def test_bare_titles_sides_and_groups(nlp: Language) -> None:
 def test_places_are_not_people(nlp: Language) -> None:
     text = "Gurbanguly Berdimuhamedov welcomed Vladimir Putin in Ashgabat."
     assert all(m.name != "Ashgabat" for m in mentions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UAE Minister of State for International Cooperation, and the foreign ministers of "
+        "Egypt and Jordan attended.",
+        "Amara Mensah, the Minister of State for Regional Integration, met Fatou Jallow.",
+        "The Commissioner for Crisis Management, said the talks went well.",
+    ],
+)
+def test_a_portfolio_after_for_is_no_name(nlp: Language, text: str) -> None:
+    names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
+    assert not names & {"International Cooperation", "Regional Integration", "Crisis Management"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title_words"),
+    [
+        (
+            "Tran Van Minh spoke with the Director for Asia-Pacific Affairs at the National "
+            "Security Council Peter Holloway.",
+            "Peter Holloway",
+            ["Director for Asia-Pacific Affairs", "National Security Council"],
+        ),
+        (
+            "Kofi Boateng met EU Commissioner for Crisis Management Janez Novak in Accra.",
+            "Janez Novak",
+            ["Commissioner for Crisis Management"],
+        ),
+        (
+            "Wang Yi met Senior Adviser for Indo-Pacific Affairs at the State Department Rasa "
+            "Petraitis.",
+            "Rasa Petraitis",
+            ["Senior Adviser for Indo-Pacific Affairs at the State Department"],
+        ),
+    ],
+)
+def test_a_title_runs_over_portfolios_hyphens_and_at(
+    nlp: Language, text: str, name: str, title_words: list[str]
+) -> None:
+    found = {m.name: m for m in mentions(nlp, text) if m.kind == "name"}
+    assert name in found, found
+    for words in title_words:
+        assert words in (found[name].title or ""), found[name].title

@@ -53,7 +53,7 @@ _OFFICE_NOUNS = frozenset(
     representative adviser advisor counsellor king queen emir prince sultan
     """.split()
 )
-TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on"})
+TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on", "at"})
 HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Dr|H\.E\.|Madam|Sir|Sheikh|Sheikha)\.?$")
 SIDE_RE = re.compile(
     r"\b(?:the|both) (?:two |three |four )?(?:sides|parties|leaders|presidents|heads of state|"
@@ -279,10 +279,10 @@ class ActorMentionFinder:
                 # "special representative of Chinese President Xi Jinping": the words before
                 # "of" are another person's title, not Xi's
                 break
-            elif token.lower_ in TITLE_CONNECTORS and self._title_continues_left(
-                doc, i, sent_start
-            ):
-                pass
+            elif (
+                token.lower_ in TITLE_CONNECTORS or infix_hyphen(doc, i)
+            ) and self._title_continues_left(doc, i, sent_start):
+                pass  # "Coordinator for Indo-Pacific Affairs at the National Security Council"
             else:
                 break
             i -= 1

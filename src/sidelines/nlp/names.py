@@ -32,6 +32,11 @@ _FUNCTION_WORDS = frozenset("of the and for on in to at a an with by from as".sp
 #: an appositive after a name that is a title: ", the German economy minister", ", Poland's ..."
 _APPOSITIVE_WORDS = 8
 MIN_WORDS, MAX_WORDS = 2, 5
+#: office nouns whose "for ..." names a portfolio
+_OFFICE_WORDS = frozenset(
+    "minister ministers secretary commissioner envoy representative state undersecretary "
+    "under-secretary adviser advisor counsellor".split()
+)
 
 
 class NameFinder:
@@ -138,6 +143,13 @@ class NameFinder:
             span = doc[cut:stop]
             if any(t.lower_ in _FUNCTION_WORDS for t in span):
                 continue
+            if self._portfolio(doc, start):
+                named = self._after_portfolio(doc, start, stop)
+                if named is None:
+                    continue
+                cut = max(cut, named)
+                span = doc[cut:stop]
+                words = self._words(doc, cut, stop)
             if self.kb.place(span.text) or self.kb.country_code(span.text):
                 continue
             if self.kb.organisation_of_title(span.text) or any(
@@ -160,6 +172,26 @@ class NameFinder:
                 found.append(Span(doc, cut, stop, label="PERSON"))
                 people.update(range(cut, stop))
         return found
+
+    def _portfolio(self, doc: Doc, start: int) -> bool:
+        """A run right after the "for" of an office ("Minister of State for International
+        Cooperation", "Commissioner for Crisis Management") names the portfolio, not a person."""
+        if start < 2 or doc[start - 1].lower_ != "for":
+            return False
+        window = doc[max(doc[start].sent.start, start - 5) : start - 1]
+        return any(t.lower_ in _OFFICE_WORDS for t in window)
+
+    def _after_portfolio(self, doc: Doc, start: int, stop: int) -> int | None:
+        """Where a name starts after a portfolio in one run of capitals ("Commissioner for Crisis
+        Management Janez Novak"): at a given name we know, else where an entity spaCy found in the
+        run ends, else the last two words of a long run; None when the run is all portfolio."""
+        for k in range(start + 1, stop - 1):
+            if fold(doc[k].text) in self.given:
+                return k
+        for ent in doc.ents:
+            if start <= ent.start < ent.end < stop - 1 and ent.label_ != "PERSON":
+                return ent.end
+        return stop - 2 if stop - start >= 4 else None
 
     def given_demonym(self, doc: Doc, i: int) -> bool:
         """A demonym at ``i`` right after a title ("CEO German Gref") is a given name."""

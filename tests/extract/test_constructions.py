@@ -662,6 +662,32 @@ STATEMENTS = [
         ],
     ),
     Case(
+        "quote-said-the-bare-title",
+        "On Monday the Minister of Foreign Affairs, Amara Mensah, had a phone conversation with "
+        'Kofi Boateng. "Today I had a fruitful conversation. We must address the migration '
+        'crisis together", said the Minister.',
+        [("Amara Mensah", "Kofi Boateng")],
+        mode="phone",
+        statements=[
+            ("Amara Mensah", "a fruitful conversation"),
+            ("Amara Mensah", "address the migration crisis"),
+        ],
+    ),
+    Case(
+        "quote-the-lower-case-title-said",
+        'Foreign Minister Sergey Lavrov received Thongchai Srisuk in Moscow on Friday. "Our '
+        'trade has doubled," the minister said.',
+        [("Sergey Lavrov", "Thongchai Srisuk")],
+        statements=[("Sergey Lavrov", "trade has doubled")],
+    ),
+    Case(
+        "the-president-refers-back",
+        "President Oumar Diallo met Lena Brandt in Bamako on Monday. The president said the "
+        "visit opened a new chapter.",
+        [("Oumar Diallo", "Lena Brandt")],
+        statements=[("Oumar Diallo", "opened a new chapter")],
+    ),
+    Case(
         "they-said",
         "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
         "the summer.",

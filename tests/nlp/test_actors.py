@@ -90,3 +90,10 @@ def test_a_title_runs_over_portfolios_hyphens_and_at(
     assert name in found, found
     for words in title_words:
         assert words in (found[name].title or ""), found[name].title
+
+
+def test_a_bare_title_of_another_body_is_no_reference_back(nlp: Language) -> None:
+    text = (
+        "President Kofi Boateng met Amara Mensah. The president of the bank said growth was weak."
+    )
+    assert not [m for m in mentions(nlp, text) if m.kind == "title"]

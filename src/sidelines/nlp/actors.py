@@ -53,6 +53,8 @@ _OFFICE_NOUNS = frozenset(
     representative adviser advisor counsellor king queen emir prince sultan
     """.split()
 )
+#: title heads that, after "the" and on their own, refer back to a person named before
+_BARE_HEADS = frozenset({"minister", "president", "secretary", "chancellor", "premier"})
 TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on", "at"})
 HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Dr|H\.E\.|Madam|Sir|Sheikh|Sheikha)\.?$")
 SIDE_RE = re.compile(
@@ -400,9 +402,11 @@ class ActorMentionFinder:
             }:
                 continue
             counterpart = token.lower_ == "counterpart"
-            # lower case only with a nationality: "met the Russian president"
+            # lower case only with a nationality ("met the Russian president") or as a bare
+            # definite head that refers back ("..., the minister said")
             national = self._national(doc, token.i)
-            if not token.text[:1].isupper() and not counterpart and not national:
+            bare = self._bare_definite(doc, token.i)
+            if not token.text[:1].isupper() and not counterpart and not national and not bare:
                 continue
             start = self._title_left(doc, token.i + 1) if token.i + 1 < len(doc) else token.i
             start = min(start, token.i)
@@ -438,7 +442,7 @@ class ActorMentionFinder:
             title = doc[start:end].text
             if counterpart and not self._country_hint(title):
                 continue  # "his counterpart" names no one by itself
-            if not office_of_title(title) and not counterpart:
+            if not office_of_title(title) and not counterpart and not bare:
                 continue
             # a real reference is definite ("the President"), national ("Russian President")
             # or anchored ("President of Russia")
@@ -466,6 +470,17 @@ class ActorMentionFinder:
                 token_end=end,
                 sent_start=token.sent.start,
             )
+
+    def _bare_definite(self, doc: Doc, i: int) -> bool:
+        """ "the minister" / "the President" standing alone (no country, no "of ..."): a
+        reference back to the person of that title named before it."""
+        return (
+            doc[i].lower_ in _BARE_HEADS
+            and i > 0
+            and doc[i - 1].lower_ == "the"
+            and (i + 1 >= len(doc) or doc[i + 1].lower_ not in {"of", "-", "for"})
+            and (i + 1 >= len(doc) or doc[i + 1].pos_ not in {"NOUN", "PROPN"})
+        )
 
     def _national(self, doc: Doc, i: int) -> bool:
         """A nationality or a country's possessive before a lower-case title head: "the

@@ -209,6 +209,17 @@ class ActorResolver:
             return self.participant(held[0], held[1].title if held[1] else None) if held else None
         return None
 
+    @staticmethod
+    def _named_before(title: str, earlier: list[ResolvedMention]) -> Participant | None:
+        """A bare title ("the minister", "the President") refers to the last person named
+        before it whose role has that word."""
+        head = title.split()[-1].lower()
+        for prior in reversed(earlier):
+            party = prior.party
+            if prior.mention.kind == "name" and party and head in (party.role or "").lower():
+                return party
+        return None
+
     def _resolve_title(
         self, mention: ActorMention, earlier: list[ResolvedMention]
     ) -> Participant | None:
@@ -224,7 +235,7 @@ class ActorResolver:
             # named last before it (the sentence's subject)
             return self._counterpart(country, mention, earlier)
         if found is None:
-            return None
+            return self._named_before(title, earlier) if country is None else None
         if country is None:
             # "the President" / "the Vice President": a person of that title named earlier, else
             # the publisher's country

@@ -688,6 +688,25 @@ STATEMENTS = [
         statements=[("Oumar Diallo", "opened a new chapter")],
     ),
     Case(
+        "participle-adds-a-claim",
+        "Amara Mensah held talks with Kofi Boateng in Accra on Monday. He appreciated "
+        "Boateng's contributions to the relations, expressing Ghana's readiness for close "
+        "cooperation in trade.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[
+            ("Amara Mensah", "contributions to the relations"),
+            ("Amara Mensah", "readiness for close cooperation"),
+        ],
+    ),
+    Case(
+        "participle-stressing-known-speaker",
+        "Wang Yi spoke by phone with Sergey Lavrov on Friday. Wang welcomed the progress in "
+        "trade, stressing that both sides should keep in close touch.",
+        [("Wang Yi", "Sergey Lavrov")],
+        mode="phone",
+        statements=[("Wang Yi", "keep in close touch")],
+    ),
+    Case(
         "they-said",
         "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
         "the summer.",

@@ -122,3 +122,13 @@ def test_reported_speech_inside_a_statement_is_one_statement(nlp: Language) -> N
         "put forward four points on the crisis."
     )
     assert speakers_of(run(nlp, text, "2022-11-15"), "four points") == [{"Wang Yi"}]
+
+
+def test_a_participle_that_is_no_speech_cue_adds_no_statement(nlp: Language) -> None:
+    text = (
+        "Amara Mensah met Kofi Boateng in Accra. Mensah stressed the value of a dialogue between "
+        "the two ports, aimed at, among other things, agreeing on steps for a new customs regime."
+    )
+    cues = [s.cue for s in run(nlp, text).statements]
+    assert "stressed" in cues
+    assert not [c for c in cues if c.startswith("agree")]

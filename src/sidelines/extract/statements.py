@@ -71,6 +71,10 @@ _SPEECH_VERBS = frozenset(
     insist warn announce affirm reaffirm assert declare write tweet stressed""".split()
 )
 
+#: cues that, as a participle after a comma, add a claim of the clause's subject ("He thanked
+#: X, expressing the hope ...", "..., stressing that ...")
+_ADJUNCT_CUES = _SPEECH_VERBS | {"express", "reiterate", "voice", "urge", "call"}
+
 
 @dataclass
 class StatementCandidate:
@@ -578,6 +582,17 @@ def _subject(cue: Token) -> Token | None:
             node = node.head  # "met with ... to express his condolences": the meeting's subject
             hops += 1
             continue
+        if (
+            node.dep_ == "advcl"
+            and node.tag_ == "VBG"
+            and node.lemma_.lower() in _ADJUNCT_CUES
+            and node.head.dep_ in {"ROOT", "conj"}
+            and node.i > 0
+            and node.doc[node.i - 1].text == ","
+        ):
+            node = node.head  # "He thanked X, expressing the hope ...": the clause's subject
+            hops += 1
+            continue
         if node.dep_ == "pcomp" and node.head.lower_ in _BY_DOING:
             node = node.head.head  # "discussed Gaza, including reiterating the need ..."
             hops += 1
@@ -734,7 +749,7 @@ def _content_bounds(
     end = min(end, sent.end)
     # stop before a coordinated cue (and its ", and")
     for child in cue.children:
-        if child.dep_ == "conj" and child.i in cue_ids:
+        if child.dep_ in {"conj", "advcl"} and child.i in cue_ids and child.i > cue.i:
             stop = child.left_edge.i if child.left_edge.i > cue.i else child.i
             end = min(end, stop)
     while end > start and sent.doc[end - 1].lower_ in {",", "and", ";", "."}:

@@ -132,3 +132,38 @@ def test_a_participle_that_is_no_speech_cue_adds_no_statement(nlp: Language) -> 
     cues = [s.cue for s in run(nlp, text).statements]
     assert "stressed" in cues
     assert not [c for c in cues if c.startswith("agree")]
+
+
+SIGNED = (
+    "Joint Statement of the Foreign Ministers of Ghana, Kenya and Peru\n\n"
+    "The undersigned foreign ministers reiterate their support for the regional fisheries "
+    "agreement.\n\n"
+    "They also underline the importance of sustainable catches for coastal communities.\n\n"
+    "Our countries will continue to fund the joint patrol programme next year.\n\n"
+    "Amara Mensah\nForeign Minister of Ghana\n"
+    "Wanjiru Kamau\nForeign Minister of Kenya\n"
+    "Rosa Quispe Mamani\nMinister of Foreign Affairs of Peru\n"
+)
+
+
+def test_a_statement_signed_by_several_is_theirs(nlp: Language) -> None:
+    result = run(nlp, SIGNED)
+    assert result.statements
+    wanted = {"Amara Mensah", "Wanjiru Kamau", "Rosa Quispe Mamani"}
+    for words in ("support for the regional", "sustainable catches", "joint patrol programme"):
+        hit = [s for s in result.statements if words in s.evidence[0].text]
+        assert hit, words
+        assert {p.name for p in hit[0].speakers} == wanted
+    countries = {p.name: p.country for p in result.statements[0].speakers}
+    assert countries["Wanjiru Kamau"] == "KEN"
+
+
+def test_names_over_titles_in_a_news_story_are_no_signatures(nlp: Language) -> None:
+    text = (
+        "Ghana and Kenya sign fisheries pact\n\n"
+        "The two countries signed a fisheries agreement in Accra on Monday.\n\n"
+        "The ministers said the deal would protect coastal communities.\n\n"
+        "Amara Mensah\nForeign Minister of Ghana\nWanjiru Kamau\nForeign Minister of Kenya\n"
+    )
+    result = run(nlp, text)
+    assert not [s for s in result.statements if s.cue == "stated"]

@@ -97,3 +97,27 @@ def test_a_bare_title_of_another_body_is_no_reference_back(nlp: Language) -> Non
         "President Kofi Boateng met Amara Mensah. The president of the bank said growth was weak."
     )
     assert not [m for m in mentions(nlp, text) if m.kind == "title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Amara Mensah met the Minister of Foreign Affairs of Peru on Monday.", "PER"),
+        ("Kofi Boateng met the Minister of Foreign Affairs of Guinea-Bissau in Accra.", "GNB"),
+        ("Amara Mensah met the Minister of Foreign Affairs and Cooperation of Senegal.", "SEN"),
+    ],
+)
+def test_a_title_with_a_portfolio_then_its_country(nlp: Language, text: str, country: str) -> None:
+    titles = [m for m in mentions(nlp, text) if m.kind == "title"]
+    assert [m.country_hint for m in titles] == [country]
+
+
+def test_a_name_on_a_line_over_its_title_is_a_name(nlp: Language) -> None:
+    from sidelines.core import nlp_text
+
+    text = (
+        "We will meet again next year.\n\n"
+        "Wanjiru Kamau\nForeign Minister of Kenya\nTomasz Wierzbicki\nMinister of Trade of Poland\n"
+    )
+    found = {m.name for m in nlp(nlp_text(text))._.sl_actors if m.kind == "name"}
+    assert {"Wanjiru Kamau", "Tomasz Wierzbicki"} <= found

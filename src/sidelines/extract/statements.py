@@ -15,8 +15,10 @@ two evidence spans.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +62,10 @@ _GROUP_WORDS = frozenset(
         "countries",
     }
 )
+#: words between two lines of a signature block that may hold a signatory whose title we missed
+_SIGNATURE_GAP = 10
+#: how many sentences from the top a page's heading may stand (after a site's own header lines)
+_HEADING_SENTENCES = 3
 #: a speaker turn shorter than this (in words) says nothing a user would look up
 _MIN_TURN_WORDS = 5
 #: prepositions whose gerund shares the clause's subject ("including reiterating", "by urging")
@@ -104,8 +110,11 @@ class StatementExtractor:
             (tuple(p.split()) for p in kb.cues.get("statement_phrases", {})), key=len, reverse=True
         )
         self.meeting_verbs = frozenset(kb.cues.get("meeting_verbs", {}))
-        #: who speaks in the first person on a page that is one person's statement or remarks
-        self.document_speaker: Participant | None = None
+        #: who speaks in the first person on a page that is one person's (or several
+        #: signatories') statement or remarks
+        self.document_speakers: list[Participant] = []
+        #: where the page's own words start (after the heading that says whose they are)
+        self.own_from = 0
 
     def extract(
         self,
@@ -126,7 +135,7 @@ class StatementExtractor:
             for i in range(item.mention.token_start, item.mention.token_end):
                 by_token[i] = item
         paragraphs = _paragraph_starts(doc.text)
-        self.document_speaker = _document_speaker(doc, resolved)
+        self.document_speakers, self.own_from = _document_speakers(doc, resolved)
         turns, turn_ranges = self._turns(
             find_turns(doc, by_token, fact_spans), doc.text, paragraphs
         )
@@ -160,14 +169,14 @@ class StatementExtractor:
     def _own_words(self, sent: Span, paragraph: int) -> StatementCandidate | None:
         """On a page that is one person's statement, each sentence of its body is theirs
         ("The ROK is Japan's most important neighbour." in the minister's statement)."""
-        speaker = self.document_speaker
+        speakers = self.document_speakers
         text = sent.text.strip()
-        if speaker is None or not re.search(r"[.!?\"”]$", text):
+        if not speakers or sent.start_char < self.own_from or not re.search(r"[.!?\"”]$", text):
             return None
         if len(re.findall(r"[^\W\d_]{2,}", text)) < _MIN_TURN_WORDS + 1:
             return None  # "Colleagues,", "Thank you.": no claim
         return StatementCandidate(
-            speakers=[speaker],
+            speakers=list(speakers),
             cue="stated",
             cue_lemma="state",
             text=re.sub(r"^\(?\d+[.)]\s*", "", text),
@@ -416,9 +425,10 @@ class StatementExtractor:
         meeting_parties: list[tuple[int, list[Participant]]],
         at: int,
     ) -> list[Participant]:
-        if subject.lower_ in {"i", "we"} and self.document_speaker is not None:
-            # "We agreed to ...", "I offer my congratulations" in a minister's own statement
-            return [self.document_speaker]
+        if self.document_speakers and _first_person(subject, len(self.document_speakers)):
+            # "We agreed to ...", "I offer my congratulations" in a minister's own statement;
+            # "The undersigned ministers reiterate ..." in a statement several of them signed
+            return list(self.document_speakers)
         parties: list[Participant] = []
         is_group = subject.lower_ in _GROUP_WORDS or any(
             by_token.get(t.i) is not None and by_token[t.i].mention.kind == "group"
@@ -627,11 +637,23 @@ _OWN_WORDS = re.compile(
 )
 
 
-def _document_speaker(doc: Doc, resolved: list[ResolvedMention]) -> Participant | None:
-    """The person whose own words a page is, named in its title or first heading, if any."""
-    for sent in list(doc.sents)[:3]:
-        if not _OWN_WORDS.search(sent.text):
-            continue
+def _document_speakers(doc: Doc, resolved: list[ResolvedMention]) -> tuple[list[Participant], int]:
+    """Whose own words a page is: a statement's signatories (names each over a line with their
+    title, "Amara Mensah / Foreign Minister of Ghana"), else the person named in its title or
+    first heading; none when the page is not a statement, remarks, speech and the like. Also
+    where the page's own words start: after the last such heading."""
+    sents = list(doc.sents)[:_HEADING_SENTENCES]
+    own = [sent for sent in sents if _OWN_WORDS.search(sent.text)]
+    if not own:
+        return [], 0
+    # a page may repeat its heading under the site's header lines: its own words follow the last
+    start = max(
+        s.end_char for s in list(doc.sents)[: 2 * _HEADING_SENTENCES] if _OWN_WORDS.search(s.text)
+    )
+    signed = _signatories(doc, resolved)
+    if signed:
+        return signed, start
+    for sent in own:
         for item in resolved:
             mention = item.mention
             if (
@@ -640,8 +662,60 @@ def _document_speaker(doc: Doc, resolved: list[ResolvedMention]) -> Participant 
                 and item.party.kind == "person"
                 and mention.kind in {"name", "title"}
             ):
-                return item.party
-    return None
+                return [item.party], start
+    return [], 0
+
+
+def _signatories(doc: Doc, resolved: list[ResolvedMention]) -> list[Participant]:
+    """A signature block: two or more people, each name followed by nothing but a line break and
+    their title ("Amara Mensah / Foreign Minister of Ghana / Kofi Boateng / ..."; the parsed text
+    may have turned those line breaks into spaces)."""
+    pairs: list[tuple[int, int, Participant]] = []
+    for item, following in pairwise(resolved):
+        name, title = item.mention, following.mention
+        if name.kind != "name" or title.kind != "title" or item.party is None:
+            continue
+        if doc.text[name.end : title.start].strip():
+            continue
+        party = item.party
+        if party.country is None and title.country_hint:
+            party = dataclasses.replace(party, country=title.country_hint, role=title.title)
+        pairs.append((name.start, title.end, party))
+    names = [
+        (item.mention.start, item.party)
+        for item in resolved
+        if item.mention.kind == "name" and item.party is not None
+    ]
+    block: list[Participant] = []
+    best: list[Participant] = []
+    last_end = -1
+    for start, end, party in pairs:
+        gap = doc.text[last_end:start] if last_end >= 0 else ""
+        if gap.strip() and (re.search(r"[.;!?]", gap) or len(gap.split()) > _SIGNATURE_GAP):
+            block = []
+        elif gap.strip():
+            # a signatory whose title line we did not read ("Foreign Minister of  Mexico")
+            block.extend(p for at, p in names if last_end <= at < start)
+        block.append(party)
+        last_end = end
+        if len(block) > len(best):
+            best = list(block)
+    unique: dict[str, Participant] = {}
+    for party in best:
+        unique.setdefault(party_key(party), party)
+    return list(unique.values()) if len(unique) >= 2 else []
+
+
+def _first_person(subject: Token, speakers: int) -> bool:
+    """The subject speaks for the page's own speakers: "I", "we", "our countries", and, on a page
+    several signed, "the undersigned (ministers)", "they"."""
+    low = subject.lower_
+    if low in {"i", "we"}:
+        return True
+    words = {t.lower_ for t in subject.subtree}
+    if "our" in words:
+        return True
+    return speakers > 1 and (low == "they" or "undersigned" in words)
 
 
 def _sentences_within(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -310,12 +310,15 @@ class ActorMentionFinder:
         return doc[i].text != "," or doc[j].text[:1].isupper()
 
     def _title_right(self, doc: Doc, end: int) -> int:
-        """Extend past "of Israel" / "of the North Atlantic Treaty Organization (NATO)"."""
+        """Extend past "of Israel" / "of the North Atlantic Treaty Organization (NATO)" / "for
+        Trade and Industry of Kenya"."""
         sent_end = doc[end - 1].sent.end
-        if end < sent_end and doc[end].lower_ == "of":
+        if end < sent_end and doc[end].lower_ in {"of", "for"}:
             j = end + 1
             while j < sent_end and (
-                doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "of", "and"}
+                doc[j].text[:1].isupper()
+                or doc[j].lower_ in {"the", "of", "and"}
+                or infix_hyphen(doc, j)
             ):
                 j += 1
             if j < sent_end and doc[j].text == "(" and j + 2 < sent_end and doc[j + 2].text == ")":
@@ -323,7 +326,12 @@ class ActorMentionFinder:
             while j > end + 1 and doc[j - 1].lower_ in {"the", "of", "and"}:
                 j -= 1
             phrase = doc[end + 1 : j].text
-            if j > end + 1 and (self.kb.country_code(phrase) or self._org_hint(phrase)):
+            direct = doc[end].lower_ == "of"
+            if direct and j > end + 1 and (self.kb.country_code(phrase) or self._org_hint(phrase)):
+                return j
+            # "Minister of Foreign Affairs of Peru": a portfolio, then the country
+            tail = re.search(r"\bof (?:the )?([^,;()]+)$", phrase)
+            if j > end + 1 and tail and self.kb.country_code(tail.group(1)):
                 return j
         return end
 

@@ -164,6 +164,7 @@ class NameFinder:
                 or (cut > 0 and doc[cut - 1].lower_ in self.title_words)
                 or any(t.ent_type_ == "PERSON" for t in span)
                 or self._appositive_title(doc, stop)
+                or self._title_line_follows(doc, span)
                 or self._argument_of_person_verb(span)
                 or bool(alone.get(last, set()) - {doc[stop - 2].text})
                 or (span.root.dep_ == "conj" and span.root.head.i in people)
@@ -218,6 +219,19 @@ class NameFinder:
             return False
         verb = node.head if node.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"} else node
         return verb.pos_ == "VERB" and verb.lemma_.lower() in self.person_verbs
+
+    def _title_line_follows(self, doc: Doc, span: Span) -> bool:
+        """The name is a line of its own and the next line is a title (a signature block:
+        "Amara Mensah / Foreign Minister of Ghana")."""
+        text = doc.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        if line_end < 0 or text[line_start : span.start_char].strip():
+            return False
+        if text[span.end_char : line_end].strip():
+            return False
+        words = text[line_end:].split(None, 3)[:3]
+        return any(w.lower().strip(",") in self.title_words for w in words)
 
     def _appositive_title(self, doc: Doc, end: int) -> bool:
         if end >= len(doc) or doc[end].text != ",":

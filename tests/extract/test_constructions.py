@@ -707,6 +707,20 @@ STATEMENTS = [
         statements=[("Wang Yi", "keep in close touch")],
     ),
     Case(
+        "reminded-that",
+        "Amara Mensah met Kofi Boateng in Accra on Monday. Mensah reminded that the two "
+        "countries signed a fisheries agreement in 2019.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[("Amara Mensah", "signed a fisheries agreement")],
+    ),
+    Case(
+        "revealed-that-known-speaker",
+        "Sergey Lavrov held talks with Wang Yi in Moscow on Monday. He also revealed that "
+        "Russia has been working on a new trade corridor.",
+        [("Sergey Lavrov", "Wang Yi")],
+        statements=[("Sergey Lavrov", "working on a new trade corridor")],
+    ),
+    Case(
         "they-said",
         "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
         "the summer.",

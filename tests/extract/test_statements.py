@@ -167,3 +167,11 @@ def test_names_over_titles_in_a_news_story_are_no_signatures(nlp: Language) -> N
     )
     result = run(nlp, text)
     assert not [s for s in result.statements if s.cue == "stated"]
+
+
+def test_reminded_with_no_party_as_subject_is_no_statement(nlp: Language) -> None:
+    text = (
+        "Amara Mensah met Kofi Boateng in Accra. The visit reminded many residents of the "
+        "old ferry that once linked the two ports."
+    )
+    assert not [s for s in run(nlp, text).statements if s.cue.startswith("remind")]

@@ -721,6 +721,23 @@ STATEMENTS = [
         statements=[("Sergey Lavrov", "working on a new trade corridor")],
     ),
     Case(
+        "it-added-is-no-speaker",
+        "Park Jin held video talks with Wang Yi on Monday. He also outlined the government's "
+        "vision for the region, and stressed the need to develop relations based on mutual "
+        "respect, it added.",
+        [("Park Jin", "Wang Yi")],
+        mode="video",
+        statements=[("Park Jin", "the need to develop relations")],
+    ),
+    Case(
+        "the-ministry-said-is-no-speaker",
+        "Amara Mensah spoke by phone with Kofi Boateng on Friday. Mensah stressed that the "
+        "fishing rules must be enforced, the ministry said in a statement.",
+        [("Amara Mensah", "Kofi Boateng")],
+        mode="phone",
+        statements=[("Amara Mensah", "fishing rules must be enforced")],
+    ),
+    Case(
         "they-said",
         "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
         "the summer.",

@@ -121,3 +121,15 @@ def test_a_name_on_a_line_over_its_title_is_a_name(nlp: Language) -> None:
     )
     found = {m.name for m in nlp(nlp_text(text))._.sl_actors if m.kind == "name"}
     assert {"Wanjiru Kamau", "Tomasz Wierzbicki"} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Park Jin called for cooperation between Seoul and Bejing on the peninsula.",
+        "The ministers flew between Tokio and Seoul last week.",
+    ],
+)
+def test_a_lone_word_coordinated_with_a_place_is_no_person(nlp: Language, text: str) -> None:
+    names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
+    assert not names & {"Bejing", "Tokio"}

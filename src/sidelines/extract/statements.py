@@ -66,6 +66,8 @@ _GROUP_WORDS = frozenset(
 _SIGNATURE_GAP = 10
 #: how many sentences from the top a page's heading may stand (after a site's own header lines)
 _HEADING_SENTENCES = 3
+#: pronouns that may stand for a party (not "it": the statement, the ministry, the report)
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: a speaker turn shorter than this (in words) says nothing a user would look up
 _MIN_TURN_WORDS = 5
 #: prepositions whose gerund shares the clause's subject ("including reiterating", "by urging")
@@ -561,8 +563,8 @@ def _party_subject(cue: Token, by_token: dict[int, ResolvedMention]) -> bool:
     subject = _subject(cue)
     if subject is None:
         return False
-    if subject.lower_ in _GROUP_WORDS or subject.pos_ == "PRON":
-        return True
+    if subject.lower_ in _GROUP_WORDS or subject.lower_ in _PERSONAL_PRONOUNS:
+        return True  # "it added" after a ministry's readout is the ministry's, no party's
     return any(t.i in by_token and by_token[t.i].party is not None for t in subject.subtree)
 
 

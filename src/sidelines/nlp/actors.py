@@ -205,6 +205,8 @@ class ActorMentionFinder:
             return None
         if self.kb.place(text) or self.kb.country_code(text):
             return None
+        if end - start == 1 and _coordinated_with_place(doc[start]):
+            return None  # "between Seoul and Bejing": a misspelt place, not a person
         return Span(doc, start, end, label="PERSON")
 
     def _is_org_span(self, span: Span) -> bool:
@@ -701,6 +703,14 @@ class ActorMentionFinder:
                 token_end=token.i + 1,
                 sent_start=token.sent.start,
             )
+
+
+def _coordinated_with_place(token: Token) -> bool:
+    """Whether a word is coordinated with a place name ("Seoul and X", "X, Tokyo and Seoul")."""
+    near = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        near.append(token.head)
+    return any(t.ent_type_ in {"GPE", "LOC"} for t in near)
 
 
 def _inside_longer_name(doc: Doc, i: int, persons: list[Span]) -> bool:

@@ -1,3 +1,4 @@
+import pytest
 from spacy.language import Language
 
 from sidelines.core import extract
@@ -175,3 +176,32 @@ def test_reminded_with_no_party_as_subject_is_no_statement(nlp: Language) -> Non
         "old ferry that once linked the two ports."
     )
     assert not [s for s in run(nlp, text).statements if s.cue.startswith("remind")]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "• expand the fisheries patrols\n• open a joint training centre\n• meet again in May\n",
+        "1. expand the fisheries patrols\n2. open a joint training centre\n3. meet again in May\n",
+        "- expand the fisheries patrols\n- open a joint training centre\n- meet again in May\n",
+    ],
+)
+def test_a_cue_that_introduces_a_list_gives_one_statement_per_item(
+    nlp: Language, items: str
+) -> None:
+    text = (
+        "Foreign Minister Amara Mensah held talks with Kofi Boateng, Ghana's trade minister, in "
+        "Accra on Monday and agreed to:\n\n" + items
+    )
+    result = run(nlp, text)
+    texts = [s.text for s in result.statements if s.cue == "agreed"]
+    assert texts == [
+        "expand the fisheries patrols",
+        "open a joint training centre",
+        "meet again in May",
+    ]
+
+
+def test_a_cue_that_announces_a_list_with_none_gives_nothing(nlp: Language) -> None:
+    text = "Amara Mensah met Kofi Boateng in Accra on Monday and agreed to:\n\nPhotos: Reuters"
+    assert not [s for s in run(nlp, text).statements if s.cue == "agreed"]

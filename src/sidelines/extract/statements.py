@@ -66,6 +66,10 @@ _GROUP_WORDS = frozenset(
 _SIGNATURE_GAP = 10
 #: how many sentences from the top a page's heading may stand (after a site's own header lines)
 _HEADING_SENTENCES = 3
+#: a cue's content that only announces a list ("agreed to:", "stressed that:")
+_INTRODUCES_LIST = re.compile(r"\s*(?:to|that|the following)?\s*:\s*", re.IGNORECASE)
+#: the marker of a list item at the start of a line
+_LIST_ITEM = re.compile(r"\s*(?P<marker>[•\-–—*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+\S")
 #: pronouns that may stand for a party (not "it": the statement, the ministry, the report)
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: a speaker turn shorter than this (in words) says nothing a user would look up
@@ -249,7 +253,14 @@ class StatementExtractor:
                 ev_start = subject.left_edge.idx if _subject_is_own(cue) else cue.idx
                 ev_start = min(ev_start, cue.idx)
                 ev_end = doc[end - 1].idx + len(doc[end - 1].text)
-            if not re.search(r"\w", content):
+            listed = (
+                _list_items_after(doc.text, sent.end_char)
+                if quoted is None and _INTRODUCES_LIST.fullmatch(content)
+                else []
+            )
+            if not listed and (
+                not re.search(r"\w", content) or _INTRODUCES_LIST.fullmatch(content)
+            ):
                 continue
             cue_text = doc[cue.i : phrase_end + 1].text if phrase_end else _cue_text(cue)
             cue_lemma = (
@@ -261,9 +272,9 @@ class StatementExtractor:
             parts = (
                 _sentences_within(doc, ev_start, ev_start + len(content))
                 if quoted is not None
-                else []
+                else listed
             )
-            for part_start, part_end in parts if len(parts) > 1 else [(-1, -1)]:
+            for part_start, part_end in parts if len(parts) > 1 or listed else [(-1, -1)]:
                 if part_start >= 0:
                     text = doc.text[part_start:part_end]
                     span = (part_start, part_end)
@@ -718,6 +729,34 @@ def _first_person(subject: Token, speakers: int) -> bool:
     if "our" in words:
         return True
     return speakers > 1 and (low == "they" or "undersigned" in words)
+
+
+def _list_items_after(text: str, offset: int) -> list[tuple[int, int]]:
+    """Character spans of the list items ("• ...", "1. ...", "- ...") that follow ``offset``
+    in the same paragraph, split at the marker the first item uses (the parsed text may have
+    joined the items' lines)."""
+    para_end = re.compile(r"\n[ \t]*\n").search(text, offset)
+    segment_end = para_end.start() if para_end else len(text)
+    segment = text[offset:segment_end]
+    first = _LIST_ITEM.match(segment)
+    if first is None:
+        return []
+    marker = first.group("marker")
+    if marker[0].isdigit() or marker[0] == "(" or marker[0].isalpha():
+        pattern = r"(?:^|\n|\s{2,})[ \t]*\(?(?:\d{1,2}|[a-z])[.)][ \t]+"
+    elif marker in {"•", "▪", "●", "◦"}:
+        pattern = r"\s*" + re.escape(marker) + r"[ \t]+"
+    else:
+        pattern = r"(?:^|\n|\s{2,})[ \t]*" + re.escape(marker) + r"[ \t]+"
+    items: list[tuple[int, int]] = []
+    cuts = [m.end() for m in re.finditer(pattern, segment)]
+    starts = [m.start() for m in re.finditer(pattern, segment)]
+    for k, start in enumerate(cuts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(segment)
+        item = segment[start:end].rstrip(" \t\n;,.")
+        if item.strip():
+            items.append((offset + start, offset + start + len(item)))
+    return items
 
 
 def _sentences_within(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

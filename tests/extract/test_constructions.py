@@ -738,6 +738,28 @@ STATEMENTS = [
         statements=[("Amara Mensah", "fishing rules must be enforced")],
     ),
     Case(
+        "fronted-participle-cue",
+        "Li Qiang met Governor-General Cindy Kiro in Wellington on Thursday. Conveying cordial "
+        "greetings from President Xi Jinping to Kiro, Li noted that the friendship between the "
+        "two countries has remained vibrant.",
+        [("Li Qiang", "Cindy Kiro")],
+        statements=[
+            ("Li Qiang", "cordial greetings from President Xi Jinping"),
+            ("Li Qiang", "the friendship between the two countries"),
+        ],
+    ),
+    Case(
+        "while-agreeing-they-concurred",
+        "Amara Mensah held talks with Kofi Boateng in Accra on Monday. While agreeing to keep "
+        "the momentum behind improved ties, they also concurred on the revival of a joint "
+        "trade council.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[
+            ("Amara Mensah", "keep the momentum behind improved ties"),
+            ("Kofi Boateng", "the revival of a joint trade council"),
+        ],
+    ),
+    Case(
         "they-said",
         "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
         "the summer.",

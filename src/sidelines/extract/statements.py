@@ -616,6 +616,15 @@ def _subject(cue: Token) -> Token | None:
             node = node.head  # "He thanked X, expressing the hope ...": the clause's subject
             hops += 1
             continue
+        if (
+            node.dep_ == "advcl"
+            and node.tag_ == "VBG"
+            and node.i < node.head.i
+            and node.head.dep_ in {"ROOT", "conj"}
+        ):
+            node = node.head  # "Conveying greetings from Xi, Li noted ...": the clause's subject
+            hops += 1
+            continue
         if node.dep_ == "pcomp" and node.head.lower_ in _BY_DOING:
             node = node.head.head  # "discussed Gaza, including reiterating the need ..."
             hops += 1

@@ -522,6 +522,15 @@ MEETINGS = [
         place="Beijing",
         date="2024-03-01",
     ),
+    Case(
+        "possessive-country-new-title",
+        "Foreign Minister Park Jin held talks with Japan's new foreign minister on the sidelines "
+        "of the UN General Assembly in New York on Thursday.",
+        [("Park Jin", "Yoko Kamikawa")],
+        published="2023-09-22",
+        date="2023-09-21",
+        place="New York",
+    ),
     # --- planned ------------------------------------------------------------------------------
     Case(
         "will-meet-next-week",

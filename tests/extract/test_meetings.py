@@ -1,3 +1,4 @@
+import pytest
 from spacy.language import Language
 
 from sidelines.core import extract
@@ -97,3 +98,17 @@ def test_same_meeting_reported_twice_is_one(nlp: Language) -> None:
     held = [m for m in result.meetings if m.status == "held"]
     assert len(held) == 1
     assert len(held[0].evidence) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kofi Boateng held talks with Amara Mensah on Monday, according to Accra's foreign "
+        "ministry.",
+        "According to Seoul’s foreign ministry, Park Jin held talks with Wang Yi on Monday.",
+    ],
+)
+def test_a_city_in_the_possessive_is_no_meeting_place(nlp: Language, text: str) -> None:
+    meetings = extract(Document(text=text, published="2024-03-05"), nlp=nlp).meetings
+    assert meetings
+    assert all(m.place is None for m in meetings), [m.place for m in meetings]

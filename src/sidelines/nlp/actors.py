@@ -420,6 +420,8 @@ class ActorMentionFinder:
                 continue
             start = self._title_left(doc, token.i + 1) if token.i + 1 < len(doc) else token.i
             start = min(start, token.i)
+            if national:
+                start = min(start, self._nationality_start(doc, token.i))
             end = token.i + 1
             sent_end = token.sent.end
             while end < sent_end and doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
@@ -491,6 +493,16 @@ class ActorMentionFinder:
             and (i + 1 >= len(doc) or doc[i + 1].lower_ not in {"of", "-", "for"})
             and (i + 1 >= len(doc) or doc[i + 1].pos_ not in {"NOUN", "PROPN"})
         )
+
+    def _nationality_start(self, doc: Doc, i: int) -> int:
+        """Where "Japan's new foreign minister" / "the Russian president" starts its title: at
+        the country's name or the nationality word before the head at ``i``."""
+        j = i - 1
+        while j >= 0 and i - j <= 3 and doc[j].lower_ in _TITLE_MODIFIERS:
+            j -= 1
+        if j > 0 and doc[j].text in {"'s", "’s"}:
+            return j - 1
+        return max(j, 0)
 
     def _national(self, doc: Doc, i: int) -> bool:
         """A nationality or a country's possessive before a lower-case title head: "the

@@ -171,6 +171,8 @@ class PlaceFinder:
             if place is None and country is None and ent.label_ == "GPE":
                 country = city_country(text)  # "Lublin": a city the seed does not list
             venue = ent.label_ in {"ORG", "PERSON"} and text.split()[-1].lower() in self.venues
+            if not is_country and ent.end < len(doc) and doc[ent.end].text in {"'s", "’s"}:
+                continue  # "Seoul's foreign ministry": the government, not where it happened
             if (
                 place is None
                 and country is None

@@ -15,9 +15,9 @@ import yaml
 from typer.testing import CliRunner
 
 from sidelines.cli import app
+from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
 from sidelines.kb import KnowledgeBase, compiled
-from sidelines.kb.loader import data_dir, read_yaml
 
 
 class Folder:

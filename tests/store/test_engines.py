@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.engines import (
     Engine,
     EngineError,
@@ -23,7 +24,6 @@ from sidelines.engines import (
     make_engine,
 )
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 from sidelines.types import Document
 
 from ..conftest import SAMPLES

@@ -16,8 +16,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 from sidelines.web import STATIC_DIR, router
 
 from ..conftest import SAMPLES

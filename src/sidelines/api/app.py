@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-import sidelines
+from sidelines import __version__
 from sidelines.api.deps import knowledge_base_loaded
 from sidelines.api.docs import install_docs
 from sidelines.api.errors import install_error_handlers
@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or Settings.from_env()
     app = FastAPI(
         title="sidelines",
-        version=sidelines.__version__,
+        version=__version__,
         summary="Who met whom, when, where, and what each side said, with evidence.",
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None,  # FastAPI's Swagger page loads from a CDN; ours (api/docs.py) is served here

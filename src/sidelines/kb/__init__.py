@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sidelines.data import data_dir
 from sidelines.kb import compiled
 from sidelines.kb.loader import (
-    data_dir,
     load_actors,
     load_countries,
     load_cues,

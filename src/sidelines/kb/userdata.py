@@ -28,8 +28,9 @@ from typing import Any
 
 import yaml
 
+from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
-from sidelines.kb.loader import data_dir, load_actors, read_yaml
+from sidelines.kb.loader import load_actors
 from sidelines.kb.names import fold
 
 #: what a CAMEO actor code's role part means, as a title

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from sidelines.kb import KnowledgeBase, PublisherProfile, office_of_title
 from sidelines.kb.model import Actor
 from sidelines.kb.names import name_key
@@ -252,6 +254,4 @@ def _office_phrase(role: str | None) -> str | None:
 
 
 def _surname_close(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
     return fuzz.ratio(name_key(a).split()[-1], name_key(b).split()[-1]) >= 80

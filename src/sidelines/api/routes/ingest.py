@@ -12,7 +12,12 @@ from sidelines.api.deps import StoreDep, knowledge_base_loaded, require_token
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import IngestIn, IngestPublic
 from sidelines.api.routes.reviews import WRITE_RESPONSES
+from sidelines.core import prepare
+from sidelines.corpus import IngestReport, ingest_documents
 from sidelines.errors import InputError, SidelinesError
+from sidelines.ingest.core import RawInput, iter_documents, parse_raw
+from sidelines.kb import KnowledgeBase
+from sidelines.nlp import load_pipeline
 from sidelines.types import Document
 
 router = APIRouter(prefix="/ingest", tags=["ingest"], responses=ERROR_RESPONSES)
@@ -22,8 +27,6 @@ _PIPELINE_LOCK = threading.Lock()
 
 
 def _read(body: IngestIn) -> Document:
-    from sidelines.ingest.core import RawInput, iter_documents, parse_raw
-
     if bool(body.url) == bool(body.text):
         raise api_error(422, "give either url or text, not both and not neither", "bad_ingest")
     try:
@@ -59,11 +62,6 @@ def _read(body: IngestIn) -> Document:
 def ingest(request: Request, store: StoreDep, body: IngestIn) -> dict[str, Any]:
     """Fetch a URL (or take a text), extract its meetings and statements and store them.
     A document already stored (same text) is not stored again: ``stored`` is then false."""
-    from sidelines.core import prepare
-    from sidelines.kb import KnowledgeBase
-    from sidelines.nlp import load_pipeline
-    from sidelines.store.ingest import IngestReport, ingest_documents
-
     document = _read(body)
     knowledge_base_loaded()
     document_id = prepare(document, KnowledgeBase.default()).id

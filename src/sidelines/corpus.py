@@ -1,4 +1,6 @@
-"""Ingest documents into the store: extract each one and write it in its own transaction.
+"""A corpus: documents read from their sources, extracted by an engine, written to the store,
+each in its own transaction (sources → engine → store; ``sidelines ingest`` and the API's ingest
+route call it).
 
 A bad item (unreadable, not an article, or one whose extraction fails) is recorded in the
 ``ingest_errors`` table and reported; the batch goes on. Documents already stored are skipped
@@ -14,13 +16,11 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from sidelines.core import prepare
 from sidelines.engines import Engine, ExtractionFailure, LocalEngine, document_name
 from sidelines.errors import InputError, SidelinesError
 from sidelines.ingest import iter_documents
 from sidelines.ingest.core import STDIN, expand_directory
 from sidelines.ingest.url import is_url
-from sidelines.kb import KnowledgeBase
 from sidelines.store.db import Store
 from sidelines.types import Document
 
@@ -95,12 +95,11 @@ def ingest_documents(
     ``engine`` extracts (default: the local engine with ``nlp``); this process alone writes, one
     transaction per document. Documents already stored are skipped before they reach the engine.
     """
-    kb = KnowledgeBase.default()
     engine = engine or LocalEngine(nlp=nlp)
 
     def todo() -> Iterator[Document]:
         for document in documents:
-            if store.has_document(prepare(document, kb).id):
+            if store.has_document(document.id):  # fixed at ingest: no stage runs for it
                 report.skipped += 1
                 if on_done:
                     on_done(1)

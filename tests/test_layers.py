@@ -16,8 +16,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sidelines"
 #: its own stage and any earlier (smaller) one, never a later one. The order is ARCHITECTURE.md's
 #: pipeline, sources → ingest → structure → nlp → extract → resolve → code → store → api/web/export,
 #: with these readings of it:
-#: - ``types``, ``errors``, ``data`` (data files), ``settings`` and ``kb`` are foundations every
-#:   stage shares; they import no stage.
+#: - ``types``, ``errors``, ``names`` (name folding), ``data`` (data files), ``settings`` and ``kb``
+#:   are foundations every stage shares; they import no stage.
 #: - ``resolve`` ranks before ``extract``: extraction resolves each mention against the knowledge
 #:   base as it finds it (resolve reads only nlp's mentions and the kb), as ``core.py`` runs them.
 #: - ``core`` is the pipeline function (structure → code); ``engines`` run it in processes or on
@@ -29,6 +29,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sidelines"
 STAGES: dict[str, int] = {
     "sidelines.types": 0,
     "sidelines.errors": 0,
+    "sidelines.names": 0,
     "sidelines.data": 1,
     "sidelines.settings": 1,
     "sidelines.kb": 2,
@@ -163,7 +164,7 @@ def test_imports_sit_at_the_top_of_a_module() -> None:
 
 @pytest.mark.parametrize(
     ("module", "stage"),
-    [("sidelines.store.db", 90), ("sidelines.kb.names", 2), ("sidelines.api.routes.ingest", 110)],
+    [("sidelines.store.db", 90), ("sidelines.kb.query", 2), ("sidelines.api.routes.ingest", 110)],
 )
 def test_a_module_takes_the_stage_of_its_longest_listed_prefix(module: str, stage: int) -> None:
     assert stage_of(module) == stage

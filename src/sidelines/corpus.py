@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from sidelines.engines import Engine, ExtractionFailure, LocalEngine, document_name
-from sidelines.errors import InputError, SidelinesError
+from sidelines.errors import ExtractionError, InputError, SidelinesError
 from sidelines.ingest import iter_documents
 from sidelines.ingest.core import STDIN, expand_directory
 from sidelines.ingest.url import is_url
@@ -109,8 +109,8 @@ def ingest_documents(
     for document, result in engine.run(todo()):
         if isinstance(result, ExtractionFailure):
             name = document_name(document)
-            report.failed.append((f"{name}: {result.message}", "E040"))
-            store.record_error(name, "E040", result.message)
+            report.failed.append((f"{name}: {result.message}", ExtractionError.code))
+            store.record_error(name, ExtractionError.code, result.message)
         else:
             try:
                 if store.save(result):

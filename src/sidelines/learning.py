@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sidelines.core import parse_many, resolve_mentions
 from sidelines.kb import KnowledgeBase, office_of_title
 from sidelines.kb.learned import Learned
-from sidelines.kb.names import fold, name_key
+from sidelines.names import fold, name_key
 from sidelines.store import Store
 from sidelines.store.schema import (
     ActorRow,

@@ -34,8 +34,8 @@ from sidelines.kb.model import (
     SummitSeries,
     Topic,
 )
-from sidelines.kb.names import fold, name_key, phonetic_key
 from sidelines.kb.userdata import user_dir
+from sidelines.names import fold, name_key, phonetic_key
 
 __all__ = [
     "Actor",

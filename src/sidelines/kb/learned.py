@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from sidelines.data import read_yaml
-from sidelines.kb.names import fold
 from sidelines.kb.userdata import user_dir
+from sidelines.names import fold
 
 __all__ = ["LEARNED_FILE", "Learned", "save"]
 

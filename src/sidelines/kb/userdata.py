@@ -31,7 +31,7 @@ import yaml
 from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
 from sidelines.kb.loader import load_actors
-from sidelines.kb.names import fold
+from sidelines.names import fold
 
 #: what a CAMEO actor code's role part means, as a title
 _CAMEO_ROLES = {

@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session, load_only, sessionmaker
 
 from sidelines.errors import SidelinesError
 from sidelines.kb import KnowledgeBase
-from sidelines.resolve import party_key
 from sidelines.store import query
 from sidelines.store.actors import identify, kb_spellings, key_rows, observe_role
 from sidelines.store.schema import (
@@ -581,7 +580,7 @@ def _document_row(extraction: Extraction) -> DocumentRow:
 
 
 def _party_key(meeting: Meeting) -> str:
-    return " | ".join(sorted(p.actor_id or party_key(p) for p in meeting.participants))
+    return " | ".join(sorted(p.key for p in meeting.participants))
 
 
 def _same_meeting(session: Session, meeting: Meeting, document_id: str) -> MeetingRow | None:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from sidelines.errors import SidelinesError
 from sidelines.evaluate.names import match_keys, names_match
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.names import fold
+from sidelines.names import fold
 from sidelines.store.schema import ActorKeyRow, ActorRow, MeetingRow, ParticipantRow
 from sidelines.store.scope import ORGANISATION_CODES, SCOPES, Scope
 

@@ -58,13 +58,13 @@ NOT_HELD = "not_held"
 class ReviewError(SidelinesError):
     """A review that cannot be recorded: an unknown field, a value of the wrong kind."""
 
-    code = "E050"
+    code = "E070"
 
 
 class FactNotFoundError(ReviewError):
     """The reviewed meeting or statement is not in the store."""
 
-    code = "E051"
+    code = "E071"
 
 
 def _optional_text(value: Any) -> str | None:
@@ -219,8 +219,8 @@ def record_review(
     The change and its audit row are written in one transaction.
 
     Raises:
-        FactNotFoundError: ``[E051]`` when the fact is not stored.
-        ReviewError: ``[E050]`` for an unknown action or field, or a value of the wrong kind.
+        FactNotFoundError: ``[E071]`` when the fact is not stored.
+        ReviewError: ``[E070]`` for an unknown action or field, or a value of the wrong kind.
     """
     if action not in ACTIONS:
         raise ReviewError(f"unknown action {action!r}; expected one of {', '.join(ACTIONS)}")

@@ -38,6 +38,8 @@ ERROR_CODES: dict[str, str] = {
     # reviews
     "E070": "a review names an unknown action or field, or gives a value of the wrong kind",
     "E071": "a reviewed fact is not stored",
+    # settings
+    "E090": "the settings file cannot be read, or names a setting that does not exist",
     "E099": "a capability that is planned but not built yet",
 }
 

@@ -13,8 +13,8 @@ from fastapi.testclient import TestClient
 from spacy.language import Language
 
 from sidelines.api import create_app
-from sidelines.api.settings import Settings
 from sidelines.corpus import IngestReport, ingest_documents, read_items
+from sidelines.settings import Settings
 from sidelines.store import Store
 
 from ..conftest import SAMPLES

@@ -33,7 +33,7 @@ from sidelines.api.routes import (
     stats,
     topics,
 )
-from sidelines.api.settings import Settings
+from sidelines.settings import Settings
 from sidelines.store import Store
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     Write routes work only when ``settings.token`` is set; CORS is on only for
     ``settings.cors_origins``.
     """
-    settings = settings or Settings.from_env()
+    settings = settings or Settings.load()
     app = FastAPI(
         title="sidelines",
         version=__version__,

@@ -18,7 +18,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sidelines.api.errors import api_error
-from sidelines.api.settings import Settings
+from sidelines.settings import Settings
 from sidelines.store import Store
 from sidelines.store.filters import knowledge_base
 

@@ -9,7 +9,6 @@ twice, or again after an interrupted run, gives the same database as one clean r
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -31,6 +30,7 @@ from sqlalchemy.orm import Session, load_only, sessionmaker
 
 from sidelines.errors import SidelinesError
 from sidelines.kb import KnowledgeBase
+from sidelines.settings import Settings
 from sidelines.store import query
 from sidelines.store.actors import identify, kb_spellings, key_rows, observe_role
 from sidelines.store.schema import (
@@ -300,7 +300,7 @@ class Store:
     @classmethod
     def open(cls, url: str | None = None) -> Store:
         """Open (creating and migrating when needed) the database at ``url``."""
-        url = url or os.environ.get("SIDELINES_DB_URL") or DEFAULT_URL
+        url = url or Settings.load().db_url or DEFAULT_URL
         try:
             engine = create_engine(url)
         except (SQLAlchemyError, ImportError, ValueError) as err:

@@ -2,6 +2,11 @@
 
 A user's mistake (a missing file, an unknown model) prints one line starting with an error code and
 exits non-zero; it never shows a traceback.
+
+Each command's body imports the library it wraps when it runs: ``sidelines --help`` and ``sidelines
+kb resolve`` then start without spaCy, SQLAlchemy or FastAPI (``tests/test_startup.py``). That, in
+this module and ``sidelines.api.commands``, is the one place sidelines imports inside functions
+besides optional extras (``tests/test_layers.py``).
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from spacy.language import Language
 from sidelines.engines import Engine, ExtractionFailure, LocalEngine, document_name
 from sidelines.errors import ExtractionError, InputError, SidelinesError
 from sidelines.ingest import iter_documents
-from sidelines.ingest.core import STDIN, expand_directory
+from sidelines.ingest.core import expand_directory
+from sidelines.ingest.raw import STDIN
 from sidelines.ingest.url import is_url
 from sidelines.store.db import Store
 from sidelines.types import Document

@@ -1,4 +1,5 @@
-"""``sidelines serve``, ``sidelines demo`` and ``sidelines reviews ...``: thin wrappers."""
+"""``sidelines serve``, ``sidelines demo`` and ``sidelines reviews ...``: thin wrappers, whose
+bodies import the library they wrap when they run, as the commands of :mod:`sidelines.cli` do."""
 
 from __future__ import annotations
 

@@ -12,11 +12,10 @@ from sidelines.api.deps import StoreDep, knowledge_base_loaded, require_token
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import IngestIn, IngestPublic
 from sidelines.api.routes.reviews import WRITE_RESPONSES
-from sidelines.core import prepare
 from sidelines.corpus import IngestReport, ingest_documents
 from sidelines.errors import InputError, SidelinesError
 from sidelines.ingest.core import RawInput, iter_documents, parse_raw
-from sidelines.kb import KnowledgeBase
+from sidelines.ingest.title import attach_title
 from sidelines.nlp import load_pipeline
 from sidelines.types import Document
 
@@ -46,8 +45,8 @@ def _read(body: IngestIn) -> Document:
         raise api_error(422, item.message, "unreadable")
     if body.text:
         item = dataclasses.replace(item, path=None)
-    if body.title:
-        item = dataclasses.replace(item, title=body.title)
+    if body.title:  # attached as ingest attaches a document's own title: the id is fixed here
+        item = attach_title(dataclasses.replace(item, title=body.title))
     return item
 
 
@@ -64,7 +63,7 @@ def ingest(request: Request, store: StoreDep, body: IngestIn) -> dict[str, Any]:
     A document already stored (same text) is not stored again: ``stored`` is then false."""
     document = _read(body)
     knowledge_base_loaded()
-    document_id = prepare(document, KnowledgeBase.default()).id
+    document_id = document.id
     report = IngestReport()
     with _PIPELINE_LOCK:
         nlp = getattr(request.app.state, "nlp", None)

@@ -11,7 +11,9 @@ besides optional extras (``tests/test_layers.py``).
 
 from __future__ import annotations
 
+import csv
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +21,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from sidelines.api.commands import demo, reviews_app, serve
@@ -197,15 +207,6 @@ def ingest_cli(
     ] = None,
 ) -> None:
     """Extract documents into the corpus database (idempotent: stored documents are skipped)."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
     from sidelines.corpus import IngestReport, estimate_total, ingest_documents, iter_items
     from sidelines.engines import make_engine
     from sidelines.nlp import load_pipeline
@@ -315,8 +316,6 @@ def _print_records(records: list[dict[str, Any]], output: QueryOutput, columns: 
         return
     rows = [[_cell(r.get(c)) for c in columns] for r in records]
     if output == QueryOutput.csv:
-        import csv
-
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows(rows)
@@ -538,8 +537,6 @@ def export_cli(
     except SidelinesError as error:
         raise _fail(error) from None
     except BrokenPipeError:  # `| head` stopped reading: quietly, as other Unix tools
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(code=1) from None
     err_console.print(report.summary(), highlight=False, soft_wrap=True)

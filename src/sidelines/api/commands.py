@@ -19,9 +19,9 @@ import typer
 from rich.console import Console
 
 from sidelines.errors import SidelinesError
+from sidelines.settings import Settings
 
 if TYPE_CHECKING:
-    from sidelines.settings import Settings
     from sidelines.store import Store
 
 err_console = Console(stderr=True)
@@ -139,8 +139,6 @@ def serve(
     ] = 1,
 ) -> None:
     """Serve the REST API (/api/v1) and the dashboard over a corpus database."""
-    from sidelines.settings import Settings
-
     settings = Settings.load(db_url=db, token=token, cors_origins=cors or None)
     _run(settings, host, port, workers=workers)
 
@@ -152,7 +150,6 @@ def demo(
     """Ingest the bundled samples into a temporary database and serve it; the review page
     works with a one-time token printed here (the database is thrown away on exit)."""
     from sidelines.api.demo import build_demo_store
-    from sidelines.settings import Settings
 
     try:
         check_port(host, port)  # before the samples are ingested, not after

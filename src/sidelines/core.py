@@ -33,13 +33,13 @@ from sidelines.extract.setting import (
     place_from_location,
     place_remote,
 )
+from sidelines.ingest.title import attach_title
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp import load_pipeline
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key
 from sidelines.structure import split_sections
 from sidelines.structure.dateline import find_dateline
 from sidelines.structure.sections import fact_spans
-from sidelines.structure.title import attach_title
 from sidelines.types import Document, Evidence, Extraction, Meeting, Statement
 
 __all__ = ["extract", "extract_many", "nlp_text", "prepare"]

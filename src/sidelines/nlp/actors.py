@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.kb import KnowledgeBase, office_of_title
-from sidelines.kb.names import name_key
+from sidelines.names import name_key
 from sidelines.nlp.mentions import ActorMention
 from sidelines.nlp.names import NameFinder, infix_hyphen
 

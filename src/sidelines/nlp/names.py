@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.names import fold
+from sidelines.names import fold
 
 _CALENDAR = frozenset(
     """

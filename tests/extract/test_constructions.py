@@ -769,6 +769,33 @@ STATEMENTS = [
         ],
     ),
     Case(
+        "quote-then-inverted-tweeted",
+        'Amara Mensah met Kofi Boateng in Accra on Monday. "Trade has doubled since 2020," '
+        "tweeted Mensah.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[("Amara Mensah", "Trade has doubled")],
+    ),
+    Case(
+        "quote-of-two-sentences-then-posted-on-x",
+        'S. Jaishankar met Sameh Shoukry in New York on Saturday. "Great to see my friend in '
+        'New York. Committed to take our ties forward," posted Jaishankar on X.',
+        [("S. Jaishankar", "Sameh Shoukry")],
+        statements=[
+            ("S. Jaishankar", "Great to see my friend"),
+            ("S. Jaishankar", "Committed to take our ties forward"),
+        ],
+    ),
+    Case(
+        "lauded-and-took-stock-of",
+        "Sergey Lavrov met Wang Yi in Moscow on Friday. Lavrov took stock of the progress in "
+        "trade. Wang also lauded Russia's chairmanship of BRICS.",
+        [("Sergey Lavrov", "Wang Yi")],
+        statements=[
+            ("Sergey Lavrov", "the progress in trade"),
+            ("Wang Yi", "Russia's chairmanship of BRICS"),
+        ],
+    ),
+    Case(
         "they-said",
         "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
         "the summer.",

@@ -20,6 +20,7 @@ from sidelines.kb import KnowledgeBase, office_of_title
 from sidelines.names import name_key
 from sidelines.nlp.mentions import ActorMention
 from sidelines.nlp.names import NameFinder, infix_hyphen
+from sidelines.structure.dateline import find_dateline
 
 #: Lower-cased words that may stand in a title before or after a name.
 TITLE_WORDS = frozenset(
@@ -124,6 +125,12 @@ class ActorMentionFinder:
         mentions.extend(self._sides(doc, taken))
         mentions.extend(self._plural_titles(doc, mentions, taken))
         mentions.extend(self._pronouns(doc, taken))
+        dateline = find_dateline(doc.text)
+        if dateline is not None:
+            # "ACCRA, March 4 (Test Wire) --": the agency that filed the story is no party
+            mentions = [
+                m for m in mentions if not (dateline.start <= m.start and m.end <= dateline.end)
+            ]
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             head = doc[mention.head_token] if mention.head_token >= 0 else None

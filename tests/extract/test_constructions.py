@@ -505,6 +505,20 @@ MEETINGS = [
         date="2024-03-04",
         place="Dakar",
     ),
+    Case(
+        "talks-between-unknown-names-took-place",
+        "Talks between Amara Mensah and Tomasz Wierzbicki took place in Accra on Monday.",
+        [("Amara Mensah", "Tomasz Wierzbicki")],
+        date="2024-03-04",
+        place="Accra",
+    ),
+    Case(
+        "in-a-phone-call-with-unknown-name",
+        "In a phone call with Amara Mensah on Monday, Kofi Boateng discussed trade.",
+        [("Amara Mensah", "Kofi Boateng")],
+        mode="phone",
+        date="2024-03-04",
+    ),
     # --- long titles: portfolios, offices "at" a body, hyphenated words ---------------------
     Case(
         "title-office-at-a-body",

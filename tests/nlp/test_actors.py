@@ -133,3 +133,14 @@ def test_a_name_on_a_line_over_its_title_is_a_name(nlp: Language) -> None:
 def test_a_lone_word_coordinated_with_a_place_is_no_person(nlp: Language, text: str) -> None:
     names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
     assert not names & {"Bejing", "Tokio"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting with Deutsche Bank was cancelled.",
+        "Talks with the National Electoral Commission resumed on Monday.",
+    ],
+)
+def test_an_institution_after_a_meeting_noun_is_no_person(nlp: Language, text: str) -> None:
+    assert not [m for m in mentions(nlp, text) if m.kind == "name"]

@@ -144,3 +144,21 @@ def test_a_lone_word_coordinated_with_a_place_is_no_person(nlp: Language, text: 
 )
 def test_an_institution_after_a_meeting_noun_is_no_person(nlp: Language, text: str) -> None:
     assert not [m for m in mentions(nlp, text) if m.kind == "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Vladimir Putin met film director Emir Kusturica in Moscow.", "Emir Kusturica", None),
+        ("The bank's CEO King Okafor met Amara Mensah in Lagos.", "King Okafor", None),
+        ("Vladimir Putin met Kuwaiti Emir Nawaf in Moscow.", "Nawaf", "Emir"),
+        ("Vladimir Putin met the Emir Tamim in Doha.", "Tamim", "Emir"),
+    ],
+)
+def test_a_title_word_after_another_title_is_a_given_name(
+    nlp: Language, text: str, name: str, title: str | None
+) -> None:
+    found = {m.name: m for m in mentions(nlp, text) if m.kind == "name"}
+    assert name in found, found
+    if title is not None:
+        assert title in (found[name].title or "")

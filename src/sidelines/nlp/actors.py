@@ -204,6 +204,8 @@ class ActorMentionFinder:
             # "Sberbank CEO German Gref": after a title, a demonym right before a lone surname
             # is the person's given name, not a nationality
             start -= 1
+        elif end - start == 1 and start > ent.start and self._stacked_title(doc, start - 1):
+            start -= 1  # "film director Emir Kusturica": "Emir" is his given name
         if start >= end:
             return None
         # a lone lower-case or very short token is not a name
@@ -215,6 +217,19 @@ class ActorMentionFinder:
         if end - start == 1 and _coordinated_with_place(doc[start]):
             return None  # "between Seoul and Bejing": a misspelt place, not a person
         return Span(doc, start, end, label="PERSON")
+
+    def _stacked_title(self, doc: Doc, i: int) -> bool:
+        """A capitalised title word at ``i`` after a common noun or an acronym title ("film
+        director Emir ...", "CEO Prince ..."): a person is not given two titles in a row
+        like that, so the word is a given name."""
+        if i < 1 or doc[i].lower_ not in TITLE_WORDS or not doc[i].text[:1].isupper():
+            return False
+        before = doc[i - 1]
+        if self.kb.demonym_country(before.text) or self.kb.country_code(before.text):
+            return False
+        return (before.pos_ == "NOUN" and before.text.islower()) or (
+            before.text.isupper() and len(before.text) > 1 and before.is_alpha
+        )
 
     def _is_org_span(self, span: Span) -> bool:
         ids = self.ids_by_name.get(span.label_, [])

@@ -162,3 +162,30 @@ def test_a_title_word_after_another_title_is_a_given_name(
     assert name in found, found
     if title is not None:
         assert title in (found[name].title or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Li Qiang met New Zealand's Governor-General Cindy Kiro in Wellington.",
+            "Cindy Kiro",
+            "NZL",
+        ),
+        (
+            "Park Jin met Japan's Foreign Minister Tomasz Kowalski in Tokyo.",
+            "Tomasz Kowalski",
+            "JPN",
+        ),
+        (
+            "Amara Mensah met South Africa's Deputy President Sipho Dube in Accra.",
+            "Sipho Dube",
+            "ZAF",
+        ),
+    ],
+)
+def test_a_countrys_possessive_before_a_title_gives_the_country(
+    nlp: Language, text: str, name: str, country: str
+) -> None:
+    found = {m.name: m for m in mentions(nlp, text) if m.kind == "name"}
+    assert found[name].country_hint == country

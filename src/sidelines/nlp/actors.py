@@ -299,6 +299,12 @@ class ActorMentionFinder:
                 break  # "President Biden and Vice President Harris": Biden's is another mention
             if _is_title_token(token, self.kb) or HONORIFIC_PREFIX.match(token.text):
                 first = i
+            elif token.text in {"'s", "’s"} and first < start and i > sent_start:
+                # "New Zealand's Governor-General Cindy Kiro": the country's possessive
+                country = self._country_ending_at(doc, i - 1, sent_start)
+                if country is not None:
+                    first = country
+                break
             elif token.lower_ == "of" and any(
                 t.lower_ in _OFFICE_NOUNS for t in doc[i + 1 : start]
             ):
@@ -321,6 +327,14 @@ class ActorMentionFinder:
         ):
             return start
         return first
+
+    def _country_ending_at(self, doc: Doc, end: int, sent_start: int) -> int | None:
+        """Start of a country's name of one to three words ending at token ``end``."""
+        for size in (3, 2, 1):
+            start = end - size + 1
+            if start >= sent_start and self.kb.country_code(doc[start : end + 1].text):
+                return start
+        return None
 
     def _title_continues_left(self, doc: Doc, i: int, sent_start: int) -> bool:
         """True when connectors at ``i`` ("of the") have a title word further left."""

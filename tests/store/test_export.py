@@ -17,8 +17,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from sidelines.cli import app
-from sidelines.store import Store
-from sidelines.store.export import (
+from sidelines.export import (
     CSV_MEETING_COLUMNS,
     FORMATS,
     GDELT_COLUMNS,
@@ -28,6 +27,7 @@ from sidelines.store.export import (
     MissingExtraError,
     export,
 )
+from sidelines.store import Store
 from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
 from ..conftest import SAMPLES

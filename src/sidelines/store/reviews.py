@@ -32,6 +32,7 @@ from sidelines.store.schema import (
     StatementRow,
     StatementTopicRow,
 )
+from sidelines.store.write import link_topics
 
 __all__ = [
     "CORRECTABLE",
@@ -166,8 +167,6 @@ def _fact(session: Session, fact_type: str, fact_id: str) -> MeetingRow | Statem
 
 def _relink_topics(session: Session, row: MeetingRow | StatementRow, topics: list[str]) -> None:
     """Keep the topic tables (what topic filters and counts read) in step with a correction."""
-    from sidelines.store.db import _link_topics
-
     link: type[MeetingTopicRow] | type[StatementTopicRow]
     if isinstance(row, MeetingRow):
         link, column = MeetingTopicRow, "meeting_id"
@@ -175,7 +174,7 @@ def _relink_topics(session: Session, row: MeetingRow | StatementRow, topics: lis
         link, column = StatementTopicRow, "statement_id"
     session.execute(delete(link).where(getattr(link, column) == row.id))
     session.flush()
-    _link_topics(session, link, column, row.id, topics)
+    link_topics(session, link, column, row.id, topics)
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:

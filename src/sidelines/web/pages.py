@@ -643,7 +643,7 @@ def statement_page(request: Request, statement_id: str) -> Response:
 def search_page(request: Request, q: str = "") -> HTMLResponse:
     """Meetings, statements and documents matching the words of ``q``: counts per kind (click
     one to keep only that kind), sorted by relevance or by date."""
-    from sidelines.store.result_dates import result_dates
+    from sidelines.store.read.result_dates import result_dates
 
     query = q.strip()
     get = request.query_params.get

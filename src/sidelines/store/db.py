@@ -156,7 +156,7 @@ class Store:
         """The meetings the filters select, newest first (held ones unless ``status`` says)."""
         with self.sessions() as session:
             found = meetings.meetings(session, _meeting_filter(filters, named), limit, offset)
-        return Records(found)  # type: ignore[arg-type]  # records are plain dicts
+        return Records(found)
 
     def count_meetings(self, filters: MeetingFilter | None = None, /, **named: str | None) -> int:
         """How many meetings the filters select (those of :meth:`meetings`)."""
@@ -189,7 +189,7 @@ class Store:
             found = statements.statements(
                 session, _statement_filter(filters, named), limit, offset, meeting_id, actor_key
             )
-        return Records(found)  # type: ignore[arg-type]
+        return Records(found)
 
     def count_statements(
         self, filters: StatementFilter | None = None, /, **named: str | None
@@ -209,7 +209,7 @@ class Store:
         """Actors (of a ``country``, by ``name``, with meetings of a ``scope``), busiest first."""
         with self.sessions() as session:
             found = actors.actors(session, country, name, scope, limit, offset)
-        return Records(found)  # type: ignore[arg-type]
+        return Records(found)
 
     def count_actors(
         self, country: str | None = None, name: str | None = None, scope: str | None = None
@@ -229,7 +229,7 @@ class Store:
         """Documents without their text, newest first."""
         with self.sessions() as session:
             found = documents.documents(session, limit, offset)
-        return Records(found)  # type: ignore[arg-type]
+        return Records(found)
 
     def count_documents(self) -> int:
         """How many documents are stored."""
@@ -244,17 +244,17 @@ class Store:
     def topics(self) -> Records:
         """Topics with their numbers of meetings and statements."""
         with self.sessions() as session:
-            return Records(topics.topics(session))  # type: ignore[arg-type]
+            return Records(topics.topics(session))
 
     def occasions(self) -> Records:
         """Occasions with their numbers of meetings."""
         with self.sessions() as session:
-            return Records(topics.occasions(session))  # type: ignore[arg-type]
+            return Records(topics.occasions(session))
 
     def search(self, q: str, limit: int = 20) -> Records:
         """Documents, meetings and statements containing ``q``."""
         with self.sessions() as session:
-            return Records(search.search(session, q, limit=limit))  # type: ignore[arg-type]
+            return Records(search.search(session, q, limit=limit))
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sidelines.errors import SidelinesError
@@ -11,7 +11,7 @@ from sidelines.store.keys import actor_key
 __all__ = ["Records", "participant_rows"]
 
 
-class Records(list[dict[str, Any]]):
+class Records(list[Mapping[str, Any]]):
     """Query results: a list of plain dicts, which ``to_pandas()`` turns into a DataFrame."""
 
     def participants(self) -> Records:
@@ -34,7 +34,7 @@ class Records(list[dict[str, Any]]):
         return pandas.DataFrame.from_records(list(self))
 
 
-def participant_rows(meeting: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def participant_rows(meeting: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The tidy rows of a meeting: one per participant (principals, then companions)."""
     shared = {
         "meeting_id": meeting["id"],

@@ -31,7 +31,7 @@ from sidelines.store import Store
 from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
 from ..conftest import SAMPLES
-from .conftest import NewDatabase
+from ..store.conftest import NewDatabase
 
 runner = CliRunner()
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}

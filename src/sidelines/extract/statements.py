@@ -115,7 +115,7 @@ class StatementExtractor:
         self.phrases: list[tuple[str, ...]] = sorted(
             (tuple(p.split()) for p in kb.cues.get("statement_phrases", {})), key=len, reverse=True
         )
-        self.meeting_verbs = frozenset(kb.cues.get("meeting_verbs", {}))
+        self.meeting_verbs = frozenset(kb.lexicon.meetings.triggers.verbs)
         #: who speaks in the first person on a page that is one person's (or several
         #: signatories') statement or remarks
         self.document_speakers: list[Participant] = []

@@ -72,7 +72,7 @@ class MeetingExtractor:
                 by_token[i] = item
         principal = resolver.principal()
         self.page_dated = bool(resolver.publisher and resolver.publisher.event_date == "page")
-        turns = find_turns(doc, by_token, fact_spans)
+        turns = find_turns(doc, by_token, fact_spans, self.rules)
         lead_seen = False
         for sent in doc.sents:
             if not in_spans(fact_spans, sent.start_char):

@@ -143,7 +143,7 @@ class StatementExtractor:
         paragraphs = _paragraph_starts(doc.text)
         self.document_speakers, self.own_from = _document_speakers(doc, resolved)
         turns, turn_ranges = self._turns(
-            find_turns(doc, by_token, fact_spans), doc.text, paragraphs
+            find_turns(doc, by_token, fact_spans, self.kb.lexicon.meetings), doc.text, paragraphs
         )
         found: list[StatementCandidate] = list(turns)
         last_by_paragraph: dict[int, StatementCandidate] = {}

@@ -157,8 +157,9 @@ class OccasionWords:
 
 @dataclass(frozen=True)
 class TranscriptWords:
-    """Encounters a speaker mentions (``extract/transcripts.py``)."""
+    """Speaker turns and the encounters a speaker mentions (``extract/transcripts.py``)."""
 
+    turn_pattern: re.Pattern[str]
     pronouns: Words
     both_pronouns: Words
     listener_pronouns: Words

@@ -9,7 +9,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from sidelines.kb import KnowledgeBase
-from sidelines.resolve.places import OCCASION_CUE, resolve_occasion
+from sidelines.resolve.places import resolve_occasion
 
 
 def sentence_occasion(
@@ -22,7 +22,7 @@ def sentence_occasion(
         phrase = match.group("occ")
         if len(phrase.split()) > 10 or words.not_occasion_pattern.search(phrase):
             continue  # "a joint news conference following talks with ...": no forum
-        if not OCCASION_CUE.search(match.group(0)) and not words.forum_pattern.search(phrase):
+        if not words.cue_pattern.search(match.group(0)) and not words.forum_pattern.search(phrase):
             continue
         name, city, country = resolve_occasion(kb, phrase, text + " " + doc.text[:2000], day)
         if name:

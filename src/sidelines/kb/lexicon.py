@@ -24,6 +24,7 @@ __all__ = [
     "MeetingRules",
     "ModeWords",
     "OccasionWords",
+    "PlaceWords",
     "RoleWords",
     "TenseWords",
     "TranscriptWords",
@@ -147,12 +148,22 @@ class ModeWords:
 
 @dataclass(frozen=True)
 class OccasionWords:
-    """The summit or forum a meeting was held at (``extract/occasions.py``)."""
+    """The summit or forum a meeting was held at (``extract/occasions.py``, ``resolve/places.py``)."""
 
     phrase_pattern: re.Pattern[str]
     not_occasion_pattern: re.Pattern[str]
     forum_pattern: re.Pattern[str]
     forum_nouns: Words
+    cue_pattern: re.Pattern[str]
+    event_pattern: re.Pattern[str]
+    generic_pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """Where a meeting took place (``resolve/places.py``)."""
+
+    before_place_pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -178,6 +189,7 @@ class MeetingRules:
     implied: ImpliedWords
     mode: ModeWords
     occasion: OccasionWords
+    places: PlaceWords
     transcripts: TranscriptWords
 
 

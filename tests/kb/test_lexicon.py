@@ -29,8 +29,8 @@ def test_the_knowledge_base_reads_one_cached_lexicon() -> None:
 
 
 def test_every_field_has_its_declared_type() -> None:
-    rules = KnowledgeBase.default().lexicon.meetings
-    for section in _sections(rules):
+    lexicon = KnowledgeBase.default().lexicon
+    for section in [*_sections(lexicon.meetings), lexicon.titles]:
         hints = typing.get_type_hints(type(section))
         for field in dataclasses.fields(section):  # type: ignore[arg-type]
             value = getattr(section, field.name)

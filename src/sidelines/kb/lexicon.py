@@ -1,6 +1,7 @@
 """The typed lexicon: the words and patterns the extractors read, from ``kb/data``.
 
-``cues.yaml`` holds the cue tables (statement verbs, name words); ``meeting_rules.yaml`` the words by
+``cues.yaml`` holds the cue tables (statement verbs, name words) and the words of titles;
+``meeting_rules.yaml`` the words by
 which reporting says that a meeting took place, section by section (triggers, roles, groups, tense,
 implied meetings, mode, occasion, transcripts). Each section is a frozen dataclass whose fields are
 the file's keys: a key the code does not know, or one it needs and the file lacks, is an error, so
@@ -27,6 +28,7 @@ __all__ = [
     "PlaceWords",
     "RoleWords",
     "TenseWords",
+    "TitleWords",
     "TranscriptWords",
     "TriggerWords",
     "build_section",
@@ -194,11 +196,30 @@ class MeetingRules:
 
 
 @dataclass(frozen=True)
+class TitleWords:
+    """The ``titles`` section of ``cues.yaml``: the words of titles around names, sides and groups
+    (``nlp/actors.py``)."""
+
+    title_words: Words
+    not_name_words: Words
+    office_nouns: Words
+    bare_heads: Words
+    title_connectors: Words
+    pronouns: Words
+    title_modifiers: Words
+    plural_titles: Words
+    honorific_pattern: re.Pattern[str]
+    group_pattern: re.Pattern[str]
+    side_pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
-    """Everything the extractors read as words: the cue tables and the meeting rules."""
+    """Everything the extractors read as words: the cue tables, titles and the meeting rules."""
 
     #: the tables of ``cues.yaml`` as written (statement verbs and phrases, name words, venues)
     cues: dict[str, Any]
+    titles: TitleWords
     meetings: MeetingRules
 
 

@@ -12,7 +12,7 @@ import pycountry
 
 from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
-from sidelines.kb.lexicon import Lexicon, MeetingRules, build_section
+from sidelines.kb.lexicon import Lexicon, MeetingRules, TitleWords, build_section
 from sidelines.kb.model import (
     Actor,
     Country,
@@ -273,7 +273,7 @@ def load_publishers(directory: Path | None = None) -> list[PublisherProfile]:
 
 @lru_cache(maxsize=8)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """The typed lexicon: the cue tables of ``cues.yaml`` and the sections of
+    """The typed lexicon: the cue tables and titles of ``cues.yaml`` and the sections of
     ``meeting_rules.yaml``, read once per folder (the lexicon is frozen, so one copy serves all)."""
     base = directory or data_dir()
     cues = read_yaml(base / "cues.yaml")
@@ -282,4 +282,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     rules = build_section(
         MeetingRules, read_yaml(base / "meeting_rules.yaml"), "meeting_rules.yaml"
     )
-    return Lexicon(cues=cues, meetings=rules)
+    titles = build_section(TitleWords, cues.get("titles"), "cues.yaml titles")
+    return Lexicon(cues=cues, titles=titles, meetings=rules)

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from sidelines.data import data_dir
 from sidelines.errors import KnowledgeBaseError
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.lexicon import Lexicon, MeetingRules
-from sidelines.kb.loader import data_dir, load_lexicon
+from sidelines.kb.loader import load_lexicon
 
 
 def _sections(rules: MeetingRules) -> list[object]:

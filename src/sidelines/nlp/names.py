@@ -55,7 +55,7 @@ class NameFinder:
             [*kb.lexicon.meetings.triggers.verbs, *cues.get("statement_verbs", {})]
         )
         #: nouns of encounters whose "with"/"between" names people: "talks between A and B"
-        self.meeting_nouns = frozenset(cues.get("meeting_nouns", {}))
+        self.meeting_nouns = frozenset(kb.lexicon.meetings.triggers.nouns)
 
     # --- runs of capitalised words ------------------------------------------------------------
     def _capitalised(self, token: Token) -> bool:

@@ -519,6 +519,28 @@ MEETINGS = [
         mode="phone",
         date="2024-03-04",
     ),
+    Case(
+        "called-on-is-a-visit",
+        "Amara Mensah called on President Oumar Diallo at the palace in Bamako on Monday.",
+        [("Amara Mensah", "Oumar Diallo")],
+        mode="in_person",
+        date="2024-03-04",
+        place="Bamako",
+    ),
+    Case(
+        "called-on-known-people",
+        "Sergey Lavrov called on Wang Yi in Beijing on Friday.",
+        [("Sergey Lavrov", "Wang Yi")],
+        mode="in_person",
+        date="2024-03-01",
+    ),
+    Case(
+        "called-then-on-a-day-is-a-phone-call",
+        "Amara Mensah called Kofi Boateng on Monday to discuss trade.",
+        [("Amara Mensah", "Kofi Boateng")],
+        mode="phone",
+        date="2024-03-04",
+    ),
     # --- long titles: portfolios, offices "at" a body, hyphenated words ---------------------
     Case(
         "title-office-at-a-body",

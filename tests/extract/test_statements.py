@@ -210,3 +210,25 @@ def test_a_cue_that_announces_a_list_with_none_gives_nothing(nlp: Language) -> N
 def test_a_speech_verb_before_a_name_with_no_quotation_gives_no_statement(nlp: Language) -> None:
     text = "Amara Mensah met Kofi Boateng in Accra. The ministry posted Mensah's schedule online."
     assert not [s for s in run(nlp, text).statements if s.cue == "posted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Li Qiang on Thursday called on China and New Zealand to always stay as partners.",
+            "to always stay as partners",
+        ),
+        ("Amara Mensah called upon both sides to resume the talks.", "to resume the talks"),
+    ],
+)
+def test_called_on_someone_to_do_something_is_an_appeal(
+    nlp: Language, text: str, words: str
+) -> None:
+    hits = [s for s in run(nlp, text).statements if words in s.text]
+    assert hits and hits[0].cue.startswith("called")
+
+
+def test_called_on_someone_at_a_place_is_no_appeal(nlp: Language) -> None:
+    text = "Amara Mensah called on President Oumar Diallo at the palace on Monday."
+    assert not [s for s in run(nlp, text).statements if s.cue.startswith("called")]

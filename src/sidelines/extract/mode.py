@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sidelines.extract.triggers import visiting_call
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.types import MeetingMode
 
@@ -16,6 +17,10 @@ def meeting_mode(trigger: Token, phrase: Span, sent: Span, rules: MeetingRules) 
     said = {t.lower_ for t in phrase} | {trigger.lower_}
     if trigger.lemma_.lower() in words.visit_lemmas or said & words.visit_words:
         return "in_person"  # "paid a courtesy call on": a visit, not a telephone call
+    if trigger.lemma_.lower() in rules.triggers.call_verbs and visiting_call(
+        trigger, rules.triggers.visiting_call_prepositions
+    ):
+        return "in_person"  # "called on President X at the palace"
     near = {t.lower_ for t in trigger.subtree if t.i - trigger.i < 6}
     compounds = {c.lower_ for c in trigger.children}
     if (said | compounds | near) & words.video_words:

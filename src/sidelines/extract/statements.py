@@ -410,7 +410,22 @@ class StatementExtractor:
         kids = list(token.children)
         if lemma in self.need_particle:
             allowed = set(self.need_particle[lemma])
-            if not any(c.lower_ in allowed and c.dep_ in {"prt", "prep", "advmod"} for c in kids):
+            particles = [
+                c for c in kids if c.lower_ in allowed and c.dep_ in {"prt", "prep", "advmod"}
+            ]
+            particle = next((c for c in particles if c.i == token.i + 1), None) or next(
+                iter(particles), None
+            )
+            if particle is None:
+                return False
+            if particle.lower_ in {"on", "upon"} and (
+                particle.i != token.i + 1
+                or not any(
+                    t.tag_ == "TO" or (t.dep_ == "aux" and t.lower_ == "to") for t in token.subtree
+                )
+            ):
+                # "called on X to ..." is an appeal; "called on the president at the palace" a
+                # visit, "called X on Monday to discuss ..." a telephone call
                 return False
         dobj = next((c for c in kids if c.dep_ == "dobj"), None)
         if lemma == "extend":

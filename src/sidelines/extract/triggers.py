@@ -65,7 +65,11 @@ def _verb_qualifies(token: Token, lemma: str, rules: MeetingRules) -> bool:
         return "with" in preps
     if lemma in words.call_verbs:
         obj = dobj or kids.get("oprd")
-        return (obj is not None and obj.pos_ == "PROPN") or "with" in preps
+        return (
+            (obj is not None and obj.pos_ == "PROPN")
+            or "with" in preps
+            or visiting_call(token, words.visiting_call_prepositions)
+        )
     if lemma in words.receiving_verbs and dobj is not None and "from" in preps:
         # "received a phone call on Friday from B"
         return dobj.lemma_.lower() in words.received_objects
@@ -142,3 +146,17 @@ def phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:
     left = min(trigger.left_edge.i, trigger.i)
     right = max(trigger.right_edge.i + 1, trigger.i + 1)
     return doc[max(left, sent.start) : min(right, sent.end)]
+
+
+def visiting_call(token: Token, prepositions: frozenset[str]) -> bool:
+    """ "called on President X (at the palace)": a visit to a named person, not an appeal
+    ("called on X to release ...") and not a telephone call."""
+    if token.pos_ != "VERB" or any(t.tag_ == "TO" for t in token.subtree):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is None or following.head != token or following.lower_ not in prepositions:
+        return False
+    return any(
+        o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ not in {"DATE", "TIME"}
+        for o in following.children
+    )

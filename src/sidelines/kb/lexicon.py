@@ -51,6 +51,7 @@ class TriggerWords:
     talk_verbs: Words
     medium_prepositions: Words
     call_verbs: Words
+    visiting_call_prepositions: Words
     receiving_verbs: Words
     received_objects: Words
     host_verbs: Words

@@ -59,7 +59,8 @@ def learn(
 
     kb = kb or KnowledgeBase.default()
     found: dict[tuple[str, str, str], Learned] = {}
-    for document, doc in parse_many(documents, nlp, kb):
+    # the resolve stage is what teaches; meetings and statements are not needed
+    for document, doc in parse_many(documents, nlp, disable=("sl_meetings", "sl_statements")):
         _resolver, resolved = resolve_mentions(document, doc, kb)
         source = document.path or document.url
         dated = bool(document.published)  # a title is learned as held on the document's date

@@ -29,6 +29,7 @@ from sidelines.extract.sides import (
 )
 from sidelines.extract.turns import Turn, find_turns, turn_at
 from sidelines.kb import KnowledgeBase
+from sidelines.nlp.doc_text import doc_text
 from sidelines.nlp.mentions import ActorMention
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key, resolve_date
 from sidelines.resolve.places import OCCASION_CUE, resolve_occasion, resolve_place
@@ -149,7 +150,7 @@ class MeetingExtractor:
                 )
                 if candidate is not None:
                     found.extend(separate_meetings(candidate, trigger, sent))
-        for roster in find_rosters(text or doc.text, resolved, fact_spans):
+        for roster in find_rosters(text or doc_text(doc), resolved, fact_spans):
             self._attach_roster(doc, roster, found, by_token, fact_spans, day)
         if not any(c.status == "held" for c in found):
             implied = self._implied(doc, resolved, day, fact_spans)
@@ -240,7 +241,7 @@ class MeetingExtractor:
                 continue
             target.parties.append(member)
             target.sides[key] = other
-        ev = Evidence(roster.start, roster.end, doc.text[roster.start : roster.end])
+        ev = Evidence(roster.start, roster.end, doc_text(doc)[roster.start : roster.end])
         if ev not in target.evidence:
             target.evidence.append(ev)
 
@@ -511,11 +512,13 @@ class MeetingExtractor:
             ]
             + [sent.end_char]
         )
-        place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, clause_end)
+        place = resolve_place(
+            self.kb, doc_text(doc), doc._.sl_places or [], trigger.idx, clause_end
+        )
         if place.place is None and place.country is None:
             # "During a visit to Nairobi, A met B": a place set before the trigger
             place = resolve_place(
-                self.kb, doc.text, doc._.sl_places or [], sent.start_char, trigger.idx
+                self.kb, doc_text(doc), doc._.sl_places or [], sent.start_char, trigger.idx
             )
         if visit_state is not None and place.country is None:
             place = type(place)(place.place, visit_state.country)
@@ -595,7 +598,9 @@ class MeetingExtractor:
             return None
         phrase = _phrase_span(doc, sent, trigger)
         mode = self._mode(trigger, phrase, sent)
-        place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, sent.end_char)
+        place = resolve_place(
+            self.kb, doc_text(doc), doc._.sl_places or [], trigger.idx, sent.end_char
+        )
         country = place.country or (visit_state.country if visit_state is not None else None)
         date = self._date(doc, sent, trigger, day, False)
         if status == "held" and not (
@@ -906,7 +911,7 @@ class MeetingExtractor:
             ):
                 continue
             name, city, country = resolve_occasion(
-                self.kb, phrase, text + " " + doc.text[:2000], day
+                self.kb, phrase, text + " " + doc_text(doc)[:2000], day
             )
             if name:
                 return name, city, country

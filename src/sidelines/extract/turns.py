@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve import ResolvedMention
 from sidelines.types import Participant
 
@@ -38,7 +39,7 @@ def find_turns(
     doc: Doc, by_token: dict[int, ResolvedMention], fact_spans: list[tuple[int, int]]
 ) -> list[Turn]:
     """The speaker turns in the fact-bearing parts of ``doc``, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     labels: list[tuple[int, int, Participant]] = []
     for start, end in fact_spans:
         for line in re.finditer(r"[^\n]+", text[start:end]):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sidelines.kb import KnowledgeBase, office_of_title
 from sidelines.kb.names import name_key
+from sidelines.nlp.doc_text import doc_text
 from sidelines.nlp.mentions import ActorMention
 from sidelines.nlp.names import NameFinder, infix_hyphen
 
@@ -503,7 +504,7 @@ class ActorMentionFinder:
         )
 
     def _sides(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
-        text = doc.text
+        text = doc_text(doc)
         for regex, kind in ((SIDE_OF_RE, "side"), (SIDE_RE, "group")):
             for match in regex.finditer(text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -32,6 +32,7 @@ from sidelines.errors import ModelError
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.gazetteer import city_country, load_cities
 from sidelines.nlp.actors import ActorMentionFinder
+from sidelines.nlp.doc_text import doc_text
 from sidelines.nlp.mentions import DateMention, PlaceMention
 from sidelines.structure import prepare_document
 from sidelines.types import Document
@@ -70,7 +71,7 @@ def document_of(doc: Doc) -> Doc:
     """The document the Doc reads (``doc._.sl_document``): the one its caller set before the
     pipe, else one made from the Doc's own text, with its title and sections."""
     if doc._.sl_document is None:
-        doc._.sl_document = prepare_document(Document(text=doc.text))
+        doc._.sl_document = prepare_document(Document(text=doc_text(doc)))
     return doc
 
 
@@ -200,7 +201,7 @@ class DateFinder:
                     DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end)
                 )
                 covered.update(range(ent.start_char, ent.end_char))
-        for match in _RELATIVE_DAY.finditer(doc.text):
+        for match in _RELATIVE_DAY.finditer(doc_text(doc)):
             if match.start() in covered:
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -33,6 +33,7 @@ from sidelines.kb import KnowledgeBase
 from sidelines.kb.gazetteer import city_country, load_cities
 from sidelines.nlp.actors import ActorMentionFinder
 from sidelines.nlp.doc_text import doc_text
+from sidelines.nlp.lemmas import use_form_lemmatizer
 from sidelines.nlp.mentions import DateMention, PlaceMention
 from sidelines.structure import prepare_document
 from sidelines.types import Document
@@ -296,6 +297,7 @@ def load_pipeline(model: str | None = None) -> Language:
     """Load the English model with sidelines' components appended (cached per model name)."""
     name = resolve_model_name(model)
     nlp = spacy.load(name)
+    use_form_lemmatizer(nlp)  # the same lemmas, once per word form
     nlp.add_pipe("sidelines_document_v1", name="sl_document", first=True)
     nlp.add_pipe("sidelines_paragraphs_v1", name="sl_paragraphs", before="parser")
     nlp.add_pipe("sidelines_participles_v1", name="sl_participles")

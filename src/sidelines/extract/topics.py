@@ -8,8 +8,12 @@ from functools import lru_cache
 from sidelines.kb import KnowledgeBase, Topic
 
 #: a topic's label, its pattern, and the lowercased starts of its keywords (up to a wildcard),
-#: one of which an ASCII text must contain for the pattern to match (``None``: always search)
+#: one of which the lowercased text must contain for the pattern to match (``None``: always search)
 _Compiled = tuple[str, re.Pattern[str], tuple[str, ...] | None]
+
+#: the only characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
+#: ("İ", "ı", "ſ" and the Kelvin sign; checked against every code point)
+_ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 @lru_cache(maxsize=4)
@@ -31,12 +35,11 @@ def _compiled(topics: tuple[Topic, ...]) -> tuple[_Compiled, ...]:
 def tag_topics(kb: KnowledgeBase, text: str) -> list[str]:
     """Topic labels whose keywords occur in ``text``, in taxonomy order.
 
-    In an ASCII text an ASCII keyword matches, whatever its case, only where its lowercased
-    start is in the lowercased text: that cheap test skips most patterns without changing what
-    is found (Unicode case folding, which also pairs some non-ASCII letters with ASCII ones, is
-    left to the pattern for any other text).
+    An ASCII keyword matches, whatever its case, only where its lowercased start is in the
+    lowercased text: that cheap test skips most patterns without changing what is found. A text
+    with one of the few letters that case folding pairs with an ASCII one is left to the patterns.
     """
-    lowered = text.lower() if text.isascii() else None
+    lowered = None if any(c in text for c in _ASCII_FOLDING) else text.lower()
     return [
         label
         for label, pattern, heads in _compiled(tuple(kb.topics))

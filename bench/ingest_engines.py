@@ -84,10 +84,10 @@ class MemorySampler(threading.Thread):
 
 def run_one(engine_name: str, files: list[str], workers: int, db: str) -> dict[str, Any]:
     """Ingest ``files`` with one engine (in this process) and return what was measured."""
+    from sidelines.corpus import IngestReport, ingest_documents, read_items
     from sidelines.engines import make_engine
     from sidelines.nlp import load_pipeline
     from sidelines.store import Store
-    from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
     sampler = MemorySampler()
     sampler.start()

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from sidelines.corpus import IngestReport, ingest_documents, iter_items
 from sidelines.nlp import load_pipeline
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, iter_items
 from sidelines.store.schema import MeetingSourceRow
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

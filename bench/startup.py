@@ -37,7 +37,7 @@ RESOLVE = ["kb", "resolve", "Chinese foreign minister", "--date", "2022-11-15"]
 _LOAD = """
 import sys, time
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.loader import data_dir
+from sidelines.data import data_dir
 began, cpu = time.perf_counter(), time.process_time()
 kb = KnowledgeBase([data_dir()]) if sys.argv[1] == "build" else KnowledgeBase.default()
 print(time.perf_counter() - began, time.process_time() - cpu, len(kb.actors))

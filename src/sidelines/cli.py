@@ -2,11 +2,18 @@
 
 A user's mistake (a missing file, an unknown model) prints one line starting with an error code and
 exits non-zero; it never shows a traceback.
+
+Each command's body imports the library it wraps when it runs: ``sidelines --help`` and ``sidelines
+kb resolve`` then start without spaCy, SQLAlchemy or FastAPI (``tests/test_startup.py``). That, in
+this module and ``sidelines.api.commands``, is the one place sidelines imports inside functions
+besides optional extras (``tests/test_layers.py``).
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,12 +21,22 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from sidelines.api.commands import demo, reviews_app, serve
-from sidelines.errors import SidelinesError
-from sidelines.kb.commands import kb_app
-from sidelines.types import Extraction
+from sidelines.errors import InputError, SidelinesError
+from sidelines.kb import KnowledgeBase
+from sidelines.kb.commands import QueryFormat, kb_app
+from sidelines.kb.learned import save
+from sidelines.types import Document, Extraction
 
 if TYPE_CHECKING:
     from sidelines.store import Store
@@ -62,10 +79,8 @@ def extract_cli(
     """Extract meetings and statements from documents and print them (the JSON shown in
     README.md)."""
     from sidelines.core import extract_many
-    from sidelines.errors import InputError
     from sidelines.ingest import iter_documents
     from sidelines.nlp import load_pipeline
-    from sidelines.types import Document
 
     try:
         nlp = load_pipeline(model)
@@ -192,20 +207,11 @@ def ingest_cli(
     ] = None,
 ) -> None:
     """Extract documents into the corpus database (idempotent: stored documents are skipped)."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
+    from sidelines.corpus import IngestReport, estimate_total, ingest_documents, iter_items
     from sidelines.engines import make_engine
     from sidelines.nlp import load_pipeline
     from sidelines.nlp.pipeline import resolve_model_name
     from sidelines.store import Store
-    from sidelines.store.ingest import IngestReport, estimate_total, ingest_documents, iter_items
 
     try:
         store = Store.open(db)
@@ -310,8 +316,6 @@ def _print_records(records: list[dict[str, Any]], output: QueryOutput, columns: 
         return
     rows = [[_cell(r.get(c)) for c in columns] for r in records]
     if output == QueryOutput.csv:
-        import csv
-
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows(rows)
@@ -533,11 +537,61 @@ def export_cli(
     except SidelinesError as error:
         raise _fail(error) from None
     except BrokenPipeError:  # `| head` stopped reading: quietly, as other Unix tools
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(code=1) from None
     err_console.print(report.summary(), highlight=False, soft_wrap=True)
+
+
+@kb_app.command("learn")
+def kb_learn_cli(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Documents to learn from (as for extract).")
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="Learn from a corpus database (made by 'sidelines ingest') instead."
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would be learned; save nothing.")
+    ] = False,
+    output: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Learn new spellings, titles and people from documents, with the evidence for each."""
+    from sidelines.ingest import iter_documents
+    from sidelines.learning import learn, learn_from_corpus
+    from sidelines.store import Store
+
+    if bool(paths) == bool(db):
+        Console(stderr=True).print("[red]error[/red] give documents to learn from, or --db URL")
+        raise typer.Exit(code=2)
+    if db:
+        try:
+            learned = learn_from_corpus(Store.open(db))
+        except SidelinesError as error:
+            Console(stderr=True).print(f"[red]error[/red] {error}", highlight=False)
+            raise typer.Exit(code=1) from None
+    else:
+        documents: list[Document] = []
+        for item in iter_documents(paths or []):
+            if isinstance(item, InputError):
+                Console(stderr=True).print(f"[red]skipped[/red] {item}", highlight=False)
+            else:
+                documents.append(item)
+        learned = learn(documents)
+    if output == QueryFormat.json:
+        sys.stdout.write(
+            json.dumps([x.to_dict() for x in learned], indent=2, ensure_ascii=False) + "\n"
+        )
+    else:
+        table = Table("kind", "actor", "learned", "country", "seen", "evidence")
+        for x in learned:
+            table.add_row(x.kind, x.name, x.value, x.country or "", x.seen or "", x.evidence)
+        Console().print(table)
+    if learned and not dry_run:
+        Console(stderr=True).print(f"saved {len(learned)} facts to {save(learned)}")
+        KnowledgeBase.refresh()
 
 
 app.command("serve")(serve)

@@ -148,6 +148,8 @@ def nlp_text(text: str) -> str:
     return "".join(out)
 
 
+#: no hard-wrapped line is this short, but every line of a list or signature block is
+_SHORT_LINE = 40
 #: a line that ends a sentence or a heading, not one a hard wrap cut mid-sentence
 _LINE_END = re.compile(r"[.!?:;\"”’)\]|]\s*$")
 
@@ -156,6 +158,8 @@ def _lines_are_paragraphs(block: str) -> bool:
     """Whether the lines of a block between blank lines are paragraphs, not hard wraps: most end
     a sentence, or they are of very different lengths (wrapped lines fill the width)."""
     lines = [line for line in block.split("\n") if line.strip()]
+    if len(lines) >= 2 and max(len(line.strip()) for line in lines) <= _SHORT_LINE:
+        return True  # a list or a signature block ("Amara Mensah / Foreign Minister of Ghana")
     if len(lines) < 3:
         return False
     ended = sum(1 for line in lines[:-1] if _LINE_END.search(line))

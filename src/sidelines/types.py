@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from sidelines.names import name_key
+
 SectionKind = Literal["preface", "original", "body", "boilerplate"]
 MeetingStatus = Literal["held", "planned"]
 MeetingMode = Literal["in_person", "phone", "video"]
@@ -89,6 +91,11 @@ class Participant:
     role: str | None = None
     side: str | None = None
     kind: Literal["person", "state", "organisation", "group"] = "person"
+
+    @property
+    def key(self) -> str:
+        """The identity of the party within a document: its KB id, else its folded name."""
+        return self.actor_id or name_key(self.name) or self.name.lower()
 
     def to_dict(self) -> dict[str, Any]:
         return {

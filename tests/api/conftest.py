@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from spacy.language import Language
 
 from sidelines.api import create_app
-from sidelines.api.settings import Settings
+from sidelines.corpus import IngestReport, ingest_documents, read_items
+from sidelines.settings import Settings
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
 from ..conftest import SAMPLES
 

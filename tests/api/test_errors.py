@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from sidelines.api import create_app
-from sidelines.api.settings import Settings
+from sidelines.settings import Settings
 from sidelines.store import Store
 
 from .conftest import assert_error_shape

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from sidelines.api import MissingExtraError, create_app
-from sidelines.api.settings import Settings
 from sidelines.cli import app as cli_app
+from sidelines.settings import Settings
 
 from .conftest import TOKEN, assert_error_shape
 
@@ -69,7 +69,7 @@ def test_serve_reads_settings_from_env_then_options(monkeypatch: pytest.MonkeyPa
     assert seen["port"] == 9001 and seen["host"] == "127.0.0.1"
     assert seen["settings"].db_url == "sqlite:///cli.db" and seen["settings"].token == "from-env"
     assert seen["workers"] == 1
-    assert Settings.from_env(seen["settings"].as_env()) == seen["settings"]
+    assert Settings.load(seen["settings"].as_env()) == seen["settings"]
 
 
 def test_missing_fastapi_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,7 +88,7 @@ def test_ingest_a_url(writer: TestClient, monkeypatch: pytest.MonkeyPatch) -> No
     def fetch(url: str, *args: Any, **kwargs: Any) -> Fetched:
         return Fetched(url=url, data=page.encode(), content_type="text/html; charset=utf-8")
 
-    monkeypatch.setattr("sidelines.ingest.core.fetch_url", fetch)
+    monkeypatch.setattr("sidelines.ingest.raw.fetch_url", fetch)
     url = "https://example.org/readouts/tokyo"
     response = writer.post("/api/v1/ingest", json={"url": url}, headers=AUTH)
     assert response.status_code == 201, response.text

@@ -100,7 +100,7 @@ def test_bad_reviews_are_refused_in_the_error_shape(
 
 
 def test_record_review_library_errors(writable_store: Store) -> None:
-    with pytest.raises(FactNotFoundError, match="E051"):
+    with pytest.raises(FactNotFoundError, match="E071"):
         record_review(writable_store, "statement", "nope", "confirm")
     meeting_id = writable_store.meetings(limit=1)[0]["id"]
     with pytest.raises(ReviewError, match="ISO date"):

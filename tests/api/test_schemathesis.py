@@ -50,7 +50,7 @@ def test_write_operations_never_fail_on_the_server(
     def offline(url: str, *args: Any, **kwargs: Any) -> Any:
         raise InputError(f"{url}: not fetched (tests stay offline)")
 
-    monkeypatch.setattr("sidelines.ingest.core.fetch_url", offline)
+    monkeypatch.setattr("sidelines.ingest.raw.fetch_url", offline)
     app = writer.app
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app).include(method="POST")
     operations = [result.ok() for result in schema.get_all_operations()]

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sidelines.api import create_app
-from sidelines.api.settings import Settings
+from sidelines.settings import Settings
 from sidelines.store import Store
 
 from .conftest import TOKEN, assert_error_shape
@@ -110,10 +110,10 @@ def test_writes_are_off_without_a_configured_token(
 
 
 def test_empty_token_setting_means_writes_off() -> None:
-    settings = Settings.from_env({"SIDELINES_TOKEN": ""}, token="")
+    settings = Settings.load({"SIDELINES_TOKEN": ""}, token="")
     assert settings.token is None and not settings.writable
-    assert Settings.from_env({"SIDELINES_TOKEN": "t"}).writable
-    assert Settings.from_env({"SIDELINES_TOKEN": "t"}, token="u").token == "u"
+    assert Settings.load({"SIDELINES_TOKEN": "t"}).writable
+    assert Settings.load({"SIDELINES_TOKEN": "t"}, token="u").token == "u"
 
 
 def test_cors_is_off_by_default(client: TestClient) -> None:
@@ -127,7 +127,7 @@ def test_cors_is_off_by_default(client: TestClient) -> None:
 
 
 def test_cors_when_configured(store: Store) -> None:
-    settings = Settings.from_env(
+    settings = Settings.load(
         {"SIDELINES_CORS_ORIGINS": "https://dash.example, https://other.example"}
     )
     assert settings.cors_origins == ("https://dash.example", "https://other.example")

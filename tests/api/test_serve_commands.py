@@ -20,8 +20,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from sidelines.api import create_app
-from sidelines.api.settings import Settings
 from sidelines.cli import app
+from sidelines.settings import Settings
 
 runner = CliRunner()
 

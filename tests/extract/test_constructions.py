@@ -505,6 +505,46 @@ MEETINGS = [
         date="2024-03-04",
         place="Dakar",
     ),
+    Case(
+        "talks-between-unknown-names-took-place",
+        "Talks between Amara Mensah and Tomasz Wierzbicki took place in Accra on Monday.",
+        [("Amara Mensah", "Tomasz Wierzbicki")],
+        date="2024-03-04",
+        place="Accra",
+    ),
+    Case(
+        "in-a-phone-call-with-unknown-name",
+        "In a phone call with Amara Mensah on Monday, Kofi Boateng discussed trade.",
+        [("Amara Mensah", "Kofi Boateng")],
+        mode="phone",
+        date="2024-03-04",
+    ),
+    # --- long titles: portfolios, offices "at" a body, hyphenated words ---------------------
+    Case(
+        "title-office-at-a-body",
+        "Deputy Foreign Minister Tran Van Minh talked over the phone with the Director for "
+        "Asia-Pacific Affairs at the National Security Council Peter Holloway on Monday.",
+        [("Tran Van Minh", "Peter Holloway")],
+        mode="phone",
+        date="2024-03-04",
+    ),
+    Case(
+        "title-office-at-a-body-known",
+        "Senior Adviser for Indo-Pacific Affairs at the State Department Rasa Petraitis held "
+        "talks with Wang Yi in Beijing on Friday.",
+        [("Rasa Petraitis", "Wang Yi")],
+        place="Beijing",
+        date="2024-03-01",
+    ),
+    Case(
+        "possessive-country-new-title",
+        "Foreign Minister Park Jin held talks with Japan's new foreign minister on the sidelines "
+        "of the UN General Assembly in New York on Thursday.",
+        [("Park Jin", "Yoko Kamikawa")],
+        published="2023-09-22",
+        date="2023-09-21",
+        place="New York",
+    ),
     # --- planned ------------------------------------------------------------------------------
     Case(
         "will-meet-next-week",
@@ -642,6 +682,131 @@ STATEMENTS = [
         statements=[
             ("Amadou Sarr", "set up a joint commission"),
             ("Fatou Jallow", "set up a joint commission"),
+        ],
+    ),
+    Case(
+        "quote-said-the-bare-title",
+        "On Monday the Minister of Foreign Affairs, Amara Mensah, had a phone conversation with "
+        'Kofi Boateng. "Today I had a fruitful conversation. We must address the migration '
+        'crisis together", said the Minister.',
+        [("Amara Mensah", "Kofi Boateng")],
+        mode="phone",
+        statements=[
+            ("Amara Mensah", "a fruitful conversation"),
+            ("Amara Mensah", "address the migration crisis"),
+        ],
+    ),
+    Case(
+        "quote-the-lower-case-title-said",
+        'Foreign Minister Sergey Lavrov received Thongchai Srisuk in Moscow on Friday. "Our '
+        'trade has doubled," the minister said.',
+        [("Sergey Lavrov", "Thongchai Srisuk")],
+        statements=[("Sergey Lavrov", "trade has doubled")],
+    ),
+    Case(
+        "the-president-refers-back",
+        "President Oumar Diallo met Lena Brandt in Bamako on Monday. The president said the "
+        "visit opened a new chapter.",
+        [("Oumar Diallo", "Lena Brandt")],
+        statements=[("Oumar Diallo", "opened a new chapter")],
+    ),
+    Case(
+        "participle-adds-a-claim",
+        "Amara Mensah held talks with Kofi Boateng in Accra on Monday. He appreciated "
+        "Boateng's contributions to the relations, expressing Ghana's readiness for close "
+        "cooperation in trade.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[
+            ("Amara Mensah", "contributions to the relations"),
+            ("Amara Mensah", "readiness for close cooperation"),
+        ],
+    ),
+    Case(
+        "participle-stressing-known-speaker",
+        "Wang Yi spoke by phone with Sergey Lavrov on Friday. Wang welcomed the progress in "
+        "trade, stressing that both sides should keep in close touch.",
+        [("Wang Yi", "Sergey Lavrov")],
+        mode="phone",
+        statements=[("Wang Yi", "keep in close touch")],
+    ),
+    Case(
+        "reminded-that",
+        "Amara Mensah met Kofi Boateng in Accra on Monday. Mensah reminded that the two "
+        "countries signed a fisheries agreement in 2019.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[("Amara Mensah", "signed a fisheries agreement")],
+    ),
+    Case(
+        "revealed-that-known-speaker",
+        "Sergey Lavrov held talks with Wang Yi in Moscow on Monday. He also revealed that "
+        "Russia has been working on a new trade corridor.",
+        [("Sergey Lavrov", "Wang Yi")],
+        statements=[("Sergey Lavrov", "working on a new trade corridor")],
+    ),
+    Case(
+        "it-added-is-no-speaker",
+        "Park Jin held video talks with Wang Yi on Monday. He also outlined the government's "
+        "vision for the region, and stressed the need to develop relations based on mutual "
+        "respect, it added.",
+        [("Park Jin", "Wang Yi")],
+        mode="video",
+        statements=[("Park Jin", "the need to develop relations")],
+    ),
+    Case(
+        "the-ministry-said-is-no-speaker",
+        "Amara Mensah spoke by phone with Kofi Boateng on Friday. Mensah stressed that the "
+        "fishing rules must be enforced, the ministry said in a statement.",
+        [("Amara Mensah", "Kofi Boateng")],
+        mode="phone",
+        statements=[("Amara Mensah", "fishing rules must be enforced")],
+    ),
+    Case(
+        "fronted-participle-cue",
+        "Li Qiang met Governor-General Cindy Kiro in Wellington on Thursday. Conveying cordial "
+        "greetings from President Xi Jinping to Kiro, Li noted that the friendship between the "
+        "two countries has remained vibrant.",
+        [("Li Qiang", "Cindy Kiro")],
+        statements=[
+            ("Li Qiang", "cordial greetings from President Xi Jinping"),
+            ("Li Qiang", "the friendship between the two countries"),
+        ],
+    ),
+    Case(
+        "while-agreeing-they-concurred",
+        "Amara Mensah held talks with Kofi Boateng in Accra on Monday. While agreeing to keep "
+        "the momentum behind improved ties, they also concurred on the revival of a joint "
+        "trade council.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[
+            ("Amara Mensah", "keep the momentum behind improved ties"),
+            ("Kofi Boateng", "the revival of a joint trade council"),
+        ],
+    ),
+    Case(
+        "quote-then-inverted-tweeted",
+        'Amara Mensah met Kofi Boateng in Accra on Monday. "Trade has doubled since 2020," '
+        "tweeted Mensah.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[("Amara Mensah", "Trade has doubled")],
+    ),
+    Case(
+        "quote-of-two-sentences-then-posted-on-x",
+        'S. Jaishankar met Sameh Shoukry in New York on Saturday. "Great to see my friend in '
+        'New York. Committed to take our ties forward," posted Jaishankar on X.',
+        [("S. Jaishankar", "Sameh Shoukry")],
+        statements=[
+            ("S. Jaishankar", "Great to see my friend"),
+            ("S. Jaishankar", "Committed to take our ties forward"),
+        ],
+    ),
+    Case(
+        "lauded-and-took-stock-of",
+        "Sergey Lavrov met Wang Yi in Moscow on Friday. Lavrov took stock of the progress in "
+        "trade. Wang also lauded Russia's chairmanship of BRICS.",
+        [("Sergey Lavrov", "Wang Yi")],
+        statements=[
+            ("Sergey Lavrov", "the progress in trade"),
+            ("Wang Yi", "Russia's chairmanship of BRICS"),
         ],
     ),
     Case(

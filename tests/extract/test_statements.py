@@ -1,3 +1,4 @@
+import pytest
 from spacy.language import Language
 
 from sidelines.core import extract
@@ -122,3 +123,90 @@ def test_reported_speech_inside_a_statement_is_one_statement(nlp: Language) -> N
         "put forward four points on the crisis."
     )
     assert speakers_of(run(nlp, text, "2022-11-15"), "four points") == [{"Wang Yi"}]
+
+
+def test_a_participle_that_is_no_speech_cue_adds_no_statement(nlp: Language) -> None:
+    text = (
+        "Amara Mensah met Kofi Boateng in Accra. Mensah stressed the value of a dialogue between "
+        "the two ports, aimed at, among other things, agreeing on steps for a new customs regime."
+    )
+    cues = [s.cue for s in run(nlp, text).statements]
+    assert "stressed" in cues
+    assert not [c for c in cues if c.startswith("agree")]
+
+
+SIGNED = (
+    "Joint Statement of the Foreign Ministers of Ghana, Kenya and Peru\n\n"
+    "The undersigned foreign ministers reiterate their support for the regional fisheries "
+    "agreement.\n\n"
+    "They also underline the importance of sustainable catches for coastal communities.\n\n"
+    "Our countries will continue to fund the joint patrol programme next year.\n\n"
+    "Amara Mensah\nForeign Minister of Ghana\n"
+    "Wanjiru Kamau\nForeign Minister of Kenya\n"
+    "Rosa Quispe Mamani\nMinister of Foreign Affairs of Peru\n"
+)
+
+
+def test_a_statement_signed_by_several_is_theirs(nlp: Language) -> None:
+    result = run(nlp, SIGNED)
+    assert result.statements
+    wanted = {"Amara Mensah", "Wanjiru Kamau", "Rosa Quispe Mamani"}
+    for words in ("support for the regional", "sustainable catches", "joint patrol programme"):
+        hit = [s for s in result.statements if words in s.evidence[0].text]
+        assert hit, words
+        assert {p.name for p in hit[0].speakers} == wanted
+    countries = {p.name: p.country for p in result.statements[0].speakers}
+    assert countries["Wanjiru Kamau"] == "KEN"
+
+
+def test_names_over_titles_in_a_news_story_are_no_signatures(nlp: Language) -> None:
+    text = (
+        "Ghana and Kenya sign fisheries pact\n\n"
+        "The two countries signed a fisheries agreement in Accra on Monday.\n\n"
+        "The ministers said the deal would protect coastal communities.\n\n"
+        "Amara Mensah\nForeign Minister of Ghana\nWanjiru Kamau\nForeign Minister of Kenya\n"
+    )
+    result = run(nlp, text)
+    assert not [s for s in result.statements if s.cue == "stated"]
+
+
+def test_reminded_with_no_party_as_subject_is_no_statement(nlp: Language) -> None:
+    text = (
+        "Amara Mensah met Kofi Boateng in Accra. The visit reminded many residents of the "
+        "old ferry that once linked the two ports."
+    )
+    assert not [s for s in run(nlp, text).statements if s.cue.startswith("remind")]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "• expand the fisheries patrols\n• open a joint training centre\n• meet again in May\n",
+        "1. expand the fisheries patrols\n2. open a joint training centre\n3. meet again in May\n",
+        "- expand the fisheries patrols\n- open a joint training centre\n- meet again in May\n",
+    ],
+)
+def test_a_cue_that_introduces_a_list_gives_one_statement_per_item(
+    nlp: Language, items: str
+) -> None:
+    text = (
+        "Foreign Minister Amara Mensah held talks with Kofi Boateng, Ghana's trade minister, in "
+        "Accra on Monday and agreed to:\n\n" + items
+    )
+    result = run(nlp, text)
+    texts = [s.text for s in result.statements if s.cue == "agreed"]
+    assert texts == [
+        "expand the fisheries patrols",
+        "open a joint training centre",
+        "meet again in May",
+    ]
+
+
+def test_a_cue_that_announces_a_list_with_none_gives_nothing(nlp: Language) -> None:
+    text = "Amara Mensah met Kofi Boateng in Accra on Monday and agreed to:\n\nPhotos: Reuters"
+    assert not [s for s in run(nlp, text).statements if s.cue == "agreed"]
+
+
+def test_a_speech_verb_before_a_name_with_no_quotation_gives_no_statement(nlp: Language) -> None:
+    text = "Amara Mensah met Kofi Boateng in Accra. The ministry posted Mensah's schedule online."
+    assert not [s for s in run(nlp, text).statements if s.cue == "posted"]

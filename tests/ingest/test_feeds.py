@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.errors import InputError
 from sidelines.ingest import iter_documents
 from sidelines.ingest.detect import detect_format
 from sidelines.ingest.feeds import SUMMARY_SUFFIX, summary_text
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 from sidelines.types import Document
 
 #: readouts written for these tests

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from ingest_samples import GERMAN_TEXT, READOUT_PARAGRAPHS, READOUT_TEXT, TITLE, readout_page
 
+from sidelines.core import prepare
 from sidelines.errors import InputError, LanguageError, NoArticleError, UnsupportedFormatError
 from sidelines.ingest import iter_documents, load_document
 from sidelines.types import Document
@@ -34,7 +35,10 @@ def test_load_each_format(tmp_path: Path) -> None:
     html = load_document(_write(tmp_path / "page.html", readout_page()))
     assert html.title == TITLE and html.published == "2021-03-04"
     markdown = load_document(_write(tmp_path / "r.md", MARKDOWN))
-    assert markdown.title == "Solen speaks with Reyk" and markdown.text == READOUT_TEXT
+    assert markdown.title == "Solen speaks with Reyk"
+    # the title is part of the text from ingest on: the id (the text's hash) is fixed here
+    assert markdown.text == "Solen speaks with Reyk\n\n" + READOUT_TEXT
+    assert markdown.title_span == (0, len(markdown.title))
     text = load_document(_write(tmp_path / "r.txt", "Solen speaks with Reyk\n\n" + READOUT_TEXT))
     assert text.title == "Solen speaks with Reyk"
     record = load_document(_write(tmp_path / "r.json", json.dumps({"text": READOUT_TEXT})))
@@ -203,3 +207,8 @@ def test_markdown_with_only_front_matter_is_empty(tmp_path: Path) -> None:
     path = _write(tmp_path / "only.md", "---\ntitle: Nothing here\n---\n\n")
     with pytest.raises(InputError, match="empty"):
         load_document(path)
+
+
+def test_the_id_is_fixed_at_ingest(tmp_path: Path) -> None:
+    document = load_document(_write(tmp_path / "r.md", MARKDOWN))
+    assert prepare(document).id == document.id  # the structure stage leaves the text alone

@@ -98,7 +98,7 @@ def test_markdown_by_content_type_gets_the_fetch_url(base_url: str) -> None:
     document = load_document(f"{base_url}/readout")
     assert document.title == "Solen speaks with Reyk"
     assert document.url == f"{base_url}/readout"
-    assert document.text == READOUT_TEXT
+    assert document.text == f"{document.title}\n\n{READOUT_TEXT}"  # the title attached at ingest
 
 
 def test_declared_charset_is_used(base_url: str) -> None:

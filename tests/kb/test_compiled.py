@@ -15,9 +15,9 @@ import yaml
 from typer.testing import CliRunner
 
 from sidelines.cli import app
+from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
 from sidelines.kb import KnowledgeBase, compiled
-from sidelines.kb.loader import data_dir, read_yaml
 
 
 class Folder:
@@ -161,7 +161,7 @@ def test_old_caches_are_pruned(cache: Path, tmp_path: Path) -> None:
 
 def test_the_cache_key_covers_the_building_code() -> None:
     names = {p.name for p in compiled._code_files()}
-    assert {"__init__.py", "loader.py", "model.py", "names.py", "compiled.py"} <= names
+    assert {"__init__.py", "loader.py", "model.py", "names.py", "data.py", "compiled.py"} <= names
 
 
 def test_an_upgraded_library_changes_the_key(

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from sidelines.data import data_dir
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.learn import learn, save
-from sidelines.kb.loader import data_dir
+from sidelines.kb.learned import save
 from sidelines.kb.query import resolve_text
+from sidelines.learning import learn
 from sidelines.types import Document
 
 TEXT = (
@@ -48,9 +49,9 @@ def test_undated_documents_teach_no_titles(nlp: Language) -> None:
 
 
 def test_learns_from_a_corpus_database(nlp: Language, tmp_path: Path) -> None:
-    from sidelines.kb.learn import learn_from_corpus
+    from sidelines.corpus import IngestReport, ingest_documents
+    from sidelines.learning import learn_from_corpus
     from sidelines.store import Store
-    from sidelines.store.ingest import IngestReport, ingest_documents
 
     text = (
         "President Joe Biden met today with Russian Foreign Minister Sergei Lavrov in Geneva. "

@@ -14,8 +14,8 @@ import datetime as dt
 import pytest
 
 from sidelines.kb import KnowledgeBase, office_of_title
-from sidelines.kb.names import fold
 from sidelines.kb.query import resolve_text
+from sidelines.names import fold
 
 FACTS: list[tuple[str, str, str]] = [
     ("the Chinese foreign minister", "2022-06-01", "Wang Yi"),

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sidelines.data import data_dir
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.loader import data_dir
 
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "leader", "other"}
 PEOPLE = sorted((data_dir() / "people").glob("*.yaml"))

@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sidelines.cli import app
+from sidelines.data import data_dir
 from sidelines.errors import KnowledgeBaseError
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.loader import data_dir
 from sidelines.kb.query import resolve_text
 from sidelines.kb.userdata import add_file, import_file
 

@@ -1,3 +1,4 @@
+import pytest
 from spacy.language import Language
 
 from sidelines.nlp import ActorMention
@@ -44,3 +45,102 @@ def test_bare_titles_sides_and_groups(nlp: Language) -> None:
 def test_places_are_not_people(nlp: Language) -> None:
     text = "Gurbanguly Berdimuhamedov welcomed Vladimir Putin in Ashgabat."
     assert all(m.name != "Ashgabat" for m in mentions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UAE Minister of State for International Cooperation, and the foreign ministers of "
+        "Egypt and Jordan attended.",
+        "Amara Mensah, the Minister of State for Regional Integration, met Fatou Jallow.",
+        "The Commissioner for Crisis Management, said the talks went well.",
+    ],
+)
+def test_a_portfolio_after_for_is_no_name(nlp: Language, text: str) -> None:
+    names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
+    assert not names & {"International Cooperation", "Regional Integration", "Crisis Management"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title_words"),
+    [
+        (
+            "Tran Van Minh spoke with the Director for Asia-Pacific Affairs at the National "
+            "Security Council Peter Holloway.",
+            "Peter Holloway",
+            ["Director for Asia-Pacific Affairs", "National Security Council"],
+        ),
+        (
+            "Kofi Boateng met EU Commissioner for Crisis Management Janez Novak in Accra.",
+            "Janez Novak",
+            ["Commissioner for Crisis Management"],
+        ),
+        (
+            "Wang Yi met Senior Adviser for Indo-Pacific Affairs at the State Department Rasa "
+            "Petraitis.",
+            "Rasa Petraitis",
+            ["Senior Adviser for Indo-Pacific Affairs at the State Department"],
+        ),
+    ],
+)
+def test_a_title_runs_over_portfolios_hyphens_and_at(
+    nlp: Language, text: str, name: str, title_words: list[str]
+) -> None:
+    found = {m.name: m for m in mentions(nlp, text) if m.kind == "name"}
+    assert name in found, found
+    for words in title_words:
+        assert words in (found[name].title or ""), found[name].title
+
+
+def test_a_bare_title_of_another_body_is_no_reference_back(nlp: Language) -> None:
+    text = (
+        "President Kofi Boateng met Amara Mensah. The president of the bank said growth was weak."
+    )
+    assert not [m for m in mentions(nlp, text) if m.kind == "title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Amara Mensah met the Minister of Foreign Affairs of Peru on Monday.", "PER"),
+        ("Kofi Boateng met the Minister of Foreign Affairs of Guinea-Bissau in Accra.", "GNB"),
+        ("Amara Mensah met the Minister of Foreign Affairs and Cooperation of Senegal.", "SEN"),
+    ],
+)
+def test_a_title_with_a_portfolio_then_its_country(nlp: Language, text: str, country: str) -> None:
+    titles = [m for m in mentions(nlp, text) if m.kind == "title"]
+    assert [m.country_hint for m in titles] == [country]
+
+
+def test_a_name_on_a_line_over_its_title_is_a_name(nlp: Language) -> None:
+    from sidelines.core import nlp_text
+
+    text = (
+        "We will meet again next year.\n\n"
+        "Wanjiru Kamau\nForeign Minister of Kenya\nTomasz Wierzbicki\nMinister of Trade of Poland\n"
+    )
+    found = {m.name for m in nlp(nlp_text(text))._.sl_actors if m.kind == "name"}
+    assert {"Wanjiru Kamau", "Tomasz Wierzbicki"} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Park Jin called for cooperation between Seoul and Bejing on the peninsula.",
+        "The ministers flew between Tokio and Seoul last week.",
+    ],
+)
+def test_a_lone_word_coordinated_with_a_place_is_no_person(nlp: Language, text: str) -> None:
+    names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
+    assert not names & {"Bejing", "Tokio"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting with Deutsche Bank was cancelled.",
+        "Talks with the National Electoral Commission resumed on Monday.",
+    ],
+)
+def test_an_institution_after_a_meeting_noun_is_no_person(nlp: Language, text: str) -> None:
+    assert not [m for m in mentions(nlp, text) if m.kind == "name"]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
 from ..conftest import SAMPLES
 from .conftest import NewDatabase

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.engines import (
     Engine,
     EngineError,
@@ -23,7 +24,6 @@ from sidelines.engines import (
     make_engine,
 )
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 from sidelines.types import Document
 
 from ..conftest import SAMPLES
@@ -154,7 +154,7 @@ def test_a_failing_document_is_a_recorded_error_and_the_batch_goes_on(
 
     path = tmp_path / "broken.db"
     report = ingest_with(Broken(nlp=nlp), path)  # type: ignore[arg-type]
-    assert report.stored >= 3 and [code for _, code in report.failed] == ["E040"]
+    assert report.stored >= 3 and [code for _, code in report.failed] == ["E052"]
     assert Store.open(f"sqlite:///{path}").counts()["ingest_errors"] == 1
 
 

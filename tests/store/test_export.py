@@ -17,6 +17,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from sidelines.cli import app
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.store import Store
 from sidelines.store.export import (
     CSV_MEETING_COLUMNS,
@@ -28,7 +29,6 @@ from sidelines.store.export import (
     MissingExtraError,
     export,
 )
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
 from ..conftest import SAMPLES
 from .conftest import NewDatabase

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.store import Store
 from sidelines.store.export import export
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 from sidelines.store.network import meeting_network
 from sidelines.store.reviews import FactNotFoundError, ReviewError, record_review, reviews
 

@@ -16,8 +16,8 @@ from spacy.language import Language
 from sqlalchemy.exc import SQLAlchemyError
 
 import sidelines
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
 
 from ..conftest import SAMPLES
 from .conftest import NewDatabase
@@ -166,7 +166,7 @@ def test_unopenable_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_items_are_read_lazily_and_counted_without_parsing(tmp_path: Path) -> None:
-    from sidelines.store.ingest import estimate_total, iter_items
+    from sidelines.corpus import estimate_total, iter_items
 
     records = tmp_path / "wire.jsonl"
     records.write_text(

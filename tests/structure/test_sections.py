@@ -1,7 +1,7 @@
 import itertools
 
+from sidelines.ingest.title import attach_title
 from sidelines.structure import split_sections
-from sidelines.structure.title import attach_title
 from sidelines.types import Document
 
 PAGE = """Ministers meet in Geneva

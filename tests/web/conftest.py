@@ -1,24 +1,19 @@
-"""A store built from the bundled samples plus a hostile page, and an app that serves the dashboard.
-
-The app is the API's ``create_app`` when that is importable; until then, a bare FastAPI app with the
-dashboard router and its static files, which is all the pages need.
-"""
+"""A store built from the bundled samples plus a hostile page, and the API's app, which serves the
+dashboard."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
 from spacy.language import Language
 
+from sidelines.api.app import create_app
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.store import Store
-from sidelines.store.ingest import IngestReport, ingest_documents, read_items
-from sidelines.web import STATIC_DIR, router
 
 from ..conftest import SAMPLES
 
@@ -32,25 +27,9 @@ Hayashi stressed that <img src=x onerror="window.__xss=3"> maritime security mat
 """
 
 
-def api_available() -> bool:
-    """Whether the API's app factory (and with it the review routes) is in this branch."""
-    try:
-        return importlib.util.find_spec("sidelines.api.app") is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def make_app(store: Store) -> FastAPI:
-    """The app the dashboard runs in: the API's when available, else a bare one."""
-    if api_available():
-        from sidelines.api.app import create_app
-
-        return create_app(store=store)
-    app = FastAPI()
-    app.state.store = store
-    app.include_router(router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    return app
+    """The app the dashboard runs in: the API's."""
+    return create_app(store=store)
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import pytest
 from fastapi import FastAPI
 
-from .conftest import TOKEN, api_available
+from .conftest import TOKEN
 
 pytestmark = pytest.mark.slow  # a server and Chromium
 
@@ -210,9 +210,6 @@ def test_review_a_meeting_with_a_token(page: tuple[Page, Watch], web_store: Any)
     tab.goto(f"/meetings/{meeting['id']}")
     tab.get_by_role("link", name="Review this meeting").click()
     expect(tab.get_by_role("heading", name="Review a meeting")).to_be_visible()
-    if not api_available():
-        shot(tab, "09-review")
-        pytest.skip("review API not merged yet: sidelines.api.app is not in this branch")
     tab.get_by_label("Correct a field").check()
     tab.locator("#review-field").select_option("occasion")
     tab.locator("#review-value").fill("Antalya Diplomacy Forum follow-up call")
@@ -352,8 +349,6 @@ def submit_review(tab: Page) -> None:
 def test_review_did_not_happen_merge_and_split(
     browser: Browser, review_url: tuple[str, Any]
 ) -> None:
-    if not api_available():
-        pytest.skip("review API not merged yet: sidelines.api.app is not in this branch")
     base, store = review_url
     context = browser.new_context(base_url=base, viewport={"width": 1366, "height": 900})
     tab = context.new_page()

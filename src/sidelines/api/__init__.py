@@ -13,7 +13,7 @@ from sidelines.errors import SidelinesError
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from sidelines.api.settings import Settings
+    from sidelines.settings import Settings
     from sidelines.store import Store
 
 __all__ = ["MissingExtraError", "create_app"]

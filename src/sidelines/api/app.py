@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-import sidelines
+from sidelines import __version__
 from sidelines.api.deps import knowledge_base_loaded
 from sidelines.api.docs import install_docs
 from sidelines.api.errors import install_error_handlers
@@ -33,7 +33,7 @@ from sidelines.api.routes import (
     stats,
     topics,
 )
-from sidelines.api.settings import Settings
+from sidelines.settings import Settings
 from sidelines.store import Store
 
 logger = logging.getLogger(__name__)
@@ -67,10 +67,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     Write routes work only when ``settings.token`` is set; CORS is on only for
     ``settings.cors_origins``.
     """
-    settings = settings or Settings.from_env()
+    settings = settings or Settings.load()
     app = FastAPI(
         title="sidelines",
-        version=sidelines.__version__,
+        version=__version__,
         summary="Who met whom, when, where, and what each side said, with evidence.",
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=None,  # FastAPI's Swagger page loads from a CDN; ours (api/docs.py) is served here

@@ -1,8 +1,10 @@
-"""``sidelines serve``, ``sidelines demo`` and ``sidelines reviews ...``: thin wrappers."""
+"""``sidelines serve``, ``sidelines demo`` and ``sidelines reviews ...``: thin wrappers, whose
+bodies import the library they wrap when they run, as the commands of :mod:`sidelines.cli` do."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import sys
@@ -17,9 +19,9 @@ import typer
 from rich.console import Console
 
 from sidelines.errors import SidelinesError
+from sidelines.settings import Settings
 
 if TYPE_CHECKING:
-    from sidelines.api.settings import Settings
     from sidelines.store import Store
 
 err_console = Console(stderr=True)
@@ -137,9 +139,7 @@ def serve(
     ] = 1,
 ) -> None:
     """Serve the REST API (/api/v1) and the dashboard over a corpus database."""
-    from sidelines.api.settings import Settings
-
-    settings = Settings.from_env(db_url=db, token=token, cors_origins=cors or None)
+    settings = Settings.load(db_url=db, token=token, cors_origins=cors or None)
     _run(settings, host, port, workers=workers)
 
 
@@ -149,10 +149,7 @@ def demo(
 ) -> None:
     """Ingest the bundled samples into a temporary database and serve it; the review page
     works with a one-time token printed here (the database is thrown away on exit)."""
-    import secrets
-
     from sidelines.api.demo import build_demo_store
-    from sidelines.api.settings import Settings
 
     try:
         check_port(host, port)  # before the samples are ingested, not after
@@ -165,8 +162,9 @@ def demo(
             store = build_demo_store(db_path)
         except SidelinesError as error:
             raise _fail(error) from None
-        token = os.environ.get("SIDELINES_TOKEN") or secrets.token_urlsafe(16)
-        if "SIDELINES_TOKEN" not in os.environ:
+        configured = Settings.load().token
+        token = configured or secrets.token_urlsafe(16)
+        if not configured:
             err_console.print(f"review token for this demo: {token}", highlight=False)
         settings = Settings(db_url=f"sqlite:///{db_path}", token=token)
         _run(settings, host, port, store)

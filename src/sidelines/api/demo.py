@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sidelines
+from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.errors import SidelinesError
 from sidelines.store import Store
 
@@ -18,7 +18,7 @@ class SamplesNotFoundError(SidelinesError):
 def samples_dir() -> Path:
     """The folder of sample documents: inside the package when installed with them, else the
     ``samples/`` folder of a source checkout."""
-    package = Path(sidelines.__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     for candidate in (package / "samples", package.parents[1] / "samples"):
         if candidate.is_dir():
             return candidate
@@ -27,8 +27,6 @@ def samples_dir() -> Path:
 
 def build_demo_store(db_path: Path) -> Store:
     """A store at ``db_path`` holding the extractions of every sample document."""
-    from sidelines.store.ingest import IngestReport, ingest_documents, read_items
-
     store = Store.open(f"sqlite:///{db_path}")
     report = IngestReport()
     ingest_documents(read_items([str(samples_dir())], store, report), store, report)

@@ -18,8 +18,9 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sidelines.api.errors import api_error
-from sidelines.api.settings import Settings
+from sidelines.settings import Settings
 from sidelines.store import Store
+from sidelines.store.filters import knowledge_base
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -47,8 +48,6 @@ def knowledge_base_loaded() -> None:
     first requests would each load it; the lock makes the others wait for the one load. The app
     also calls this in a background thread at startup.
     """
-    from sidelines.store.filters import knowledge_base
-
     knowledge_base()  # the one lock the filters share
 
 

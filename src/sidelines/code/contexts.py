@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
-from sidelines.kb.loader import data_dir, read_yaml
 
 __all__ = ["ContextTable", "context_table", "plover_contexts"]
 

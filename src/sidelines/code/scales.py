@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
-from sidelines.kb.loader import data_dir, read_yaml
 
 __all__ = [
     "CodingTables",

@@ -20,6 +20,7 @@ from sidelines.engines.base import (
 )
 from sidelines.engines.local import LocalEngine
 from sidelines.engines.process import ProcessEngine
+from sidelines.engines.ray import RayEngine
 
 __all__ = [
     "ENGINES",
@@ -55,7 +56,5 @@ def make_engine(
     if name == "process":
         return ProcessEngine(workers=workers, model=model)
     if name == "ray":
-        from sidelines.engines.ray import RayEngine
-
         return RayEngine(workers=workers, address=ray_address, model=model)
     raise EngineError(f"unknown engine {name!r}; choose one of: {', '.join(ENGINES)}")

@@ -1,7 +1,7 @@
 """What every engine shares: the result type, the error, and extraction of one chunk.
 
 An engine turns documents into ``(document, Extraction | ExtractionFailure)`` pairs, in input
-order. It never writes: the caller (``sidelines.store.ingest``) alone writes to the store, one
+order. It never writes: the caller (``sidelines.corpus``) alone writes to the store, one
 transaction per document, so idempotency and the ``kill -9`` guarantee hold for every engine.
 """
 

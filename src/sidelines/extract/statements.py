@@ -15,8 +15,10 @@ two evidence spans.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -61,6 +63,16 @@ _GROUP_WORDS = frozenset(
         "countries",
     }
 )
+#: words between two lines of a signature block that may hold a signatory whose title we missed
+_SIGNATURE_GAP = 10
+#: how many sentences from the top a page's heading may stand (after a site's own header lines)
+_HEADING_SENTENCES = 3
+#: a cue's content that only announces a list ("agreed to:", "stressed that:")
+_INTRODUCES_LIST = re.compile(r"\s*(?:to|that|the following)?\s*:\s*", re.IGNORECASE)
+#: the marker of a list item at the start of a line
+_LIST_ITEM = re.compile(r"\s*(?P<marker>[•\-–—*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+\S")
+#: pronouns that may stand for a party (not "it": the statement, the ministry, the report)
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: a speaker turn shorter than this (in words) says nothing a user would look up
 _MIN_TURN_WORDS = 5
 #: prepositions whose gerund shares the clause's subject ("including reiterating", "by urging")
@@ -69,8 +81,12 @@ _CONTENT_SKIP = frozenset({"that", ",", ":", "out", "for", "on", "upon"})
 #: cues that report speech and so may follow what they report ('"...," he said')
 _SPEECH_VERBS = frozenset(
     """say state tell add note stress emphasize emphasise underline underscore explain remark
-    insist warn announce affirm reaffirm assert declare write tweet stressed""".split()
+    insist warn announce affirm reaffirm assert declare write tweet post stressed""".split()
 )
+
+#: cues that, as a participle after a comma, add a claim of the clause's subject ("He thanked
+#: X, expressing the hope ...", "..., stressing that ...")
+_ADJUNCT_CUES = _SPEECH_VERBS | {"express", "reiterate", "voice", "urge", "call"}
 
 
 @dataclass
@@ -101,8 +117,11 @@ class StatementExtractor:
             (tuple(p.split()) for p in kb.cues.get("statement_phrases", {})), key=len, reverse=True
         )
         self.meeting_verbs = frozenset(kb.cues.get("meeting_verbs", {}))
-        #: who speaks in the first person on a page that is one person's statement or remarks
-        self.document_speaker: Participant | None = None
+        #: who speaks in the first person on a page that is one person's (or several
+        #: signatories') statement or remarks
+        self.document_speakers: list[Participant] = []
+        #: where the page's own words start (after the heading that says whose they are)
+        self.own_from = 0
 
     def extract(
         self,
@@ -123,7 +142,7 @@ class StatementExtractor:
             for i in range(item.mention.token_start, item.mention.token_end):
                 by_token[i] = item
         paragraphs = _paragraph_starts(doc_text(doc))
-        self.document_speaker = _document_speaker(doc, resolved)
+        self.document_speakers, self.own_from = _document_speakers(doc, resolved)
         turns, turn_ranges = self._turns(
             find_turns(doc, by_token, fact_spans), doc_text(doc), paragraphs
         )
@@ -157,14 +176,14 @@ class StatementExtractor:
     def _own_words(self, sent: Span, paragraph: int) -> StatementCandidate | None:
         """On a page that is one person's statement, each sentence of its body is theirs
         ("The ROK is Japan's most important neighbour." in the minister's statement)."""
-        speaker = self.document_speaker
+        speakers = self.document_speakers
         text = sent.text.strip()
-        if speaker is None or not re.search(r"[.!?\"”]$", text):
+        if not speakers or sent.start_char < self.own_from or not re.search(r"[.!?\"”]$", text):
             return None
         if len(re.findall(r"[^\W\d_]{2,}", text)) < _MIN_TURN_WORDS + 1:
             return None  # "Colleagues,", "Thank you.": no claim
         return StatementCandidate(
-            speakers=[speaker],
+            speakers=list(speakers),
             cue="stated",
             cue_lemma="state",
             text=re.sub(r"^\(?\d+[.)]\s*", "", text),
@@ -215,6 +234,10 @@ class StatementExtractor:
             )
             if quoted is None and _bare_cue(cue, sent):
                 quoted = _quote_before(doc, sent)
+            if quoted is None and _inverted_subject(cue) is not None:
+                quoted = _quote_ending(doc, cue.i - 1)  # '"...," posted Jaishankar on X'
+                if quoted is None:
+                    continue
             if quoted is not None:
                 # "'Our fishermen need clear rules,' Sarr said": what is said stands before the cue
                 start, end = quoted
@@ -235,7 +258,14 @@ class StatementExtractor:
                 ev_start = subject.left_edge.idx if _subject_is_own(cue) else cue.idx
                 ev_start = min(ev_start, cue.idx)
                 ev_end = doc[end - 1].idx + len(doc[end - 1].text)
-            if not re.search(r"\w", content):
+            listed = (
+                _list_items_after(doc_text(doc), sent.end_char)
+                if quoted is None and _INTRODUCES_LIST.fullmatch(content)
+                else []
+            )
+            if not listed and (
+                not re.search(r"\w", content) or _INTRODUCES_LIST.fullmatch(content)
+            ):
                 continue
             cue_text = doc[cue.i : phrase_end + 1].text if phrase_end else _cue_text(cue)
             cue_lemma = (
@@ -247,9 +277,9 @@ class StatementExtractor:
             parts = (
                 _sentences_within(doc, ev_start, ev_start + len(content))
                 if quoted is not None
-                else []
+                else listed
             )
-            for part_start, part_end in parts if len(parts) > 1 else [(-1, -1)]:
+            for part_start, part_end in parts if len(parts) > 1 or listed else [(-1, -1)]:
                 if part_start >= 0:
                     text = doc_text(doc)[part_start:part_end]
                     span = (part_start, part_end)
@@ -413,9 +443,10 @@ class StatementExtractor:
         meeting_parties: list[tuple[int, list[Participant]]],
         at: int,
     ) -> list[Participant]:
-        if subject.lower_ in {"i", "we"} and self.document_speaker is not None:
-            # "We agreed to ...", "I offer my congratulations" in a minister's own statement
-            return [self.document_speaker]
+        if self.document_speakers and _first_person(subject, len(self.document_speakers)):
+            # "We agreed to ...", "I offer my congratulations" in a minister's own statement;
+            # "The undersigned ministers reiterate ..." in a statement several of them signed
+            return list(self.document_speakers)
         parties: list[Participant] = []
         is_group = subject.lower_ in _GROUP_WORDS or any(
             by_token.get(t.i) is not None and by_token[t.i].mention.kind == "group"
@@ -548,8 +579,8 @@ def _party_subject(cue: Token, by_token: dict[int, ResolvedMention]) -> bool:
     subject = _subject(cue)
     if subject is None:
         return False
-    if subject.lower_ in _GROUP_WORDS or subject.pos_ == "PRON":
-        return True
+    if subject.lower_ in _GROUP_WORDS or subject.lower_ in _PERSONAL_PRONOUNS:
+        return True  # "it added" after a ministry's readout is the ministry's, no party's
     return any(t.i in by_token and by_token[t.i].party is not None for t in subject.subtree)
 
 
@@ -563,6 +594,9 @@ def _unique_parties(parties: list[Participant | None]) -> list[Participant]:
 
 def _subject(cue: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination ("said ... and stressed")."""
+    inverted = _inverted_subject(cue)
+    if inverted is not None:
+        return inverted
     node: Token | None = cue
     hops = 0
     while node is not None and hops < 6:
@@ -579,12 +613,48 @@ def _subject(cue: Token) -> Token | None:
             node = node.head  # "met with ... to express his condolences": the meeting's subject
             hops += 1
             continue
+        if (
+            node.dep_ == "advcl"
+            and node.tag_ == "VBG"
+            and node.lemma_.lower() in _ADJUNCT_CUES
+            and node.head.dep_ in {"ROOT", "conj"}
+            and node.i > 0
+            and node.doc[node.i - 1].text == ","
+        ):
+            node = node.head  # "He thanked X, expressing the hope ...": the clause's subject
+            hops += 1
+            continue
+        if (
+            node.dep_ == "advcl"
+            and node.tag_ == "VBG"
+            and node.i < node.head.i
+            and node.head.dep_ in {"ROOT", "conj"}
+        ):
+            node = node.head  # "Conveying greetings from Xi, Li noted ...": the clause's subject
+            hops += 1
+            continue
         if node.dep_ == "pcomp" and node.head.lower_ in _BY_DOING:
             node = node.head.head  # "discussed Gaza, including reiterating the need ..."
             hops += 1
             continue
         return None
     return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """'"...," tweeted Mensah': after a quotation a speech verb may come before its speaker,
+    whom the parser may read as the verb's object."""
+    if cue.lemma_.lower() not in _SPEECH_VERBS or cue.i < 2:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.text not in {'"', "”", "’"}:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != cue.i + 1:
+        return None
+    return obj
 
 
 def _fronted_content(cue: Token, sent: Span) -> tuple[int, int] | None:
@@ -613,11 +683,23 @@ _OWN_WORDS = re.compile(
 )
 
 
-def _document_speaker(doc: Doc, resolved: list[ResolvedMention]) -> Participant | None:
-    """The person whose own words a page is, named in its title or first heading, if any."""
-    for sent in list(doc.sents)[:3]:
-        if not _OWN_WORDS.search(sent.text):
-            continue
+def _document_speakers(doc: Doc, resolved: list[ResolvedMention]) -> tuple[list[Participant], int]:
+    """Whose own words a page is: a statement's signatories (names each over a line with their
+    title, "Amara Mensah / Foreign Minister of Ghana"), else the person named in its title or
+    first heading; none when the page is not a statement, remarks, speech and the like. Also
+    where the page's own words start: after the last such heading."""
+    sents = list(doc.sents)[:_HEADING_SENTENCES]
+    own = [sent for sent in sents if _OWN_WORDS.search(sent.text)]
+    if not own:
+        return [], 0
+    # a page may repeat its heading under the site's header lines: its own words follow the last
+    start = max(
+        s.end_char for s in list(doc.sents)[: 2 * _HEADING_SENTENCES] if _OWN_WORDS.search(s.text)
+    )
+    signed = _signatories(doc, resolved)
+    if signed:
+        return signed, start
+    for sent in own:
         for item in resolved:
             mention = item.mention
             if (
@@ -626,8 +708,88 @@ def _document_speaker(doc: Doc, resolved: list[ResolvedMention]) -> Participant 
                 and item.party.kind == "person"
                 and mention.kind in {"name", "title"}
             ):
-                return item.party
-    return None
+                return [item.party], start
+    return [], 0
+
+
+def _signatories(doc: Doc, resolved: list[ResolvedMention]) -> list[Participant]:
+    """A signature block: two or more people, each name followed by nothing but a line break and
+    their title ("Amara Mensah / Foreign Minister of Ghana / Kofi Boateng / ..."; the parsed text
+    may have turned those line breaks into spaces)."""
+    pairs: list[tuple[int, int, Participant]] = []
+    for item, following in pairwise(resolved):
+        name, title = item.mention, following.mention
+        if name.kind != "name" or title.kind != "title" or item.party is None:
+            continue
+        if doc_text(doc)[name.end : title.start].strip():
+            continue
+        party = item.party
+        if party.country is None and title.country_hint:
+            party = dataclasses.replace(party, country=title.country_hint, role=title.title)
+        pairs.append((name.start, title.end, party))
+    names = [
+        (item.mention.start, item.party)
+        for item in resolved
+        if item.mention.kind == "name" and item.party is not None
+    ]
+    block: list[Participant] = []
+    best: list[Participant] = []
+    last_end = -1
+    for start, end, party in pairs:
+        gap = doc_text(doc)[last_end:start] if last_end >= 0 else ""
+        if gap.strip() and (re.search(r"[.;!?]", gap) or len(gap.split()) > _SIGNATURE_GAP):
+            block = []
+        elif gap.strip():
+            # a signatory whose title line we did not read ("Foreign Minister of  Mexico")
+            block.extend(p for at, p in names if last_end <= at < start)
+        block.append(party)
+        last_end = end
+        if len(block) > len(best):
+            best = list(block)
+    unique: dict[str, Participant] = {}
+    for party in best:
+        unique.setdefault(party_key(party), party)
+    return list(unique.values()) if len(unique) >= 2 else []
+
+
+def _first_person(subject: Token, speakers: int) -> bool:
+    """The subject speaks for the page's own speakers: "I", "we", "our countries", and, on a page
+    several signed, "the undersigned (ministers)", "they"."""
+    low = subject.lower_
+    if low in {"i", "we"}:
+        return True
+    words = {t.lower_ for t in subject.subtree}
+    if "our" in words:
+        return True
+    return speakers > 1 and (low == "they" or "undersigned" in words)
+
+
+def _list_items_after(text: str, offset: int) -> list[tuple[int, int]]:
+    """Character spans of the list items ("• ...", "1. ...", "- ...") that follow ``offset``
+    in the same paragraph, split at the marker the first item uses (the parsed text may have
+    joined the items' lines)."""
+    para_end = re.compile(r"\n[ \t]*\n").search(text, offset)
+    segment_end = para_end.start() if para_end else len(text)
+    segment = text[offset:segment_end]
+    first = _LIST_ITEM.match(segment)
+    if first is None:
+        return []
+    marker = first.group("marker")
+    if marker[0].isdigit() or marker[0] == "(" or marker[0].isalpha():
+        pattern = r"(?:^|\n|\s{2,})[ \t]*\(?(?:\d{1,2}|[a-z])[.)][ \t]+"
+    elif marker in {"•", "▪", "●", "◦"}:
+        pattern = r"\s*" + re.escape(marker) + r"[ \t]+"
+    else:
+        pattern = r"(?:^|\n|\s{2,})[ \t]*" + re.escape(marker) + r"[ \t]+"
+    items: list[tuple[int, int]] = []
+    cuts = [m.end() for m in re.finditer(pattern, segment)]
+    starts = [m.start() for m in re.finditer(pattern, segment)]
+    for k, start in enumerate(cuts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(segment)
+        item = segment[start:end].rstrip(" \t\n;,.")
+        if item.strip():
+            items.append((offset + start, offset + start + len(item)))
+    return items
 
 
 def _sentences_within(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -677,7 +839,12 @@ def _bare_cue(cue: Token, sent: Span) -> bool:
 def _quote_before(doc: Doc, sent: Span) -> tuple[int, int] | None:
     """The token range of the quotation that closes right before ``sent``, back to its opening
     mark in the same paragraph."""
-    close = sent.start - 1
+    return _quote_ending(doc, sent.start - 1)
+
+
+def _quote_ending(doc: Doc, close: int) -> tuple[int, int] | None:
+    """The token range of the quotation whose closing mark is token ``close``, back to its
+    opening mark in the same paragraph."""
     floor = paragraph_start(doc_text(doc), doc[close].idx)
     for i in range(close - 1, -1, -1):
         if doc[i].idx < floor:
@@ -735,7 +902,7 @@ def _content_bounds(
     end = min(end, sent.end)
     # stop before a coordinated cue (and its ", and")
     for child in cue.children:
-        if child.dep_ == "conj" and child.i in cue_ids:
+        if child.dep_ in {"conj", "advcl"} and child.i in cue_ids and child.i > cue.i:
             stop = child.left_edge.i if child.left_edge.i > cue.i else child.i
             end = min(end, stop)
     while end > start and sent.doc[end - 1].lower_ in {",", "and", ";", "."}:

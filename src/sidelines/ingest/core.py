@@ -11,15 +11,12 @@ import gzip
 import io
 import logging
 import os
-import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from sidelines.errors import InputError, LanguageError
+from sidelines.errors import InputError
 from sidelines.ingest.detect import (
     EXTENSIONS,
     Format,
@@ -33,108 +30,30 @@ from sidelines.ingest.detect import (
     is_warc,
 )
 from sidelines.ingest.feeds import iter_feed
+from sidelines.ingest.finish import finish_document
 from sidelines.ingest.html import parse_html
-from sidelines.ingest.language import check_english
 from sidelines.ingest.markdown import parse_markdown
+from sidelines.ingest.raw import MAX_DOCUMENT_BYTES, STDIN, RawInput, read_source
 from sidelines.ingest.records import iter_jsonl, parse_json
 from sidelines.ingest.text import parse_text
-from sidelines.ingest.url import fetch_url, is_url
+from sidelines.ingest.url import is_url
 from sidelines.ingest.warc import iter_warc, iter_warc_file
 from sidelines.types import Document
 
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "STDIN",
+    "RawInput",
+    "expand_directory",
+    "finish_document",
+    "iter_documents",
+    "iter_jsonl_file",
+    "load_document",
+    "parse_raw",
+    "read_source",
+]
+
 logger = logging.getLogger(__name__)
-
-STDIN = "-"
-#: a single document larger than this is refused (JSON lines files are streamed, so not limited)
-MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class RawInput:
-    """The bytes of one input item and what is known about where they came from."""
-
-    source: str  # as given: a path, a URL or "-"
-    data: bytes
-    url: str | None = None
-    content_type: str | None = None
-
-    @property
-    def name(self) -> str:
-        """How messages name the item."""
-        return "stdin" if self.source == STDIN else self.source
-
-    @property
-    def name_for_format(self) -> str:
-        """The name whose extension hints at the format: a path, or a URL's path."""
-        if self.source == STDIN:
-            return ""
-        return urlsplit(self.url).path if self.url else self.source
-
-
-def read_stdin() -> bytes:
-    """Return everything on standard input as bytes (a text-only stdin is encoded as UTF-8)."""
-    buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is not None:
-        data = buffer.read()
-        if isinstance(data, bytes):
-            return data
-    return sys.stdin.read().encode("utf-8")
-
-
-def read_file(path: str) -> bytes:
-    """Return a file's bytes.
-
-    Raises:
-        InputError: ``[E001]`` when it is missing, a directory, unreadable or too large.
-    """
-    try:
-        size = os.stat(path).st_size
-        if Path(path).is_dir():
-            raise InputError(f"{path}: is a directory (use iter_documents to read its files)")
-        if size > MAX_DOCUMENT_BYTES:
-            raise InputError(
-                f"{path}: too large ({size // 2**20} MB; limit "
-                f"{MAX_DOCUMENT_BYTES // 2**20} MB per document)"
-            )
-        return Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file or directory") from exc
-    except PermissionError as exc:
-        raise InputError(f"{path}: permission denied") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-
-
-def read_source(source: str) -> RawInput:
-    """Return the raw bytes of one source: a file path, an http(s) URL or ``-`` for stdin.
-
-    Raises:
-        InputError: ``[E001]`` when the source cannot be read.
-    """
-    if source == STDIN:
-        return RawInput(source, read_stdin())
-    if is_url(source):
-        fetched = fetch_url(source)
-        return RawInput(source, fetched.data, url=fetched.url, content_type=fetched.content_type)
-    return RawInput(source, read_file(source))
-
-
-def finish_document(document: Document, name: str) -> Document:
-    """Check a parsed document before it leaves ingest: not empty, and English.
-
-    Raises:
-        InputError: ``[E001]`` when the text is empty.
-        LanguageError: ``[E004]`` when a declared or detected language is not English.
-    """
-    if not document.text.strip():
-        raise InputError(f"{name}: empty (no text after reading the document)")
-    declared = (document.language or "en").lower()
-    if declared.split("-")[0].split("_")[0] != "en":
-        raise LanguageError(
-            f"{name}: declared language '{declared}' is not supported; "
-            "only English (en) documents are"
-        )
-    return dataclasses.replace(document, language=check_english(document.text, name))
 
 
 def _records(items: Iterable[Document | InputError], name: str) -> Iterator[Document | InputError]:
@@ -164,7 +83,7 @@ def parse_raw(raw: RawInput) -> Iterator[Document | InputError]:
     if is_gzip(data):
         data = gunzip(data, raw.name)
     if is_warc(data):
-        yield from iter_warc(io.BytesIO(data), raw.name)
+        yield from iter_warc(io.BytesIO(data), raw.name, parse=parse_raw)
         return
     if not data.strip():
         raise InputError(f"{raw.name}: empty")
@@ -174,7 +93,7 @@ def parse_raw(raw: RawInput) -> Iterator[Document | InputError]:
     fmt: Format = detect_format(text, raw.name_for_format, raw.content_type)
     logger.debug("%s: read as %s", raw.name, fmt)
     if fmt == "feed":
-        yield from iter_feed(data, raw.source, raw.url)
+        yield from iter_feed(data, raw.source, raw.url, parse=parse_raw)
         return
     if fmt == "warc":
         raise InputError(f"{raw.name}: not a WARC archive (no WARC/ header)")
@@ -234,7 +153,7 @@ def _iter_source(source: str) -> Iterator[Document | InputError]:
         if local_format == "jsonl":
             yield from iter_jsonl_file(source)
         elif local_format == "warc":
-            yield from iter_warc_file(source)
+            yield from iter_warc_file(source, parse=parse_raw)
         else:
             yield from parse_raw(read_source(source))
     except InputError as exc:

@@ -19,7 +19,10 @@ import feedparser
 from lxml import html as lxml_html  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from sidelines.errors import InputError
+from sidelines.ingest.finish import finish_document
 from sidelines.ingest.normalise import normalise_text, optional_line
+from sidelines.ingest.raw import ParseRaw, read_source
+from sidelines.ingest.title import attach_title
 from sidelines.ingest.url import is_url, url_hostname
 from sidelines.types import Document
 
@@ -61,19 +64,17 @@ def summary_text(entry: Any) -> str:
 
 
 def iter_feed(
-    data: bytes | str, source: str, url: str | None = None
+    data: bytes | str, source: str, url: str | None = None, *, parse: ParseRaw
 ) -> Iterator[Document | InputError]:
     """Yield one document (or an :class:`InputError`) per entry of an RSS or Atom feed.
 
     ``source`` names the feed (a path or URL); ``url`` is where it was fetched from, to resolve
-    relative entry links. Only http(s) links are fetched.
+    relative entry links. Only http(s) links are fetched; ``parse`` reads each entry's page
+    (``sidelines.ingest.core.parse_raw``).
 
     Raises:
         InputError: ``[E001]`` when the data is not a feed, or a feed without entries.
     """
-    # imported here: core reads feeds through this module, and this module reads pages through core
-    from sidelines.ingest.core import finish_document, parse_raw, read_source
-
     parsed = feedparser.parse(data)
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
@@ -92,15 +93,18 @@ def iter_feed(
         page_error: InputError | None = None
         if link and is_url(link):
             try:
-                page = _page(link, parse_raw(read_source(link)))
+                page = _page(link, parse(read_source(link)))
             except InputError as exc:
                 page_error = exc
             else:
-                yield dataclasses.replace(
-                    page,
-                    url=page.url or link,
-                    title=page.title or title,
-                    published=page.published or published,
+                # the feed's title, when the page has none, is attached as the page's own
+                yield attach_title(
+                    dataclasses.replace(
+                        page,
+                        url=page.url or link,
+                        title=page.title or title,
+                        published=page.published or published,
+                    )
                 )
                 continue
         name = link or f"{source}#{index}"

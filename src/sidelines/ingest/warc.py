@@ -20,6 +20,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from sidelines.errors import InputError
 from sidelines.ingest.detect import format_from_content_type, is_gzip, is_warc
+from sidelines.ingest.raw import ParseRaw, RawInput
 from sidelines.ingest.url import MAX_BYTES
 from sidelines.types import Document
 
@@ -45,13 +46,12 @@ def _ok(record: Any) -> bool:
     return bool(status) and str(status).startswith("2")
 
 
-def iter_warc(stream: IO[bytes], source: str) -> Iterator[Document | InputError]:
+def iter_warc(
+    stream: IO[bytes], source: str, *, parse: ParseRaw
+) -> Iterator[Document | InputError]:
     """Yield the documents of the page responses in a WARC stream, and an :class:`InputError` for
-    a page that cannot be read (or for a broken archive, after the records before it)."""
-    # imported here: core reads WARC files through this module, and this module reads pages
-    # through core
-    from sidelines.ingest.core import RawInput, parse_raw
-
+    a page that cannot be read (or for a broken archive, after the records before it); ``parse``
+    reads each page (``sidelines.ingest.core.parse_raw``)."""
     count = 0
     try:
         for record in ArchiveIterator(stream):
@@ -70,7 +70,7 @@ def iter_warc(stream: IO[bytes], source: str) -> Iterator[Document | InputError]
                 continue
             raw = RawInput(name, data, url=uri, content_type=content_type)
             try:
-                for result in parse_raw(raw):
+                for result in parse(raw):
                     if isinstance(result, Document) and result.published is None and crawled:
                         result = dataclasses.replace(result, published=crawled)
                     yield result
@@ -83,8 +83,9 @@ def iter_warc(stream: IO[bytes], source: str) -> Iterator[Document | InputError]
         yield InputError(f"{source}: no HTML or text responses in the WARC archive")
 
 
-def iter_warc_file(path: str) -> Iterator[Document | InputError]:
-    """Stream the documents of a WARC file (``.warc`` or ``.warc.gz``) without reading it whole."""
+def iter_warc_file(path: str, *, parse: ParseRaw) -> Iterator[Document | InputError]:
+    """Stream the documents of a WARC file (``.warc`` or ``.warc.gz``) without reading it whole;
+    ``parse`` reads each page."""
     try:
         with open(path, "rb") as stream:
             head = stream.read(2)
@@ -98,7 +99,7 @@ def iter_warc_file(path: str) -> Iterator[Document | InputError]:
                 yield InputError(f"{path}: broken WARC archive (no WARC/ header at its start)")
                 return
             stream.seek(0)
-            yield from iter_warc(stream, path)
+            yield from iter_warc(stream, path, parse=parse)
     except FileNotFoundError:
         yield InputError(f"{path}: no such file or directory")
     except PermissionError:

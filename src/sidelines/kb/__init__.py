@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sidelines.data import data_dir
 from sidelines.kb import compiled
 from sidelines.kb.loader import (
-    data_dir,
     load_actors,
     load_countries,
     load_cues,
@@ -34,8 +34,8 @@ from sidelines.kb.model import (
     SummitSeries,
     Topic,
 )
-from sidelines.kb.names import fold, name_key, phonetic_key
 from sidelines.kb.userdata import user_dir
+from sidelines.names import fold, name_key, phonetic_key
 
 __all__ = [
     "Actor",

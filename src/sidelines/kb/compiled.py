@@ -37,6 +37,8 @@ import anyascii
 import pycountry
 import yaml
 
+from sidelines.settings import Settings
+
 __all__ = ["FORMAT", "cache_dir", "cache_key", "cache_path", "load_or_build", "source_files"]
 
 #: bump when the pickled layout changes in a way the code hash would not show
@@ -56,11 +58,7 @@ LIBRARIES: tuple[ModuleType, ...] = (yaml, pycountry, anyascii)
 
 def cache_dir() -> Path:
     """The folder of the compiled knowledge base."""
-    explicit = os.environ.get("SIDELINES_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sidelines"
+    return Settings.load().cache_path
 
 
 def source_files(directory: Path) -> list[Path]:
@@ -74,8 +72,13 @@ def source_files(directory: Path) -> list[Path]:
     return sorted(found)
 
 
+#: the foundation modules the build reads through (name folding, YAML reading), besides kb's own
+_SHARED_CODE = ("names.py", "data.py", "types.py")
+
+
 def _code_files() -> list[Path]:
-    return sorted(Path(__file__).parent.glob("*.py"))
+    package = Path(__file__).parent
+    return sorted([*package.glob("*.py"), *(package.parent / name for name in _SHARED_CODE)])
 
 
 def cache_key(directories: Iterable[Path]) -> str:

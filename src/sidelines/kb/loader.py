@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 
+from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
 from sidelines.kb.model import (
     Actor,
@@ -24,7 +23,6 @@ from sidelines.kb.model import (
 )
 
 __all__ = [
-    "data_dir",
     "load_actors",
     "load_countries",
     "load_cues",
@@ -32,27 +30,7 @@ __all__ = [
     "load_publishers",
     "load_summits",
     "load_topics",
-    "read_yaml",
 ]
-
-
-def data_dir() -> Path:
-    """The folder of the bundled seed data."""
-    return Path(str(resources.files("sidelines.kb") / "data"))
-
-
-#: libyaml's safe loader when PyYAML was built with it (about 4 times faster), else PyYAML's own;
-#: both read every data file alike (``tests/kb/test_compiled.py`` holds it)
-YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: Path) -> Any:
-    """Read one YAML file, turning a syntax error into a :class:`KnowledgeBaseError`."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=YAML_LOADER)
-    except (OSError, yaml.YAMLError) as err:
-        raise KnowledgeBaseError(f"cannot read knowledge-base file {path}: {err}") from err
 
 
 def _records(data: Any, *keys: str) -> list[dict[str, Any]]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,9 +27,11 @@ from typing import Any
 
 import yaml
 
+from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
-from sidelines.kb.loader import data_dir, load_actors, read_yaml
-from sidelines.kb.names import fold
+from sidelines.kb.loader import load_actors
+from sidelines.names import fold
+from sidelines.settings import Settings
 
 #: what a CAMEO actor code's role part means, as a title
 _CAMEO_ROLES = {
@@ -52,11 +53,7 @@ _OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "leader",
 
 def user_dir() -> Path:
     """The folder holding the user's own knowledge-base files."""
-    explicit = os.environ.get("SIDELINES_KB_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "sidelines" / "kb"
+    return Settings.load().kb_path
 
 
 def add_file(path: Path, target: Path | None = None) -> tuple[Path, int]:

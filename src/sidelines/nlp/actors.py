@@ -17,10 +17,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.kb import KnowledgeBase, office_of_title
-from sidelines.kb.names import name_key
+from sidelines.names import name_key
 from sidelines.nlp.doc_text import doc_text
 from sidelines.nlp.mentions import ActorMention
 from sidelines.nlp.names import NameFinder, infix_hyphen
+from sidelines.structure.dateline import find_dateline
 
 #: Lower-cased words that may stand in a title before or after a name.
 TITLE_WORDS = frozenset(
@@ -54,7 +55,9 @@ _OFFICE_NOUNS = frozenset(
     representative adviser advisor counsellor king queen emir prince sultan
     """.split()
 )
-TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on"})
+#: title heads that, after "the" and on their own, refer back to a person named before
+_BARE_HEADS = frozenset({"minister", "president", "secretary", "chancellor", "premier"})
+TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on", "at"})
 HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Dr|H\.E\.|Madam|Sir|Sheikh|Sheikha)\.?$")
 SIDE_RE = re.compile(
     r"\b(?:the|both) (?:two |three |four )?(?:sides|parties|leaders|presidents|heads of state|"
@@ -123,6 +126,12 @@ class ActorMentionFinder:
         mentions.extend(self._sides(doc, taken))
         mentions.extend(self._plural_titles(doc, mentions, taken))
         mentions.extend(self._pronouns(doc, taken))
+        dateline = find_dateline(doc_text(doc))
+        if dateline is not None:
+            # "ACCRA, March 4 (Test Wire) --": the agency that filed the story is no party
+            mentions = [
+                m for m in mentions if not (dateline.start <= m.start and m.end <= dateline.end)
+            ]
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             head = doc[mention.head_token] if mention.head_token >= 0 else None
@@ -204,6 +213,8 @@ class ActorMentionFinder:
             return None
         if self.kb.place(text) or self.kb.country_code(text):
             return None
+        if end - start == 1 and _coordinated_with_place(doc[start]):
+            return None  # "between Seoul and Bejing": a misspelt place, not a person
         return Span(doc, start, end, label="PERSON")
 
     def _is_org_span(self, span: Span) -> bool:
@@ -280,10 +291,10 @@ class ActorMentionFinder:
                 # "special representative of Chinese President Xi Jinping": the words before
                 # "of" are another person's title, not Xi's
                 break
-            elif token.lower_ in TITLE_CONNECTORS and self._title_continues_left(
-                doc, i, sent_start
-            ):
-                pass
+            elif (
+                token.lower_ in TITLE_CONNECTORS or infix_hyphen(doc, i)
+            ) and self._title_continues_left(doc, i, sent_start):
+                pass  # "Coordinator for Indo-Pacific Affairs at the National Security Council"
             else:
                 break
             i -= 1
@@ -309,12 +320,15 @@ class ActorMentionFinder:
         return doc[i].text != "," or doc[j].text[:1].isupper()
 
     def _title_right(self, doc: Doc, end: int) -> int:
-        """Extend past "of Israel" / "of the North Atlantic Treaty Organization (NATO)"."""
+        """Extend past "of Israel" / "of the North Atlantic Treaty Organization (NATO)" / "for
+        Trade and Industry of Kenya"."""
         sent_end = doc[end - 1].sent.end
-        if end < sent_end and doc[end].lower_ == "of":
+        if end < sent_end and doc[end].lower_ in {"of", "for"}:
             j = end + 1
             while j < sent_end and (
-                doc[j].text[:1].isupper() or doc[j].lower_ in {"the", "of", "and"}
+                doc[j].text[:1].isupper()
+                or doc[j].lower_ in {"the", "of", "and"}
+                or infix_hyphen(doc, j)
             ):
                 j += 1
             if j < sent_end and doc[j].text == "(" and j + 2 < sent_end and doc[j + 2].text == ")":
@@ -322,7 +336,12 @@ class ActorMentionFinder:
             while j > end + 1 and doc[j - 1].lower_ in {"the", "of", "and"}:
                 j -= 1
             phrase = doc[end + 1 : j].text
-            if j > end + 1 and (self.kb.country_code(phrase) or self._org_hint(phrase)):
+            direct = doc[end].lower_ == "of"
+            if direct and j > end + 1 and (self.kb.country_code(phrase) or self._org_hint(phrase)):
+                return j
+            # "Minister of Foreign Affairs of Peru": a portfolio, then the country
+            tail = re.search(r"\bof (?:the )?([^,;()]+)$", phrase)
+            if j > end + 1 and tail and self.kb.country_code(tail.group(1)):
                 return j
         return end
 
@@ -401,12 +420,16 @@ class ActorMentionFinder:
             }:
                 continue
             counterpart = token.lower_ == "counterpart"
-            # lower case only with a nationality: "met the Russian president"
+            # lower case only with a nationality ("met the Russian president") or as a bare
+            # definite head that refers back ("..., the minister said")
             national = self._national(doc, token.i)
-            if not token.text[:1].isupper() and not counterpart and not national:
+            bare = self._bare_definite(doc, token.i)
+            if not token.text[:1].isupper() and not counterpart and not national and not bare:
                 continue
             start = self._title_left(doc, token.i + 1) if token.i + 1 < len(doc) else token.i
             start = min(start, token.i)
+            if national:
+                start = min(start, self._nationality_start(doc, token.i))
             end = token.i + 1
             sent_end = token.sent.end
             while end < sent_end and doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
@@ -439,7 +462,7 @@ class ActorMentionFinder:
             title = doc[start:end].text
             if counterpart and not self._country_hint(title):
                 continue  # "his counterpart" names no one by itself
-            if not office_of_title(title) and not counterpart:
+            if not office_of_title(title) and not counterpart and not bare:
                 continue
             # a real reference is definite ("the President"), national ("Russian President")
             # or anchored ("President of Russia")
@@ -467,6 +490,27 @@ class ActorMentionFinder:
                 token_end=end,
                 sent_start=token.sent.start,
             )
+
+    def _bare_definite(self, doc: Doc, i: int) -> bool:
+        """ "the minister" / "the President" standing alone (no country, no "of ..."): a
+        reference back to the person of that title named before it."""
+        return (
+            doc[i].lower_ in _BARE_HEADS
+            and i > 0
+            and doc[i - 1].lower_ == "the"
+            and (i + 1 >= len(doc) or doc[i + 1].lower_ not in {"of", "-", "for"})
+            and (i + 1 >= len(doc) or doc[i + 1].pos_ not in {"NOUN", "PROPN"})
+        )
+
+    def _nationality_start(self, doc: Doc, i: int) -> int:
+        """Where "Japan's new foreign minister" / "the Russian president" starts its title: at
+        the country's name or the nationality word before the head at ``i``."""
+        j = i - 1
+        while j >= 0 and i - j <= 3 and doc[j].lower_ in _TITLE_MODIFIERS:
+            j -= 1
+        if j > 0 and doc[j].text in {"'s", "’s"}:
+            return j - 1
+        return max(j, 0)
 
     def _national(self, doc: Doc, i: int) -> bool:
         """A nationality or a country's possessive before a lower-case title head: "the
@@ -679,6 +723,14 @@ class ActorMentionFinder:
                 token_end=token.i + 1,
                 sent_start=token.sent.start,
             )
+
+
+def _coordinated_with_place(token: Token) -> bool:
+    """Whether a word is coordinated with a place name ("Seoul and X", "X, Tokyo and Seoul")."""
+    near = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        near.append(token.head)
+    return any(t.ent_type_ in {"GPE", "LOC"} for t in near)
 
 
 def _inside_longer_name(doc: Doc, i: int, persons: list[Span]) -> bool:

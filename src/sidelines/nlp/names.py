@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.kb import KnowledgeBase
-from sidelines.kb.names import fold
+from sidelines.names import fold
 
 _CALENDAR = frozenset(
     """
@@ -32,6 +32,11 @@ _FUNCTION_WORDS = frozenset("of the and for on in to at a an with by from as".sp
 #: an appositive after a name that is a title: ", the German economy minister", ", Poland's ..."
 _APPOSITIVE_WORDS = 8
 MIN_WORDS, MAX_WORDS = 2, 5
+#: office nouns whose "for ..." names a portfolio
+_OFFICE_WORDS = frozenset(
+    "minister ministers secretary commissioner envoy representative state undersecretary "
+    "under-secretary adviser advisor counsellor".split()
+)
 
 
 class NameFinder:
@@ -49,6 +54,8 @@ class NameFinder:
         self.person_verbs = frozenset(
             [*cues.get("meeting_verbs", {}), *cues.get("statement_verbs", {})]
         )
+        #: nouns of encounters whose "with"/"between" names people: "talks between A and B"
+        self.meeting_nouns = frozenset(cues.get("meeting_nouns", {}))
 
     # --- runs of capitalised words ------------------------------------------------------------
     def _capitalised(self, token: Token) -> bool:
@@ -138,6 +145,13 @@ class NameFinder:
             span = doc[cut:stop]
             if any(t.lower_ in _FUNCTION_WORDS for t in span):
                 continue
+            if self._portfolio(doc, start):
+                named = self._after_portfolio(doc, start, stop)
+                if named is None:
+                    continue
+                cut = max(cut, named)
+                span = doc[cut:stop]
+                words = self._words(doc, cut, stop)
             if self.kb.place(span.text) or self.kb.country_code(span.text):
                 continue
             if self.kb.organisation_of_title(span.text) or any(
@@ -152,14 +166,36 @@ class NameFinder:
                 or (cut > 0 and doc[cut - 1].lower_ in self.title_words)
                 or any(t.ent_type_ == "PERSON" for t in span)
                 or self._appositive_title(doc, stop)
+                or self._title_line_follows(doc, span)
                 or self._argument_of_person_verb(span)
                 or bool(alone.get(last, set()) - {doc[stop - 2].text})
                 or (span.root.dep_ == "conj" and span.root.head.i in people)
+                or any(c.dep_ == "conj" and c.i in people for c in span.root.children)
             )
             if evidence:
                 found.append(Span(doc, cut, stop, label="PERSON"))
                 people.update(range(cut, stop))
         return found
+
+    def _portfolio(self, doc: Doc, start: int) -> bool:
+        """A run right after the "for" of an office ("Minister of State for International
+        Cooperation", "Commissioner for Crisis Management") names the portfolio, not a person."""
+        if start < 2 or doc[start - 1].lower_ != "for":
+            return False
+        window = doc[max(doc[start].sent.start, start - 5) : start - 1]
+        return any(t.lower_ in _OFFICE_WORDS for t in window)
+
+    def _after_portfolio(self, doc: Doc, start: int, stop: int) -> int | None:
+        """Where a name starts after a portfolio in one run of capitals ("Commissioner for Crisis
+        Management Janez Novak"): at a given name we know, else where an entity spaCy found in the
+        run ends, else the last two words of a long run; None when the run is all portfolio."""
+        for k in range(start + 1, stop - 1):
+            if fold(doc[k].text) in self.given:
+                return k
+        for ent in doc.ents:
+            if start <= ent.start < ent.end < stop - 1 and ent.label_ != "PERSON":
+                return ent.end
+        return stop - 2 if stop - start >= 4 else None
 
     def given_demonym(self, doc: Doc, i: int) -> bool:
         """A demonym at ``i`` right after a title ("CEO German Gref") is a given name."""
@@ -180,12 +216,27 @@ class NameFinder:
         while node.dep_ in {"conj", "pobj", "prep", "agent", "appos"} and hops < 3:
             if node.dep_ == "prep" and node.lower_ not in {"with", "by", "between"}:
                 return False
+            if node.lower_ in {"with", "between"} and node.head.lower_ in self.meeting_nouns:
+                return True  # "talks between Amara Mensah and ...", "a call with Kofi Boateng"
             node = node.head
             hops += 1
         if node.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "agent"} and hops == 0:
             return False
         verb = node.head if node.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"} else node
         return verb.pos_ == "VERB" and verb.lemma_.lower() in self.person_verbs
+
+    def _title_line_follows(self, doc: Doc, span: Span) -> bool:
+        """The name is a line of its own and the next line is a title (a signature block:
+        "Amara Mensah / Foreign Minister of Ghana")."""
+        text = doc.text
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        if line_end < 0 or text[line_start : span.start_char].strip():
+            return False
+        if text[span.end_char : line_end].strip():
+            return False
+        words = text[line_end:].split(None, 3)[:3]
+        return any(w.lower().strip(",") in self.title_words for w in words)
 
     def _appositive_title(self, doc: Doc, end: int) -> bool:
         if end >= len(doc) or doc[end].text != ",":

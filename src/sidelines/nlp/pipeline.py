@@ -35,6 +35,7 @@ from sidelines.nlp.actors import ActorMentionFinder
 from sidelines.nlp.doc_text import doc_text
 from sidelines.nlp.lemmas import use_form_lemmatizer
 from sidelines.nlp.mentions import DateMention, PlaceMention
+from sidelines.settings import Settings
 from sidelines.structure import prepare_document
 from sidelines.types import Document
 
@@ -249,6 +250,8 @@ class PlaceFinder:
             if place is None and country is None and ent.label_ == "GPE":
                 country = city_country(text)  # "Lublin": a city the seed does not list
             venue = ent.label_ in {"ORG", "PERSON"} and text.split()[-1].lower() in self.venues
+            if not is_country and ent.end < len(doc) and doc[ent.end].text in {"'s", "’s"}:
+                continue  # "Seoul's foreign ministry": the government, not where it happened
             if (
                 place is None
                 and country is None
@@ -277,7 +280,9 @@ def installed_models() -> list[str]:
 
 
 def resolve_model_name(model: str | None) -> str:
-    """The pipeline to load: ``model`` if given, else the first installed default."""
+    """The pipeline to load: ``model`` if given, else the settings' ``model``, else the first
+    installed default."""
+    model = model or Settings.load().model
     if model:
         if not spacy.util.is_package(model) and importlib.util.find_spec(model) is None:
             raise ModelError(

@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from sidelines.kb import KnowledgeBase, PublisherProfile, office_of_title
 from sidelines.kb.model import Actor
-from sidelines.kb.names import name_key
+from sidelines.names import name_key
 from sidelines.nlp.mentions import ActorMention
 from sidelines.types import Participant
 
@@ -29,12 +31,13 @@ class ResolvedMention:
     @property
     def key(self) -> str | None:
         """Identity of the party within a document (KB id, else folded name)."""
-        return party_key(self.party) if self.party else None
+        return self.party.key if self.party else None
 
 
 def party_key(party: Participant) -> str:
-    """The identity of a party within a document: its KB id, else its folded name."""
-    return party.actor_id or name_key(party.name) or party.name.lower()
+    """:attr:`Participant.key <sidelines.types.Participant.key>` as a function, for extract's
+    call sites (which move to ``party.key``)."""
+    return party.key
 
 
 class ActorResolver:
@@ -209,6 +212,17 @@ class ActorResolver:
             return self.participant(held[0], held[1].title if held[1] else None) if held else None
         return None
 
+    @staticmethod
+    def _named_before(title: str, earlier: list[ResolvedMention]) -> Participant | None:
+        """A bare title ("the minister", "the President") refers to the last person named
+        before it whose role has that word."""
+        head = title.split()[-1].lower()
+        for prior in reversed(earlier):
+            party = prior.party
+            if prior.mention.kind == "name" and party and head in (party.role or "").lower():
+                return party
+        return None
+
     def _resolve_title(
         self, mention: ActorMention, earlier: list[ResolvedMention]
     ) -> Participant | None:
@@ -224,7 +238,7 @@ class ActorResolver:
             # named last before it (the sentence's subject)
             return self._counterpart(country, mention, earlier)
         if found is None:
-            return None
+            return self._named_before(title, earlier) if country is None else None
         if country is None:
             # "the President" / "the Vice President": a person of that title named earlier, else
             # the publisher's country
@@ -252,6 +266,4 @@ def _office_phrase(role: str | None) -> str | None:
 
 
 def _surname_close(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
     return fuzz.ratio(name_key(a).split()[-1], name_key(b).split()[-1]) >= 80

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sidelines.evaluate.names import match_keys
+from sidelines.kb import KnowledgeBase
 from sidelines.store.schema import ActorKeyRow, ActorRow, RoleRow
 from sidelines.types import Participant
 
@@ -72,8 +73,6 @@ def identify(session: Session, party: Participant) -> str:
 
 def kb_spellings(actor_id: str) -> list[str]:
     """The knowledge base's name and aliases of the actor ``actor_id`` (none if it is unknown)."""
-    from sidelines.kb import KnowledgeBase
-
     known = KnowledgeBase.default().actors.get(actor_id)
     return [known.name, *known.aliases] if known else []
 

@@ -9,7 +9,6 @@ twice, or again after an interrupted run, gives the same database as one clean r
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -30,7 +29,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, load_only, sessionmaker
 
 from sidelines.errors import SidelinesError
-from sidelines.resolve import party_key
+from sidelines.kb import KnowledgeBase
+from sidelines.settings import Settings
+from sidelines.store import query
 from sidelines.store.actors import identify, kb_spellings, key_rows, observe_role
 from sidelines.store.schema import (
     ActorKeyRow,
@@ -53,6 +54,7 @@ from sidelines.store.schema import (
 )
 from sidelines.store.scope import meeting_scope
 from sidelines.store.search import create_search_index, index_texts
+from sidelines.store.tables import participant_rows
 from sidelines.types import Evidence, Extraction, Meeting, Participant
 
 DEFAULT_URL = "sqlite:///sidelines.db"
@@ -67,8 +69,6 @@ class Records(list[dict[str, Any]]):
         """Meetings as their tidy table: one record per meeting and participant (principals,
         then companions; ``principal`` tells which), with the meeting's date, mode, place and
         occasion: ``corpus.meetings(...).participants().to_pandas()``."""
-        from sidelines.store.tables import participant_rows
-
         if any("participants" not in record for record in self):
             raise SidelinesError("participants() tabulates meetings: corpus.meetings(...)")
         return Records(row for meeting in self for row in participant_rows(meeting))
@@ -300,7 +300,7 @@ class Store:
     @classmethod
     def open(cls, url: str | None = None) -> Store:
         """Open (creating and migrating when needed) the database at ``url``."""
-        url = url or os.environ.get("SIDELINES_DB_URL") or DEFAULT_URL
+        url = url or Settings.load().db_url or DEFAULT_URL
         try:
             engine = create_engine(url)
         except (SQLAlchemyError, ImportError, ValueError) as err:
@@ -449,8 +449,6 @@ class Store:
     # --- reading --------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         """Rows per table (documents, meetings, sources, statements, evidence, errors)."""
-        from sqlalchemy import func
-
         tables = {
             "documents": DocumentRow,
             "meetings": MeetingRow,
@@ -470,8 +468,6 @@ class Store:
             }
 
     def _read(self, _query: str, /, *args: Any, **kwargs: Any) -> Any:
-        from sidelines.store import query
-
         with self.sessions() as session:
             return getattr(query, _query)(session, *args, **kwargs)
 
@@ -511,8 +507,6 @@ class Store:
 
     def actor(self, name_or_id: str) -> dict[str, Any] | None:
         """An actor's roles, counterparts, topics, latest meetings and statements."""
-        from sidelines.kb import KnowledgeBase
-
         found: dict[str, Any] | None = self._read("actor", name_or_id, kb=KnowledgeBase.default())
         return found
 
@@ -586,7 +580,7 @@ def _document_row(extraction: Extraction) -> DocumentRow:
 
 
 def _party_key(meeting: Meeting) -> str:
-    return " | ".join(sorted(p.actor_id or party_key(p) for p in meeting.participants))
+    return " | ".join(sorted(p.key for p in meeting.participants))
 
 
 def _same_meeting(session: Session, meeting: Meeting, document_id: str) -> MeetingRow | None:

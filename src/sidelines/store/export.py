@@ -47,6 +47,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+import pycountry
+
+from sidelines import __version__
 from sidelines.code.contexts import plover_contexts
 from sidelines.code.scales import (
     cameo_quad_class,
@@ -420,15 +423,12 @@ def _cited_document(event: _Event) -> dict[str, Any] | None:
 def _country_name(iso3: str | None) -> str | None:
     if not iso3:
         return None
-    import pycountry
 
     country = pycountry.countries.get(alpha_3=iso3)
     return str(country.name) if country else None
 
 
 def _coder() -> str:
-    from sidelines import __version__
-
     return f"sidelines {__version__}"
 
 

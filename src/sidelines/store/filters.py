@@ -29,6 +29,8 @@ from sqlalchemy.orm import Session
 
 from sidelines.errors import SidelinesError
 from sidelines.evaluate.names import match_keys, names_match
+from sidelines.kb import KnowledgeBase
+from sidelines.names import fold
 from sidelines.store.schema import ActorKeyRow, ActorRow, MeetingRow, ParticipantRow
 from sidelines.store.scope import ORGANISATION_CODES, SCOPES, Scope
 
@@ -63,8 +65,6 @@ class FilterError(SidelinesError):
 def knowledge_base() -> KnowledgeBase:
     """The default knowledge base, loaded once however many threads ask for it first (its
     cache has no lock: two first requests would each load it)."""
-    from sidelines.kb import KnowledgeBase
-
     with _KB_LOCK:
         return KnowledgeBase.default()
 
@@ -73,8 +73,6 @@ _kb = knowledge_base
 
 
 def _fold(text: str) -> str:
-    from sidelines.kb.names import fold
-
     return fold(text)
 
 

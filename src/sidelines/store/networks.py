@@ -26,7 +26,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from sidelines.kb.loader import data_dir, read_yaml
+import pycountry
+
+from sidelines.data import data_dir, read_yaml
 from sidelines.store.sides import actor_key, sides
 
 __all__ = ["NetworkSize", "build_network", "write_network"]
@@ -46,7 +48,6 @@ def _kind_of(party: dict[str, Any]) -> str:
     name, else ``person``."""
     if party.get("actor_id") in _organisation_ids():
         return "organisation"
-    import pycountry
 
     name = party["name"].removeprefix("the ")
     return "state" if pycountry.countries.get(name=name) else "person"

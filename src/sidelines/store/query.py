@@ -34,6 +34,7 @@ from sidelines.store.schema import (
     StatementSpeakerRow,
     StatementTopicRow,
 )
+from sidelines.store.search import search_ids
 
 if TYPE_CHECKING:
     from sidelines.kb import KnowledgeBase
@@ -690,8 +691,6 @@ def search(session: Session, q: str, limit: int = 20) -> list[dict[str, Any]]:
     """Documents (by title or text) and statements (by text or speaker) with every word of
     ``q``, best first, through the database's text index (a case-insensitive substring scan
     where it has none); meetings by place, occasion or participant."""
-    from sidelines.store.search import search_ids
-
     # control characters (NUL above all) are no part of any text and break text-index queries
     needle = "".join(ch if ch.isprintable() else " " for ch in q).strip()
     if not needle:
@@ -763,8 +762,6 @@ def _text_hits(
 ) -> list[Any]:
     """Rows of ``model`` (documents or statements) whose title or text holds ``needle``: best
     first through the text index, or newest first by a substring scan where there is none."""
-    from sidelines.store.search import search_ids
-
     ids = search_ids(session, kind, needle, limit)
     if ids is None:
         like = f"%{needle}%"

@@ -11,6 +11,7 @@ statements as gold files (``../shared/eval/README.md``) that ``sidelines evaluat
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -18,20 +19,25 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from sidelines.errors import SidelinesError
-from sidelines.store.db import Store
+from sidelines.store.actors import identify
+from sidelines.store.db import Store, _link_topics
 from sidelines.store.schema import (
+    ActorRow,
     DocumentRow,
+    EvidenceRow,
     MeetingRow,
     MeetingSourceRow,
     MeetingTopicRow,
+    ParticipantRow,
     ReviewRow,
     StatementRow,
     StatementTopicRow,
 )
+from sidelines.types import Participant
 
 __all__ = [
     "CORRECTABLE",
@@ -52,13 +58,13 @@ NOT_HELD = "not_held"
 class ReviewError(SidelinesError):
     """A review that cannot be recorded: an unknown field, a value of the wrong kind."""
 
-    code = "E050"
+    code = "E070"
 
 
 class FactNotFoundError(ReviewError):
     """The reviewed meeting or statement is not in the store."""
 
-    code = "E051"
+    code = "E071"
 
 
 def _optional_text(value: Any) -> str | None:
@@ -166,8 +172,6 @@ def _fact(session: Session, fact_type: str, fact_id: str) -> MeetingRow | Statem
 
 def _relink_topics(session: Session, row: MeetingRow | StatementRow, topics: list[str]) -> None:
     """Keep the topic tables (what topic filters and counts read) in step with a correction."""
-    from sidelines.store.db import _link_topics
-
     link: type[MeetingTopicRow] | type[StatementTopicRow]
     if isinstance(row, MeetingRow):
         link, column = MeetingTopicRow, "meeting_id"
@@ -215,8 +219,8 @@ def record_review(
     The change and its audit row are written in one transaction.
 
     Raises:
-        FactNotFoundError: ``[E051]`` when the fact is not stored.
-        ReviewError: ``[E050]`` for an unknown action or field, or a value of the wrong kind.
+        FactNotFoundError: ``[E071]`` when the fact is not stored.
+        ReviewError: ``[E070]`` for an unknown action or field, or a value of the wrong kind.
     """
     if action not in ACTIONS:
         raise ReviewError(f"unknown action {action!r}; expected one of {', '.join(ACTIONS)}")
@@ -280,9 +284,6 @@ def _principals(row: MeetingRow) -> list[dict[str, Any]]:
 
 def _recount(session: Session, keys: set[str]) -> None:
     """Set the meeting counts of the actors ``keys`` from their participant rows."""
-    from sqlalchemy import func
-
-    from sidelines.store.schema import ActorRow, ParticipantRow
 
     session.flush()
     for key in keys:
@@ -300,9 +301,6 @@ def _recount(session: Session, keys: set[str]) -> None:
 
 def _replace_principals(session: Session, row: MeetingRow, parties: list[dict[str, Any]]) -> None:
     """Replace a meeting's principals (companions stay), each identified as a corpus actor."""
-    from sidelines.store.actors import identify
-    from sidelines.store.schema import ParticipantRow
-    from sidelines.types import Participant
 
     touched = {p.actor_key for p in row.participants if p.actor_key and not p.accompanying}
     for old in [p for p in row.participants if not p.accompanying]:
@@ -330,8 +328,6 @@ def _replace_principals(session: Session, row: MeetingRow, parties: list[dict[st
 
 def _snapshot(session: Session, row: MeetingRow) -> dict[str, Any]:
     """Everything stored of a meeting, to keep in the audit row of a merge."""
-    from sidelines.store.schema import EvidenceRow
-
     return {
         "id": row.id,
         **{c: getattr(row, c) for c in ("status", "mode", "date", "place", "country",
@@ -356,9 +352,6 @@ def _move_reports(
 ) -> None:
     """Move the reports of ``documents`` (sources, evidence, statements) from one meeting to
     another."""
-    from sqlalchemy import update
-
-    from sidelines.store.schema import EvidenceRow
 
     have = {s.document_id for s in target.sources}
     for link in [s for s in source.sources if s.document_id in documents]:
@@ -381,9 +374,6 @@ def _merge_or_split(
     companions and missing fields move to ``fact_id`` and it is removed (its whole record is kept
     in the audit row). ``split``: the reports of the documents ``value`` (ids of some of the
     meeting's sources) are another meeting, created with the same fields and participants."""
-    import hashlib
-
-    from sidelines.store.schema import ParticipantRow
 
     with store.session() as session:
         row = _fact(session, "meeting", fact_id)
@@ -480,8 +470,6 @@ def reviews(
 
 def count_reviews(store: Store, fact_id: str | None = None) -> int:
     """How many reviews (of one fact when ``fact_id`` is given)."""
-    from sqlalchemy import func
-
     query = select(func.count()).select_from(ReviewRow)
     if fact_id is not None:
         query = query.where(ReviewRow.fact_id == fact_id)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from sidelines.ingest.title import attach_title
 from sidelines.structure.sections import split_sections
-from sidelines.structure.title import attach_title
 from sidelines.types import Document
 
 __all__ = ["prepare_document", "split_sections"]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sidelines.kb.loader import data_dir, read_yaml
+from sidelines.data import data_dir, read_yaml
 from sidelines.types import Section, SectionKind
 
 

@@ -12,6 +12,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
 
+import numpy as np
+import pycountry
+
 from sidelines.web.highlight import span_anchor
 
 __all__ = [
@@ -101,7 +104,6 @@ def country_name(iso3: str | None) -> str:
     """A country's common name from its ISO 3166 alpha-3 code (the code when unknown)."""
     if not iso3:
         return "(country unknown)"
-    import pycountry
 
     found = pycountry.countries.get(alpha_3=iso3.upper())
     if found is None:
@@ -253,8 +255,6 @@ def force_layout(
     (a country) attract each other weakly, so a country's people are drawn together. Computed on
     numpy arrays: every step is one pass over the n x n distances.
     """
-    import numpy as np
-
     count = len(keys)
     if count == 0:
         return {}

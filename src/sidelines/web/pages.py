@@ -31,6 +31,8 @@ from sidelines.errors import SidelinesError
 from sidelines.store import facets as facet_counts
 from sidelines.store import network as network_query
 from sidelines.store.query import meeting_conditions
+from sidelines.store.result_dates import result_dates
+from sidelines.store.reviews import reviews
 from sidelines.web import charts
 from sidelines.web.highlight import FACT_COLOURS, FactLabel, highlight, span_anchor
 
@@ -453,7 +455,6 @@ def meeting_page(request: Request, meeting_id: str) -> HTMLResponse:
     evidence_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ev in meeting.get("evidence", []):
         evidence_by_doc[ev["document_id"]].append(ev)
-    from sidelines.store.reviews import reviews
 
     return _render(
         request,
@@ -640,8 +641,6 @@ def statement_page(request: Request, statement_id: str) -> Response:
 def search_page(request: Request, q: str = "") -> HTMLResponse:
     """Meetings, statements and documents matching the words of ``q``: counts per kind (click
     one to keep only that kind), sorted by relevance or by date."""
-    from sidelines.store.result_dates import result_dates
-
     query = q.strip()
     get = request.query_params.get
     kind = get("kind") if get("kind") in SEARCH_KINDS else None

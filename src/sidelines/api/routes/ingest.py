@@ -12,7 +12,11 @@ from sidelines.api.deps import StoreDep, knowledge_base_loaded, require_token
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import IngestIn, IngestPublic
 from sidelines.api.routes.reviews import WRITE_RESPONSES
+from sidelines.corpus import IngestReport, ingest_documents
 from sidelines.errors import InputError, SidelinesError
+from sidelines.ingest.core import RawInput, iter_documents, parse_raw
+from sidelines.ingest.title import attach_title
+from sidelines.nlp import load_pipeline
 from sidelines.types import Document
 
 router = APIRouter(prefix="/ingest", tags=["ingest"], responses=ERROR_RESPONSES)
@@ -22,8 +26,6 @@ _PIPELINE_LOCK = threading.Lock()
 
 
 def _read(body: IngestIn) -> Document:
-    from sidelines.ingest.core import RawInput, iter_documents, parse_raw
-
     if bool(body.url) == bool(body.text):
         raise api_error(422, "give either url or text, not both and not neither", "bad_ingest")
     try:
@@ -43,8 +45,8 @@ def _read(body: IngestIn) -> Document:
         raise api_error(422, item.message, "unreadable")
     if body.text:
         item = dataclasses.replace(item, path=None)
-    if body.title:
-        item = dataclasses.replace(item, title=body.title)
+    if body.title:  # attached as ingest attaches a document's own title: the id is fixed here
+        item = attach_title(dataclasses.replace(item, title=body.title))
     return item
 
 
@@ -59,14 +61,9 @@ def _read(body: IngestIn) -> Document:
 def ingest(request: Request, store: StoreDep, body: IngestIn) -> dict[str, Any]:
     """Fetch a URL (or take a text), extract its meetings and statements and store them.
     A document already stored (same text) is not stored again: ``stored`` is then false."""
-    from sidelines.core import prepare
-    from sidelines.kb import KnowledgeBase
-    from sidelines.nlp import load_pipeline
-    from sidelines.store.ingest import IngestReport, ingest_documents
-
     document = _read(body)
     knowledge_base_loaded()
-    document_id = prepare(document, KnowledgeBase.default()).id
+    document_id = document.id
     report = IngestReport()
     with _PIPELINE_LOCK:
         nlp = getattr(request.app.state, "nlp", None)

@@ -1,4 +1,6 @@
-"""Ingest documents into the store: extract each one and write it in its own transaction.
+"""A corpus: documents read from their sources, extracted by an engine, written to the store,
+each in its own transaction (sources → engine → store; ``sidelines ingest`` and the API's ingest
+route call it).
 
 A bad item (unreadable, not an article, or one whose extraction fails) is recorded in the
 ``ingest_errors`` table and reported; the batch goes on. Documents already stored are skipped
@@ -14,13 +16,12 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from sidelines.core import prepare
 from sidelines.engines import Engine, ExtractionFailure, LocalEngine, document_name
-from sidelines.errors import InputError, SidelinesError
+from sidelines.errors import ExtractionError, InputError, SidelinesError
 from sidelines.ingest import iter_documents
-from sidelines.ingest.core import STDIN, expand_directory
+from sidelines.ingest.core import expand_directory
+from sidelines.ingest.raw import STDIN
 from sidelines.ingest.url import is_url
-from sidelines.kb import KnowledgeBase
 from sidelines.store.db import Store
 from sidelines.types import Document
 
@@ -95,12 +96,11 @@ def ingest_documents(
     ``engine`` extracts (default: the local engine with ``nlp``); this process alone writes, one
     transaction per document. Documents already stored are skipped before they reach the engine.
     """
-    kb = KnowledgeBase.default()
     engine = engine or LocalEngine(nlp=nlp)
 
     def todo() -> Iterator[Document]:
         for document in documents:
-            if store.has_document(prepare(document, kb).id):
+            if store.has_document(document.id):  # fixed at ingest: no stage runs for it
                 report.skipped += 1
                 if on_done:
                     on_done(1)
@@ -110,8 +110,8 @@ def ingest_documents(
     for document, result in engine.run(todo()):
         if isinstance(result, ExtractionFailure):
             name = document_name(document)
-            report.failed.append((f"{name}: {result.message}", "E040"))
-            store.record_error(name, "E040", result.message)
+            report.failed.append((f"{name}: {result.message}", ExtractionError.code))
+            store.record_error(name, ExtractionError.code, result.message)
         else:
             try:
                 if store.save(result):

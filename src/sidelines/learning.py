@@ -3,60 +3,40 @@
 Reading "Indian External Affairs Minister Dr. S. Jaishankar" teaches that the KB's S. Jaishankar
 is also written "Dr. S. Jaishankar" and is called "External Affairs Minister" on that date;
 "Minister of Industry and Trade Denis Manturov" teaches a person the KB did not know, with a
-title and a country. ``sidelines kb learn PATH...`` prints what it learned and saves it in the
-user's knowledge base (``people/learned.yaml``), where the loader merges it with the seed: a new
-spelling becomes an alias, a title a role seen on that day, an unknown person a new actor.
+title and a country. ``sidelines kb learn PATH...`` prints what it learned and saves it with
+:func:`sidelines.kb.learned.save`. Learning parses documents (the core) or reads a corpus
+database (the store), so it comes after both.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-import yaml
 from spacy.language import Language
+from sqlalchemy import select
 
+from sidelines.core import parse_many, resolve_mentions
 from sidelines.kb import KnowledgeBase, office_of_title
-from sidelines.kb.loader import read_yaml
-from sidelines.kb.names import fold, name_key
-from sidelines.kb.userdata import user_dir
+from sidelines.kb.learned import Learned
+from sidelines.names import fold, name_key
+from sidelines.store import Store
+from sidelines.store.schema import (
+    ActorRow,
+    DocumentRow,
+    MeetingSourceRow,
+    ParticipantRow,
+    RoleRow,
+)
 from sidelines.types import Document
 
-if TYPE_CHECKING:
-    from sidelines.store import Store
-
-#: file in the user's people folder that holds what was learned
-LEARNED_FILE = "learned.yaml"
-
-
-@dataclass(frozen=True)
-class Learned:
-    """One thing a document taught: a new ``alias`` or ``title`` of a known actor, or a new
-    ``person``; ``evidence`` is the mention as written, ``source`` the document it came from."""
-
-    kind: str
-    actor_id: str | None
-    name: str
-    value: str
-    country: str | None
-    seen: str | None
-    evidence: str
-    source: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+__all__ = ["learn", "learn_from_corpus"]
 
 
 def learn(
     documents: Iterable[Document], nlp: Language | None = None, kb: KnowledgeBase | None = None
 ) -> list[Learned]:
     """Everything the documents teach that the knowledge base does not know yet (once each)."""
-    from sidelines.core import parse_many, resolve_mentions
-
     kb = kb or KnowledgeBase.default()
     found: dict[tuple[str, str, str], Learned] = {}
     # the resolve stage is what teaches; meetings and statements are not needed
@@ -138,16 +118,6 @@ def learn(
 def learn_from_corpus(store: Store, kb: KnowledgeBase | None = None) -> list[Learned]:
     """What a corpus database teaches without parsing again: the spellings its documents gave
     known actors, the titles they gave them on dated pages, and titled people the KB lacks."""
-    from sqlalchemy import select
-
-    from sidelines.store.schema import (
-        ActorRow,
-        DocumentRow,
-        MeetingSourceRow,
-        ParticipantRow,
-        RoleRow,
-    )
-
     kb = kb or KnowledgeBase.default()
     found: dict[tuple[str, str, str], Learned] = {}
     with store.sessions() as session:
@@ -218,50 +188,6 @@ def learn_from_corpus(store: Store, kb: KnowledgeBase | None = None) -> list[Lea
                     ),
                 )
     return list(found.values())
-
-
-def save(learned: list[Learned], target: Path | None = None) -> Path:
-    """Merge ``learned`` into the user's ``people/learned.yaml`` (created when missing)."""
-    path = (target or user_dir()) / "people" / LEARNED_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = read_yaml(path) if path.exists() else None
-    people: dict[str, dict[str, Any]] = {
-        p["id"]: p for p in ((data or {}).get("people") or []) if isinstance(p, dict)
-    }
-    for item in learned:
-        key = item.actor_id or re.sub(r"[^a-z0-9]+", "-", fold(item.name)).strip("-")
-        record = people.setdefault(
-            key, {"id": key, "name": item.name, "aliases": [], "roles": [], "learned_from": []}
-        )
-        if item.actor_id is None:
-            record["country"] = item.country
-        if item.kind == "alias" and item.value not in record["aliases"]:
-            record["aliases"].append(item.value)
-        if item.kind in {"title", "person"}:
-            seen = dt.date.fromisoformat(item.seen[:10]) if item.seen else None
-            role = {
-                "office": "other",
-                "title": item.value,
-                "country": item.country,
-                "start": seen,
-                "end": seen,
-            }
-            if role not in record["roles"]:
-                record["roles"].append(role)
-        evidence = {
-            "kind": item.kind,
-            "text": item.evidence,
-            "source": item.source,
-            "date": item.seen,
-        }
-        if evidence not in record["learned_from"]:
-            record["learned_from"].append(evidence)
-    path.write_text(
-        "# Learned by `sidelines kb learn` from the documents listed under learned_from.\n"
-        + yaml.safe_dump({"people": list(people.values())}, allow_unicode=True, sort_keys=False),
-        encoding="utf-8",
-    )
-    return path
 
 
 def _keep(found: dict[tuple[str, str, str], Learned], item: Learned) -> None:

@@ -1,13 +1,14 @@
 """The core: ``Document -> Extraction``, a pure function of the text and its metadata.
 
 Ingestion, storage and engines wrap it; the same call runs in a test, the CLI, a web worker or a
-Ray task. The stages run in order: structure → nlp → resolve → extract → code.
+Ray task. The stages run in order: structure → nlp → resolve → extract → code. Structure prepares
+the document; ``nlp.pipe`` runs the others as spaCy components (see
+:mod:`sidelines.nlp.pipeline`), which leave what they find on the Doc; the extraction is built
+from the Doc's attributes here, with stable ids and the codes of each fact.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -17,54 +18,50 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sidelines.code import code_meeting, code_statement
-from sidelines.extract import (
-    MeetingCandidate,
-    MeetingExtractor,
-    StatementCandidate,
-    StatementExtractor,
-    merge_candidates,
-    tag_topics,
-)
+from sidelines.extract import MeetingCandidate, StatementCandidate, tag_topics
 from sidelines.extract.candidates import to_meeting_fields
-from sidelines.extract.merging import share_setting
-from sidelines.extract.setting import (
-    date_occasions,
-    place_from_dateline,
-    place_from_location,
-    place_remote,
-)
-from sidelines.ingest.title import attach_title
+from sidelines.extract.components import MeetingFinder
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp import load_pipeline
-from sidelines.resolve import ActorResolver, ResolvedMention, party_key
-from sidelines.structure import split_sections
-from sidelines.structure.dateline import find_dateline
-from sidelines.structure.sections import fact_spans
+from sidelines.resolve import party_key
+from sidelines.resolve.component import resolve_mentions
+from sidelines.structure import prepare_document
 from sidelines.types import Document, Evidence, Extraction, Meeting, Statement
 
-__all__ = ["extract", "extract_many", "nlp_text", "prepare"]
+__all__ = [
+    "EXTRACTION_COMPONENTS",
+    "build_extraction",
+    "extract",
+    "extract_many",
+    "extraction_pipeline",
+    "nlp_text",
+    "parse_many",
+    "prepare",
+    "resolve_mentions",
+]
 
 _LONE_NEWLINE = re.compile(r"(?<![\n])[ \t]*\n(?![ \t]*\n)")
 
+#: the components of the resolve and extract stages, (factory, name), in pipeline order
+EXTRACTION_COMPONENTS = (
+    ("sidelines_resolve_v1", "sl_resolve"),
+    ("sidelines_meetings_v1", "sl_meetings"),
+    ("sidelines_statements_v1", "sl_statements"),
+)
+
 
 def prepare(document: Document, kb: KnowledgeBase | None = None) -> Document:
-    """Structure stage: attach the title, split sections, name the original source."""
-    kb = kb or KnowledgeBase.default()
-    document = attach_title(document)
-    sections, original = split_sections(document.text)
-    return dataclasses.replace(
-        document, sections=sections, original_source=original or document.original_source
-    )
+    """Structure stage: attach the title, split sections, name the original source.
+
+    ``kb`` is accepted for callers that pass one; structure reads no knowledge base."""
+    return prepare_document(document)
 
 
 def extract(
     document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None
 ) -> Extraction:
     """Extract the meetings and statements of one document."""
-    kb = kb or KnowledgeBase.default()
-    nlp = nlp or load_pipeline()
-    prepared = prepare(document, kb)
-    return _extract_parsed(prepared, nlp(nlp_text(prepared.text)), kb)
+    return next(extract_many([document], nlp, kb, batch_size=1))
 
 
 def extract_many(
@@ -73,10 +70,67 @@ def extract_many(
     kb: KnowledgeBase | None = None,
     batch_size: int = 16,
 ) -> Iterator[Extraction]:
-    """Extract many documents, parsing them in batches with ``nlp.pipe``."""
-    kb = kb or KnowledgeBase.default()
-    for document, doc in parse_many(documents, nlp, kb, batch_size):
-        yield _extract_parsed(document, doc, kb)
+    """Extract many documents, parsing them in batches with ``nlp.pipe``.
+
+    The knowledge base is the pipeline's (its components are built with the ``sidelines.kb.v1``
+    registry entry); ``kb``, when given, must be that one.
+    """
+    nlp = extraction_pipeline(nlp)
+    kb = _pipeline_kb(nlp, kb)
+    for _document, doc in parse_many(documents, nlp, kb, batch_size):
+        yield build_extraction(doc, kb)
+
+
+def extraction_pipeline(nlp: Language | None = None) -> Language:
+    """``nlp`` (default :func:`~sidelines.nlp.load_pipeline`) with the resolve and extract
+    components after its own, added in place the first time (the nlp stage cannot import the
+    later stages that define them)."""
+    nlp = nlp or load_pipeline()
+    for factory, name in EXTRACTION_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(factory, name=name)
+    return nlp
+
+
+def parse_many(
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    kb: KnowledgeBase | None = None,
+    batch_size: int = 16,
+    disable: Iterable[str] = (),
+) -> Iterator[tuple[Document, Doc]]:
+    """Prepared documents with their Doc, run through the whole pipeline in batches (but the
+    components named in ``disable``).
+
+    Each Doc is made before the pipe and carries its document as ``doc._.sl_document``, so the
+    components read each document's own date, publisher, sections and title (spaCy's
+    ``nlp.pipe`` takes Docs as well as texts).
+    """
+    nlp = extraction_pipeline(nlp)
+    _pipeline_kb(nlp, kb)
+    pairs = ((_doc_of(nlp, prepare(d)), d) for d in documents)
+    for doc, _original in nlp.pipe(
+        pairs, as_tuples=True, batch_size=batch_size, disable=list(disable)
+    ):
+        yield doc._.sl_document, doc
+
+
+def _doc_of(nlp: Language, document: Document) -> Doc:
+    doc = nlp.make_doc(nlp_text(document.text))
+    doc._.sl_document = document
+    return doc
+
+
+def _pipeline_kb(nlp: Language, kb: KnowledgeBase | None = None) -> KnowledgeBase:
+    """The knowledge base of the pipeline's components; ``kb``, when given, must be it."""
+    finder = nlp.get_pipe("sl_meetings")
+    assert isinstance(finder, MeetingFinder)
+    if kb is not None and kb is not finder.kb:
+        raise ValueError(
+            "the knowledge base is the pipeline's (sidelines.kb.v1 in its components' config); "
+            "pass no kb, or the one the pipeline was built with"
+        )
+    return finder.kb
 
 
 def nlp_text(text: str) -> str:
@@ -118,63 +172,13 @@ def _evidence_from(document: Document, spans: list[Evidence]) -> list[Evidence]:
     return [Evidence(s, e, document.text[s:e]) for s, e in sorted(unique)]
 
 
-def _day(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
-def resolve_mentions(
-    document: Document, doc: Doc, kb: KnowledgeBase
-) -> tuple[ActorResolver, list[ResolvedMention]]:
-    """Resolve stage: every actor mention of a parsed document to a party on its date."""
-    publisher = kb.publisher(document.publisher, document.url)
-    resolver = ActorResolver(kb, _day(document.published), publisher)
-    resolved: list[ResolvedMention] = []
-    for mention in doc._.sl_actors or []:
-        resolved.append(ResolvedMention(mention, resolver.resolve(mention, resolved)))
-    resolver.resolve_ahead(resolved)
-    return resolver, resolved
-
-
-def parse_many(
-    documents: Iterable[Document],
-    nlp: Language | None = None,
-    kb: KnowledgeBase | None = None,
-    batch_size: int = 16,
-) -> Iterator[tuple[Document, Doc]]:
-    """Prepared documents with their spaCy parse, in batches (what ``extract_many`` reads)."""
+def build_extraction(doc: Doc, kb: KnowledgeBase | None = None) -> Extraction:
+    """The extraction of a Doc the whole pipeline ran over: its meetings and statements as facts
+    with stable ids, topics and codes, each statement linked to the meeting it was said at."""
     kb = kb or KnowledgeBase.default()
-    nlp = nlp or load_pipeline()
-    prepared = (prepare(d, kb) for d in documents)
-    pairs = ((nlp_text(p.text), p) for p in prepared)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield document, doc
-
-
-def _extract_parsed(document: Document, doc: Doc, kb: KnowledgeBase) -> Extraction:
-    day = _day(document.published)
-    resolver, resolved = resolve_mentions(document, doc, kb)
-    spans = fact_spans(document.sections)
-    title_end = document.title_span[1] if document.title_span else 0
-    candidates = MeetingExtractor(kb).extract(
-        doc, resolved, resolver, day, spans, title_end, text=document.text
-    )
-    merged = merge_candidates(candidates)
-    date_occasions(kb, merged)
-    place_from_location(kb, merged, document.location, day)
-    place_from_dateline(kb, merged, find_dateline(document.text, title_end), day)
-    share_setting(merged)
-    place_remote(merged)
-    meetings = _distinct_ids([_meeting(document, c, kb) for c in merged])
-    meeting_parties = [(c.evidence[0].start, c.parties) for c in candidates if c.status == "held"]
-    statements_found = StatementExtractor(kb).extract(
-        doc, resolved, resolver, spans, title_end, meeting_parties
-    )
-    statements = _distinct_ids([_statement(document, s, meetings, kb) for s in statements_found])
+    document: Document = doc._.sl_document
+    meetings = _distinct_ids([_meeting(document, c, kb) for c in doc._.sl_meetings])
+    statements = _distinct_ids([_statement(document, s, meetings, kb) for s in doc._.sl_statements])
     for meeting in meetings:
         topics = list(meeting.topics)
         for statement in statements:

@@ -39,7 +39,8 @@ def learn(
     """Everything the documents teach that the knowledge base does not know yet (once each)."""
     kb = kb or KnowledgeBase.default()
     found: dict[tuple[str, str, str], Learned] = {}
-    for document, doc in parse_many(documents, nlp, kb):
+    # the resolve stage is what teaches; meetings and statements are not needed
+    for document, doc in parse_many(documents, nlp, disable=("sl_meetings", "sl_statements")):
         _resolver, resolved = resolve_mentions(document, doc, kb)
         source = document.path or document.url
         dated = bool(document.published)  # a title is learned as held on the document's date

@@ -75,12 +75,12 @@ def extract_chunk(documents: list[Document], nlp: Language, kb: KnowledgeBase) -
     """Extract a chunk with one ``nlp.pipe`` call; when that fails, redo it one document at a time
     so that only the bad document fails."""
     try:
-        return list(extract_many(documents, nlp=nlp, kb=kb, batch_size=max(1, len(documents))))
+        return list(extract_many(documents, nlp=nlp, batch_size=max(1, len(documents))))
     except Exception:  # one bad document: find it
         results: list[Result] = []
         for document in documents:
             try:
-                results.append(extract(document, nlp=nlp, kb=kb))
+                results.append(extract(document, nlp=nlp))
             except Exception as err:
                 results.append(ExtractionFailure(f"extraction failed: {err}"))
         return results

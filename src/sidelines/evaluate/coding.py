@@ -24,7 +24,7 @@ from typing import Any
 from spacy.language import Language
 
 from sidelines.code import classify_text, coding_tables
-from sidelines.core import extract_many
+from sidelines.core import EXTRACTION_COMPONENTS, extract_many, extraction_pipeline
 from sidelines.errors import InputError
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp import load_pipeline
@@ -133,13 +133,16 @@ def read_gsr(path: Path) -> list[dict[str, Any]]:
 def code_sentences(
     texts: Sequence[str], nlp: Language | None = None, kb: KnowledgeBase | None = None
 ) -> list[CodedSentence]:
-    """Code each text as the pipeline would, one :class:`CodedSentence` per text."""
-    nlp = nlp or load_pipeline()
-    kb = kb or KnowledgeBase.default()
+    """Code each text as the pipeline would, one :class:`CodedSentence` per text.
+
+    The knowledge base is the pipeline's; ``kb`` is accepted for callers that pass one."""
+    nlp = extraction_pipeline(nlp or load_pipeline())
     tables = coding_tables()
     documents = [Document(text=t) for t in texts]
-    extractions = extract_many(documents, nlp, kb)
-    parses = nlp.pipe(texts, batch_size=32)
+    extractions = extract_many(documents, nlp)
+    # the parse alone, as the sentence reads (its facts are the extraction's)
+    stages = [name for _factory, name in EXTRACTION_COMPONENTS]
+    parses = nlp.pipe(texts, batch_size=32, disable=stages)
     coded = []
     for text, extraction, doc in zip(texts, extractions, parses, strict=True):
         coded.append(_code_one(text, extraction, doc, tables))

@@ -36,6 +36,7 @@ from sidelines.extract.triggers import find_triggers, is_negated, is_visit, phra
 from sidelines.extract.turns import find_turns, turn_at
 from sidelines.extract.visits import visit_host, visited_state
 from sidelines.kb import KnowledgeBase
+from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key
 from sidelines.resolve.places import resolve_place
 from sidelines.structure.sections import in_spans
@@ -103,7 +104,7 @@ class MeetingExtractor:
                 if candidate is not None:
                     found.extend(separate_meetings(candidate, trigger, sent, self.rules))
         rosters = find_rosters(
-            text or doc.text, resolved, fact_spans, self.rules, resolver.publisher
+            text or doc_text(doc), resolved, fact_spans, self.rules, resolver.publisher
         )
         for roster in rosters:
             attach_roster(
@@ -270,11 +271,13 @@ class MeetingExtractor:
             ]
             + [sent.end_char]
         )
-        place = resolve_place(self.kb, doc.text, doc._.sl_places or [], trigger.idx, clause_end)
+        place = resolve_place(
+            self.kb, doc_text(doc), doc._.sl_places or [], trigger.idx, clause_end
+        )
         if place.place is None and place.country is None:
             # "During a visit to Nairobi, A met B": a place set before the trigger
             place = resolve_place(
-                self.kb, doc.text, doc._.sl_places or [], sent.start_char, trigger.idx
+                self.kb, doc_text(doc), doc._.sl_places or [], sent.start_char, trigger.idx
             )
         if visit_state is not None and place.country is None:
             place = type(place)(place.place, visit_state.country)

@@ -9,6 +9,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 from sidelines.kb import KnowledgeBase
+from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve.places import resolve_occasion
 
 
@@ -24,7 +25,7 @@ def sentence_occasion(
             continue  # "a joint news conference following talks with ...": no forum
         if not words.cue_pattern.search(match.group(0)) and not words.forum_pattern.search(phrase):
             continue
-        name, city, country = resolve_occasion(kb, phrase, text + " " + doc.text[:2000], day)
+        name, city, country = resolve_occasion(kb, phrase, text + " " + doc_text(doc)[:2000], day)
         if name:
             return name, city, country
     return None, None, None

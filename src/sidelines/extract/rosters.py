@@ -18,6 +18,7 @@ from sidelines.extract.candidates import MeetingCandidate, unique_parties
 from sidelines.extract.tense import meeting_date
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.kb.model import PublisherProfile
+from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve import ResolvedMention, party_key
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, Participant
@@ -153,7 +154,7 @@ def attach_roster(
             continue
         target.parties.append(member)
         target.sides[key] = other
-    ev = Evidence(roster.start, roster.end, doc.text[roster.start : roster.end])
+    ev = Evidence(roster.start, roster.end, doc_text(doc)[roster.start : roster.end])
     if ev not in target.evidence:
         target.evidence.append(ev)
 

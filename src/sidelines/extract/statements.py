@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sidelines.extract.turns import Turn, find_turns
 from sidelines.kb import KnowledgeBase
+from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve import ActorResolver, ResolvedMention, party_key
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, Participant
@@ -140,10 +141,12 @@ class StatementExtractor:
         for item in resolved:
             for i in range(item.mention.token_start, item.mention.token_end):
                 by_token[i] = item
-        paragraphs = _paragraph_starts(doc.text)
+        paragraphs = _paragraph_starts(doc_text(doc))
         self.document_speakers, self.own_from = _document_speakers(doc, resolved)
         turns, turn_ranges = self._turns(
-            find_turns(doc, by_token, fact_spans, self.kb.lexicon.meetings), doc.text, paragraphs
+            find_turns(doc, by_token, fact_spans, self.kb.lexicon.meetings),
+            doc_text(doc),
+            paragraphs,
         )
         found: list[StatementCandidate] = list(turns)
         last_by_paragraph: dict[int, StatementCandidate] = {}
@@ -241,24 +244,24 @@ class StatementExtractor:
                 # "'Our fishermen need clear rules,' Sarr said": what is said stands before the cue
                 start, end = quoted
                 content_start = _quote_start(
-                    doc.text, doc[start].idx, paragraph_start(doc.text, sent.start_char)
+                    doc_text(doc), doc[start].idx, paragraph_start(doc_text(doc), sent.start_char)
                 )
                 ev_start = content_start
                 ev_end = max(
                     doc[end - 1].idx + len(doc[end - 1].text),
                     max(t.idx + len(t) for t in [cue, *subject.subtree]),
                 )
-                content = doc.text[content_start : doc[end - 1].idx + len(doc[end - 1].text)]
+                content = doc_text(doc)[content_start : doc[end - 1].idx + len(doc[end - 1].text)]
             else:
                 start, end = _content_bounds(cue, cue_ids, sent, phrase_end)
                 if end <= start:
                     continue
-                content = doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+                content = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
                 ev_start = subject.left_edge.idx if _subject_is_own(cue) else cue.idx
                 ev_start = min(ev_start, cue.idx)
                 ev_end = doc[end - 1].idx + len(doc[end - 1].text)
             listed = (
-                _list_items_after(doc.text, sent.end_char)
+                _list_items_after(doc_text(doc), sent.end_char)
                 if quoted is None and _INTRODUCES_LIST.fullmatch(content)
                 else []
             )
@@ -280,7 +283,7 @@ class StatementExtractor:
             )
             for part_start, part_end in parts if len(parts) > 1 or listed else [(-1, -1)]:
                 if part_start >= 0:
-                    text = doc.text[part_start:part_end]
+                    text = doc_text(doc)[part_start:part_end]
                     span = (part_start, part_end)
                 else:
                     text, span = content, (ev_start, ev_end)
@@ -290,7 +293,7 @@ class StatementExtractor:
                         cue=cue_text,
                         cue_lemma=cue_lemma,
                         text=text.strip(" ,;\"“”‘’'"),
-                        evidence=[Evidence(span[0], span[1], doc.text[span[0] : span[1]])],
+                        evidence=[Evidence(span[0], span[1], doc_text(doc)[span[0] : span[1]])],
                         position=span[0] if part_start >= 0 else cue.idx,
                         paragraph=paragraph,
                     )
@@ -735,7 +738,7 @@ def _signatories(doc: Doc, resolved: list[ResolvedMention]) -> list[Participant]
         name, title = item.mention, following.mention
         if name.kind != "name" or title.kind != "title" or item.party is None:
             continue
-        if doc.text[name.end : title.start].strip():
+        if doc_text(doc)[name.end : title.start].strip():
             continue
         party = item.party
         if party.country is None and title.country_hint:
@@ -750,7 +753,7 @@ def _signatories(doc: Doc, resolved: list[ResolvedMention]) -> list[Participant]
     best: list[Participant] = []
     last_end = -1
     for start, end, party in pairs:
-        gap = doc.text[last_end:start] if last_end >= 0 else ""
+        gap = doc_text(doc)[last_end:start] if last_end >= 0 else ""
         if gap.strip() and (re.search(r"[.;!?]", gap) or len(gap.split()) > _SIGNATURE_GAP):
             block = []
         elif gap.strip():
@@ -813,7 +816,7 @@ def _sentences_within(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if sent.end_char <= start or sent.start_char >= end:
             continue
         a, b = max(start, sent.start_char), min(end, sent.end_char)
-        if re.search(r"\w{3}", doc.text[a:b]):
+        if re.search(r"\w{3}", doc_text(doc)[a:b]):
             spans.append((a, b))
     return spans
 
@@ -859,7 +862,7 @@ def _quote_before(doc: Doc, sent: Span) -> tuple[int, int] | None:
 def _quote_ending(doc: Doc, close: int) -> tuple[int, int] | None:
     """The token range of the quotation whose closing mark is token ``close``, back to its
     opening mark in the same paragraph."""
-    floor = paragraph_start(doc.text, doc[close].idx)
+    floor = paragraph_start(doc_text(doc), doc[close].idx)
     for i in range(close - 1, -1, -1):
         if doc[i].idx < floor:
             return None

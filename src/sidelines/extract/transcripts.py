@@ -18,6 +18,7 @@ from sidelines.extract.turns import Turn
 from sidelines.extract.visits import visited_state
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.lexicon import MeetingRules
+from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve import party_key, resolve_place
 from sidelines.types import Evidence, MeetingMode, MeetingStatus
 
@@ -69,7 +70,7 @@ def spoken_reference(
         return None
     phrase = phrase_span(doc, sent, trigger)
     mode = meeting_mode(trigger, phrase, sent, rules)
-    place = resolve_place(kb, doc.text, doc._.sl_places or [], trigger.idx, sent.end_char)
+    place = resolve_place(kb, doc_text(doc), doc._.sl_places or [], trigger.idx, sent.end_char)
     country = place.country or (visit_state.country if visit_state is not None else None)
     date = meeting_date(doc, sent, trigger, day, False, rules)
     if status == "held" and not (

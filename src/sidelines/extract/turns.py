@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sidelines.kb.lexicon import MeetingRules
+from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve import ResolvedMention
 from sidelines.types import Participant
 
@@ -39,7 +40,7 @@ def find_turns(
 ) -> list[Turn]:
     """The speaker turns in the fact-bearing parts of ``doc``, in text order (a label is
     ``meeting_rules.yaml``'s ``transcripts.turn_pattern``)."""
-    text = doc.text
+    text = doc_text(doc)
     labels: list[tuple[int, int, Participant]] = []
     for start, end in fact_spans:
         for line in re.finditer(r"[^\n]+", text[start:end]):

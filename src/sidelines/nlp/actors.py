@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from sidelines.kb import KnowledgeBase, office_of_title
 from sidelines.kb.loader import load_lexicon
 from sidelines.names import name_key
+from sidelines.nlp.doc_text import doc_text
 from sidelines.nlp.mentions import ActorMention
 from sidelines.nlp.names import NameFinder, infix_hyphen
 from sidelines.structure.dateline import find_dateline
@@ -92,7 +93,7 @@ class ActorMentionFinder:
         mentions.extend(self._sides(doc, taken))
         mentions.extend(self._plural_titles(doc, mentions, taken))
         mentions.extend(self._pronouns(doc, taken))
-        dateline = find_dateline(doc.text)
+        dateline = find_dateline(doc_text(doc))
         if dateline is not None:
             # "ACCRA, March 4 (Test Wire) --": the agency that filed the story is no party
             mentions = [
@@ -543,7 +544,7 @@ class ActorMentionFinder:
         )
 
     def _sides(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
-        text = doc.text
+        text = doc_text(doc)
         for regex, kind in ((SIDE_OF_RE, "side"), (SIDE_RE, "group")):
             for match in regex.finditer(text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

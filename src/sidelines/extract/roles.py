@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.extract.candidates import unique_parties
+from sidelines.extract.sides import is_including
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.nlp.mentions import ActorMention
 from sidelines.resolve import ResolvedMention
@@ -75,6 +76,8 @@ def _role(
         path.append(node)
         node = node.head
     if node.i != trigger.i:
+        if _included_by_subjects_verb(head, trigger):
+            return "b"  # "A meeting is being held, including A, B and C" (parsed under "held")
         return _governing_subject(head, trigger)
     if path and path[-1].lemma_.lower() == "include" and trigger.pos_ in {"NOUN", "PROPN"}:
         return "b"  # "a meeting (which) included / including A, B and C": its parties
@@ -119,6 +122,18 @@ def _role(
     ):
         return "b"  # a misparsed heading: "Telephone conversation with ... Angela Merkel"
     return None
+
+
+def _included_by_subjects_verb(head: Token, trigger: Token) -> bool:
+    """A noun trigger that is its verb's subject, whose "including ..." the parser hung from the
+    verb: the mention is in that list."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = trigger.head
+    node = head
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+    return node.head.i == verb.i and node.i != trigger.i and is_including(node)
 
 
 def _governing_subject(head: Token, trigger: Token) -> str | None:

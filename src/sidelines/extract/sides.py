@@ -67,9 +67,16 @@ def named_so_far(resolved: list[ResolvedMention], sent: Span) -> list[Participan
 
 def lists_parties(trigger: Token, rules: MeetingRules) -> bool:
     """A noun trigger whose parties are listed after "between", "of" or "including"."""
-    return trigger.pos_ in {"NOUN", "PROPN"} and any(
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(
         (c.dep_ == "prep" and c.lower_ in rules.roles.list_prepositions) or is_including(c)
         for c in trigger.children
+    ):
+        return True
+    # "A meeting is being held, including A, B and C": the list hangs from the subject's verb
+    return trigger.dep_ in {"nsubj", "nsubjpass"} and any(
+        is_including(c) for c in trigger.head.children
     )
 
 

@@ -120,6 +120,12 @@ def _noun_qualifies(token: Token, rules: MeetingRules) -> bool:
         return has_with
     if token.lower_ in words.listing_nouns and any(is_including(c) for c in kids):
         return True
+    if (
+        token.lower_ in words.listing_nouns
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and any(is_including(c) for c in token.head.children)
+    ):
+        return True  # "A meeting is being held, including A, B and C" (the list under "held")
     return has_with or (has_poss and token.lower_ in words.possessed_nouns)
 
 

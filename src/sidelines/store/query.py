@@ -109,10 +109,15 @@ def meeting_conditions(
     mode: str | None = None,
     status: str | None = "held",
     scope: str | None = None,
+    held_in: str | None = None,
+    place: str | None = None,
     plan: bool = False,
 ) -> list[Any]:
     """The WHERE conditions of :func:`meetings` for its filters (shared with the exports); the
     names, countries, occasions and scope are read as :mod:`sidelines.store.filters` reads them.
+
+    ``held_in`` is the country the meeting took place in (a code, name or demonym, as
+    ``country``), ``place`` its place as stored.
 
     With ``plan``, an actor or country with many meetings is matched in the form that finds a
     newest-first page fastest (the results are the same either way).
@@ -159,6 +164,10 @@ def meeting_conditions(
         conditions.append(MeetingRow.status == status)
     if scope:
         conditions.append(MeetingRow.scope == scope_named(scope))
+    if held_in:
+        conditions.append(MeetingRow.country == country_named(session, held_in))
+    if place:
+        conditions.append(MeetingRow.place == place.strip())
     return conditions
 
 
@@ -174,15 +183,17 @@ def meetings(
     mode: str | None = None,
     status: str | None = "held",
     scope: str | None = None,
+    held_in: str | None = None,
+    place: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Meetings (newest first) with an ``actor`` (name or id) or a party from ``country``, with a
     counterpart ``with_`` (a country or an actor), in a date range, at an occasion, on a topic,
-    by mode, of a scope (``international`` or ``domestic``)."""
+    by mode, of a scope (``international`` or ``domestic``), held in a country or at a place."""
     conditions = meeting_conditions(
         session, actor, country, with_, since, until, occasion, topic, mode, status, scope,
-        plan=True,
+        held_in=held_in, place=place, plan=True,
     )  # fmt: skip
     query = select(MeetingRow).where(*conditions)
     query = query.order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id).options(

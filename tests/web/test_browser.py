@@ -309,7 +309,6 @@ def test_facets_narrow_the_timeline_and_agree_with_it(page: tuple[Page, Watch]) 
 
 
 def test_map_shades_countries_and_opens_their_meetings(page: tuple[Page, Watch]) -> None:
-    pytest.importorskip("pygal_maps_world")
     tab, watch = page
     tab.goto("/")
     tab.get_by_role("link", name="Map", exact=True).click()

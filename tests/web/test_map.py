@@ -62,7 +62,6 @@ def test_held_in_and_place_filter_by_where_a_meeting_took_place(web_store: Store
 
 
 def test_world_map_draws_each_country_with_its_count_and_link() -> None:
-    pytest.importorskip("pygal_maps_world")
     drawn = worldmap.world_map(
         [
             {"country": "RUS", "meetings": 7},
@@ -103,7 +102,6 @@ def test_world_map_draws_each_country_with_its_count_and_link() -> None:
 
 
 def test_iso3_codes_become_the_maps_codes() -> None:
-    pytest.importorskip("pygal_maps_world")
     assert worldmap.iso2("RUS") == "ru"
     assert worldmap.iso2("gbr") == "gb"
     assert worldmap.iso2("EUR") is None
@@ -113,7 +111,6 @@ def test_iso3_codes_become_the_maps_codes() -> None:
 def test_map_page_counts_agree_with_the_meetings_they_link_to(
     client: TestClient, web_store: Store
 ) -> None:
-    pytest.importorskip("pygal_maps_world")
     page = client.get("/map")
     assert page.status_code == 200
     assert '<a href="/map" aria-current="page">Map</a>' in page.text

@@ -437,11 +437,7 @@ def map_page(request: Request) -> HTMLResponse:
         where = {k: v for k, v in (("held_in", country), ("place", place)) if v}
         return "/meetings?" + urlencode({**keep, **where})
 
-    drawn = (
-        worldmap.world_map(places["countries"], meetings_in)
-        if worldmap.available() and places["countries"]
-        else None
-    )
+    drawn = worldmap.world_map(places["countries"], meetings_in) if places["countries"] else None
     countries = [{**c, "href": meetings_in(c["country"])} for c in places["countries"]]
     rows = [{**p, "href": meetings_in(p["country"], p["place"])} for p in places["places"]]
     return _render(
@@ -450,7 +446,6 @@ def map_page(request: Request) -> HTMLResponse:
         {
             "filters": filters,
             "world_map": drawn,
-            "map_available": worldmap.available(),
             "countries": countries,
             "places": _window(request, rows, "places"),
             "total": places["total"],

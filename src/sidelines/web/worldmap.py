@@ -1,6 +1,6 @@
 """A world map of meetings per host country, drawn on the server as SVG.
 
-The country shapes are those of ``pygal_maps_world`` (installed with the ``api`` extra), so the
+The country shapes are those of ``pygal_maps_world`` (in the ``api`` extra, as FastAPI), so the
 map needs nothing from another host and no JavaScript: each country with meetings is shaded by
 their number (on a log scale), says it on hover (an SVG ``<title>``) and links to its meetings.
 pygal's own tooltip script is dropped (the dashboard's CSP allows no inline script).
@@ -14,10 +14,13 @@ from typing import Any
 
 import pycountry
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+from pygal.style import Style
+from pygal_maps_world.i18n import COUNTRIES
+from pygal_maps_world.maps import World
 
 from sidelines.web.charts import country_name
 
-__all__ = ["MAP_COLOUR", "available", "country_title", "iso2", "world_map"]
+__all__ = ["MAP_CODES", "MAP_COLOUR", "country_title", "iso2", "world_map"]
 
 SVG = "http://www.w3.org/2000/svg"
 #: the shade of the busiest country; the others are lighter (pygal's fill-opacity, 0.3 to 1)
@@ -25,19 +28,8 @@ MAP_COLOUR = "#0072b2"
 NO_MEETINGS = "#e3e6ea"
 
 
-def available() -> bool:
-    """Whether pygal and its world map are installed."""
-    try:
-        import pygal_maps_world.maps  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def _map_codes() -> frozenset[str]:
-    from pygal_maps_world.i18n import COUNTRIES
-
-    return frozenset(COUNTRIES)
+#: the codes of the map's countries (lower-case ISO 3166 alpha-2)
+MAP_CODES = frozenset(COUNTRIES)
 
 
 def iso2(iso3: str) -> str | None:
@@ -47,7 +39,7 @@ def iso2(iso3: str) -> str | None:
     if found is None:
         return None
     code = str(found.alpha_2).lower()
-    return code if code in _map_codes() else None
+    return code if code in MAP_CODES else None
 
 
 def country_title(iso3: str, meetings: int) -> str:
@@ -59,9 +51,6 @@ def world_map(countries: Iterable[Mapping[str, Any]], link: Callable[[str], str]
     """The map of ``[{country, meetings}]`` (ISO3 codes): ``{"svg": markup, "drawn": [ISO3],
     "missing": [ISO3]}``, ``missing`` the countries the map has no shape for. ``link(iso3)`` is
     the address a country's shape opens."""
-    from pygal.maps.world import World
-    from pygal.style import Style
-
     counts: dict[str, int] = {}
     codes: dict[str, str] = {}
     missing: list[str] = []

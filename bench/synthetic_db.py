@@ -24,7 +24,7 @@ from sqlalchemy import Table
 
 from sidelines.store import Store
 from sidelines.store.actors import key_rows
-from sidelines.store.db import recount_actors, recount_international
+from sidelines.store.migrations import recount_actors, recount_international
 from sidelines.store.schema import (
     ActorKeyRow,
     ActorRow,

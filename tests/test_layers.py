@@ -32,6 +32,8 @@ STAGES: dict[str, int] = {
     "sidelines.names": 0,
     "sidelines.data": 1,
     "sidelines.settings": 1,
+    "sidelines.filters": 1,  # the filter lists of CLI, API and exports: plain data
+    "sidelines.pairing": 1,  # the one rule that pairs a meeting's sides: plain data
     "sidelines.kb": 2,
     "sidelines.ingest": 10,
     "sidelines.structure": 20,
@@ -46,7 +48,7 @@ STAGES: dict[str, int] = {
     "sidelines.corpus": 100,
     "sidelines.learning": 100,
     "sidelines.export": 110,
-    "sidelines.store.export": 110,  # becomes sidelines.export
+    "sidelines.cli_options": 120,
     "sidelines.api": 110,
     "sidelines.web": 110,
     "sidelines.cli": 120,

@@ -15,6 +15,7 @@ import csv
 import json
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -32,7 +33,9 @@ from rich.progress import (
 from rich.table import Table
 
 from sidelines.api.commands import demo, reviews_app, serve
+from sidelines.cli_options import filter_options
 from sidelines.errors import InputError, SidelinesError
+from sidelines.filters import MeetingFilter, StatementFilter
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.commands import QueryFormat, kb_app
 from sidelines.kb.learned import save
@@ -273,36 +276,10 @@ class QueryOutput(StrEnum):
     csv = "csv"
 
 
-#: options shared by the query and export commands
-ActorOption = Annotated[
-    str | None,
-    typer.Option("--actor", help="A participant: an actor id or any spelling of a name."),
-]
-CountryOption = Annotated[
-    str | None,
-    typer.Option("--country", help="A participant's country: ISO3 code, name or demonym."),
-]
-WithOption = Annotated[
-    str | None,
-    typer.Option("--with", help="A counterpart: a country (code, name, demonym) or a name."),
-]
-ScopeOption = Annotated[
-    str | None,
-    typer.Option(
-        "--scope",
-        help="international (two or more countries, or an organisation) | domestic",
-    ),
-]
-SinceOption = Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")]
-UntilOption = Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")]
-OccasionOption = Annotated[
-    str | None,
-    typer.Option("--occasion", help='The occasion: its name or words of it, e.g. "G20 summit".'),
-]
-TopicOption = Annotated[
-    str | None, typer.Option("--topic", help='A topic label, e.g. "Ukraine" or "trade".')
-]
-ModeOption = Annotated[str | None, typer.Option("--mode", help="phone | in_person | video")]
+#: options shared by the query and export commands (the filters' options come from
+#: :mod:`sidelines.store.filters` through :func:`sidelines.filter_params.filter_options`)
+#: the filters' placeholder in a signature (the options replace it)
+EVERY_MEETING = MeetingFilter()
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL.")]
 
 
@@ -310,7 +287,9 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database URL.")]
 NO_WRAP = {"date", "start", "end", "mode", "country", "sources", "meetings", "statements", "cue"}
 
 
-def _print_records(records: list[dict[str, Any]], output: QueryOutput, columns: list[str]) -> None:
+def _print_records(
+    records: Sequence[Mapping[str, Any]], output: QueryOutput, columns: list[str]
+) -> None:
     if output == QueryOutput.json:
         sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
         return
@@ -340,16 +319,9 @@ def _cell(value: Any) -> str:
 
 
 @app.command("meetings")
+@filter_options(MeetingFilter)
 def meetings_cli(
-    actor: ActorOption = None,
-    country: CountryOption = None,
-    with_: WithOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    occasion: OccasionOption = None,
-    topic: TopicOption = None,
-    mode: ModeOption = None,
-    scope: ScopeOption = None,
+    filters: MeetingFilter,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
     db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
@@ -357,18 +329,7 @@ def meetings_cli(
     """Held meetings in the corpus database, newest first."""
     store = _open_store(db)
     try:
-        records = store.meetings(
-            actor=actor,
-            country=country,
-            with_=with_,
-            since=since,
-            until=until,
-            occasion=occasion,
-            topic=topic,
-            mode=mode,
-            scope=scope,
-            limit=limit,
-        )
+        records = store.meetings(filters, limit=limit)
     except SidelinesError as error:
         raise _fail(error) from None
     _print_records(
@@ -377,28 +338,9 @@ def meetings_cli(
 
 
 @app.command("statements")
+@filter_options(StatementFilter)
 def statements_cli(
-    speaker: Annotated[
-        str | None,
-        typer.Option("--speaker", help="A speaker: an actor id or any spelling of a name."),
-    ] = None,
-    country: Annotated[
-        str | None,
-        typer.Option("--country", help="A speaker's country: ISO3 code, name or demonym."),
-    ] = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    topic: TopicOption = None,
-    with_: Annotated[
-        str | None,
-        typer.Option("--with", help="Said at a meeting with: a country or a name."),
-    ] = None,
-    occasion: OccasionOption = None,
-    mode: ModeOption = None,
-    scope: Annotated[
-        str | None,
-        typer.Option("--scope", help="Said at an international | domestic meeting."),
-    ] = None,
+    filters: StatementFilter,
     limit: Annotated[int | None, typer.Option("--limit")] = None,
     db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
@@ -406,18 +348,7 @@ def statements_cli(
     """Statements in the corpus database, newest first."""
     store = _open_store(db)
     try:
-        records = store.statements(
-            speaker=speaker,
-            country=country,
-            since=since,
-            until=until,
-            topic=topic,
-            with_=with_,
-            occasion=occasion,
-            mode=mode,
-            scope=scope,
-            limit=limit,
-        )
+        records = store.statements(filters, limit=limit)
     except SidelinesError as error:
         raise _fail(error) from None
     _print_records(records, output, ["date", "speakers", "cue", "text", "topics"])
@@ -480,6 +411,7 @@ def actor_cli(
 
 
 @app.command("export")
+@filter_options(MeetingFilter)
 def export_cli(
     out: Annotated[str, typer.Argument(help="Output file, or - for standard output.")],
     fmt: Annotated[
@@ -501,39 +433,16 @@ def export_cli(
     header: Annotated[
         bool, typer.Option("--header", help="gdelt-tsv: write a header row (GDELT has none).")
     ] = False,
-    actor: ActorOption = None,
-    country: CountryOption = None,
-    with_: WithOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    occasion: OccasionOption = None,
-    topic: TopicOption = None,
-    mode: ModeOption = None,
-    scope: ScopeOption = None,
+    filters: MeetingFilter = EVERY_MEETING,
     db: DbOption = None,
 ) -> None:
     """Export held meetings and statements as event data (PLOVER, POLECAT, GDELT), CSV, Parquet,
     or an actor network (GraphML, GEXF), with the filters of 'sidelines meetings'."""
-    from sidelines.store.export import export
+    from sidelines.export import export
 
     store = _open_store(db)
     try:
-        report = export(
-            store,
-            fmt,
-            out,
-            what=what,
-            header=header,
-            actor=actor,
-            country=country,
-            with_=with_,
-            since=since,
-            until=until,
-            occasion=occasion,
-            topic=topic,
-            mode=mode,
-            scope=scope,
-        )
+        report = export(store, fmt, out, what=what, header=header, where=filters)
     except SidelinesError as error:
         raise _fail(error) from None
     except BrokenPipeError:  # `| head` stopped reading: quietly, as other Unix tools

@@ -505,6 +505,20 @@ MEETINGS = [
         date="2024-03-04",
         place="Dakar",
     ),
+    Case(
+        "talks-between-unknown-names-took-place",
+        "Talks between Amara Mensah and Tomasz Wierzbicki took place in Accra on Monday.",
+        [("Amara Mensah", "Tomasz Wierzbicki")],
+        date="2024-03-04",
+        place="Accra",
+    ),
+    Case(
+        "in-a-phone-call-with-unknown-name",
+        "In a phone call with Amara Mensah on Monday, Kofi Boateng discussed trade.",
+        [("Amara Mensah", "Kofi Boateng")],
+        mode="phone",
+        date="2024-03-04",
+    ),
     # --- long titles: portfolios, offices "at" a body, hyphenated words ---------------------
     Case(
         "title-office-at-a-body",
@@ -766,6 +780,33 @@ STATEMENTS = [
         statements=[
             ("Amara Mensah", "keep the momentum behind improved ties"),
             ("Kofi Boateng", "the revival of a joint trade council"),
+        ],
+    ),
+    Case(
+        "quote-then-inverted-tweeted",
+        'Amara Mensah met Kofi Boateng in Accra on Monday. "Trade has doubled since 2020," '
+        "tweeted Mensah.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[("Amara Mensah", "Trade has doubled")],
+    ),
+    Case(
+        "quote-of-two-sentences-then-posted-on-x",
+        'S. Jaishankar met Sameh Shoukry in New York on Saturday. "Great to see my friend in '
+        'New York. Committed to take our ties forward," posted Jaishankar on X.',
+        [("S. Jaishankar", "Sameh Shoukry")],
+        statements=[
+            ("S. Jaishankar", "Great to see my friend"),
+            ("S. Jaishankar", "Committed to take our ties forward"),
+        ],
+    ),
+    Case(
+        "lauded-and-took-stock-of",
+        "Sergey Lavrov met Wang Yi in Moscow on Friday. Lavrov took stock of the progress in "
+        "trade. Wang also lauded Russia's chairmanship of BRICS.",
+        [("Sergey Lavrov", "Wang Yi")],
+        statements=[
+            ("Sergey Lavrov", "the progress in trade"),
+            ("Wang Yi", "Russia's chairmanship of BRICS"),
         ],
     ),
     Case(

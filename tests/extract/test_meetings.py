@@ -112,3 +112,23 @@ def test_a_city_in_the_possessive_is_no_meeting_place(nlp: Language, text: str) 
     meetings = extract(Document(text=text, published="2024-03-05"), nlp=nlp).meetings
     assert meetings
     assert all(m.place is None for m in meetings), [m.place for m in meetings]
+
+
+WIRE_PAGE = (
+    "Ghana, Kenya ministers hold talks in Accra\n\n"
+    "TOP STORIES\n\n"
+    "Source: Test Wire| 2024-03-05 10:12:01 |Editor: Jane Roe\n\n"
+    "ACCRA, March 4 (Test Wire) -- Ghanaian Foreign Minister Amara Mensah held talks with his "
+    "Kenyan counterpart Wanjiru Kamau here on Monday.\n\n"
+    "Mensah said the two countries would sign a trade deal soon.\n"
+)
+
+
+def test_a_wire_story_places_its_meeting_by_the_dateline_and_its_agency_is_no_party(
+    nlp: Language,
+) -> None:
+    meetings = run(nlp, WIRE_PAGE, published="2024-03-05").meetings
+    assert len(meetings) == 1
+    meeting = meetings[0]
+    assert {p.name for p in meeting.participants} == {"Amara Mensah", "Wanjiru Kamau"}
+    assert (meeting.date, meeting.place, meeting.country) == ("2024-03-04", "Accra", "GHA")

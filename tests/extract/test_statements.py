@@ -205,3 +205,8 @@ def test_a_cue_that_introduces_a_list_gives_one_statement_per_item(
 def test_a_cue_that_announces_a_list_with_none_gives_nothing(nlp: Language) -> None:
     text = "Amara Mensah met Kofi Boateng in Accra on Monday and agreed to:\n\nPhotos: Reuters"
     assert not [s for s in run(nlp, text).statements if s.cue == "agreed"]
+
+
+def test_a_speech_verb_before_a_name_with_no_quotation_gives_no_statement(nlp: Language) -> None:
+    text = "Amara Mensah met Kofi Boateng in Accra. The ministry posted Mensah's schedule online."
+    assert not [s for s in run(nlp, text).statements if s.cue == "posted"]

@@ -133,3 +133,59 @@ def test_a_name_on_a_line_over_its_title_is_a_name(nlp: Language) -> None:
 def test_a_lone_word_coordinated_with_a_place_is_no_person(nlp: Language, text: str) -> None:
     names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
     assert not names & {"Bejing", "Tokio"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A meeting with Deutsche Bank was cancelled.",
+        "Talks with the National Electoral Commission resumed on Monday.",
+    ],
+)
+def test_an_institution_after_a_meeting_noun_is_no_person(nlp: Language, text: str) -> None:
+    assert not [m for m in mentions(nlp, text) if m.kind == "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Vladimir Putin met film director Emir Kusturica in Moscow.", "Emir Kusturica", None),
+        ("The bank's CEO King Okafor met Amara Mensah in Lagos.", "King Okafor", None),
+        ("Vladimir Putin met Kuwaiti Emir Nawaf in Moscow.", "Nawaf", "Emir"),
+        ("Vladimir Putin met the Emir Tamim in Doha.", "Tamim", "Emir"),
+    ],
+)
+def test_a_title_word_after_another_title_is_a_given_name(
+    nlp: Language, text: str, name: str, title: str | None
+) -> None:
+    found = {m.name: m for m in mentions(nlp, text) if m.kind == "name"}
+    assert name in found, found
+    if title is not None:
+        assert title in (found[name].title or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Li Qiang met New Zealand's Governor-General Cindy Kiro in Wellington.",
+            "Cindy Kiro",
+            "NZL",
+        ),
+        (
+            "Park Jin met Japan's Foreign Minister Tomasz Kowalski in Tokyo.",
+            "Tomasz Kowalski",
+            "JPN",
+        ),
+        (
+            "Amara Mensah met South Africa's Deputy President Sipho Dube in Accra.",
+            "Sipho Dube",
+            "ZAF",
+        ),
+    ],
+)
+def test_a_countrys_possessive_before_a_title_gives_the_country(
+    nlp: Language, text: str, name: str, country: str
+) -> None:
+    found = {m.name: m for m in mentions(nlp, text) if m.kind == "name"}
+    assert found[name].country_hint == country

@@ -173,7 +173,7 @@ def test_records_become_a_dataframe(store: Store) -> None:
 
 
 def test_actor_counts_are_kept_by_every_write(store: Store) -> None:
-    from sidelines.store.db import recount_actors
+    from sidelines.store.migrations import recount_actors
 
     before = {a["id"]: (a["meetings"], a["statements"]) for a in store.actors()}
     with store.engine.begin() as connection:
@@ -185,11 +185,11 @@ def test_actor_counts_are_kept_by_every_write(store: Store) -> None:
 def test_frequent_actors_get_the_same_meetings_by_either_plan(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sidelines.store import query
+    from sidelines.store.read import conditions
 
     filters = [{"actor": "Lavrov"}, {"country": "RUS"}, {"with_": "CHN"}, {"with_": "Wang Yi"}]
     few = [store.meetings(**f) for f in filters]
-    monkeypatch.setattr(query, "FREQUENT", 0)  # every actor and country counts as frequent
+    monkeypatch.setattr(conditions, "FREQUENT", 0)  # every actor and country counts as frequent
     assert [store.meetings(**f) for f in filters] == few
     assert all(few)
 

@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import text, update
 
+from sidelines.filters import MeetingFilter, StatementFilter
 from sidelines.store import Store
-from sidelines.store.db import _meeting_scope
 from sidelines.store.filters import FilterError
-from sidelines.store.query import iter_meetings, iter_statements
+from sidelines.store.migrations import _meeting_scope
+from sidelines.store.read.meetings import iter_meetings
+from sidelines.store.read.statements import iter_statements
 from sidelines.store.schema import ActorRow, MeetingRow
 from sidelines.types import Document, Evidence, Extraction, Meeting, Participant, Statement
 
@@ -211,11 +213,13 @@ def test_actors_of_a_scope_are_counted_in_it(store: Store) -> None:
 
 def test_exports_read_the_same_filters(store: Store) -> None:
     with store.sessions() as session:
-        found = {m["id"] for m in iter_meetings(session, actor="Sergei Lavrov")}
+        found = {m["id"] for m in iter_meetings(session, MeetingFilter(actor="Sergei Lavrov"))}
         assert found == {"bali"}
-        scoped = list(iter_meetings(session, scope="domestic", country="Russian"))
+        scoped = list(iter_meetings(session, MeetingFilter(scope="domestic", country="Russian")))
         assert [m["id"] for m in scoped] == ["gref"] and scoped[0]["scope"] == "domestic"
-        said = [s["id"] for s in iter_statements(session, speaker="Joseph R. Biden")]
+        said = [
+            s["id"] for s in iter_statements(session, StatementFilter(speaker="Joseph R. Biden"))
+        ]
         assert said == ["st-delhi"]
 
 

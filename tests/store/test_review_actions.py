@@ -15,9 +15,9 @@ import pytest
 from spacy.language import Language
 
 from sidelines.corpus import IngestReport, ingest_documents, read_items
+from sidelines.export import export
 from sidelines.store import Store
-from sidelines.store.export import export
-from sidelines.store.network import meeting_network
+from sidelines.store.read.network import meeting_network
 from sidelines.store.reviews import FactNotFoundError, ReviewError, record_review, reviews
 
 from ..conftest import SAMPLES

@@ -12,9 +12,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from fastapi.testclient import TestClient
 
+from sidelines.filters import MeetingFilter
 from sidelines.store import Store
 from sidelines.store.filters import FilterError
-from sidelines.store.places import meeting_places
+from sidelines.store.read.places import meeting_places
 from sidelines.web import worldmap
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -38,15 +39,15 @@ def test_places_count_the_meetings_held_in_each_country_and_place(web_store: Sto
 
 def test_places_honour_the_timeline_filters(web_store: Store) -> None:
     with web_store.sessions() as session:
-        lavrov = meeting_places(session, actor="Sergey Lavrov")
-        any_status = meeting_places(session, status=None)
-        domestic = meeting_places(session, scope="domestic")
+        lavrov = meeting_places(session, MeetingFilter(actor="Sergey Lavrov"))
+        any_status = meeting_places(session, MeetingFilter(status=None))
+        domestic = meeting_places(session, MeetingFilter(scope="domestic"))
     expected = Counter(m["country"] for m in web_store.meetings(actor="Sergey Lavrov"))
     assert {c["country"]: c["meetings"] for c in lavrov["countries"]} == expected
     assert any_status["total"] == web_store.count_meetings(status=None)
     assert domestic["total"] == web_store.count_meetings(scope="domestic")
     with web_store.sessions() as session, pytest.raises(FilterError):
-        meeting_places(session, country="Narnia")
+        meeting_places(session, MeetingFilter(country="Narnia"))
 
 
 def test_held_in_and_place_filter_by_where_a_meeting_took_place(web_store: Store) -> None:

@@ -12,27 +12,28 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from sidelines.export import export
+from sidelines.filters import MeetingFilter
 from sidelines.store import Store
-from sidelines.store.export import export
-from sidelines.store.network import meeting_network, opposite_pairs
+from sidelines.store.read.network import meeting_network, opposite_pairs
 from sidelines.web import pages
 
 
 def test_same_side_co_participants_are_no_pair() -> None:
     delegation = [
-        {"actor_key": "lavrov", "country": "RUS", "side": "RUS"},
-        {"actor_key": "shoigu", "country": "RUS", "side": "RUS"},
-        {"actor_key": "wang-yi", "country": "CHN", "side": "CHN"},
+        {"key": "lavrov", "country": "RUS", "side": "RUS"},
+        {"key": "shoigu", "country": "RUS", "side": "RUS"},
+        {"key": "wang-yi", "country": "CHN", "side": "CHN"},
     ]
-    pairs = opposite_pairs(delegation, lambda p: p["actor_key"])
+    pairs = opposite_pairs(delegation, lambda p: p["key"])
     assert pairs == {("lavrov", "wang-yi"), ("shoigu", "wang-yi")}
     # no side recorded: the country is the side; neither: each principal is its own side
     unsided = [
-        {"actor_key": "a", "country": "FRA"},
-        {"actor_key": "b", "country": "FRA"},
-        {"actor_key": "c"},
+        {"key": "a", "country": "FRA"},
+        {"key": "b", "country": "FRA"},
+        {"key": "c"},
     ]
-    assert opposite_pairs(unsided, lambda p: p["actor_key"]) == {("a", "c"), ("b", "c")}
+    assert opposite_pairs(unsided, lambda p: p["key"]) == {("a", "c"), ("b", "c")}
 
 
 def test_network_edges_are_the_exported_graph_edges(web_store: Store, tmp_path: Path) -> None:
@@ -61,8 +62,8 @@ def test_country_network_and_filters(web_store: Store) -> None:
     with web_store.sessions() as session:
         people = meeting_network(session)
         countries = meeting_network(session, level="country")
-        phone = meeting_network(session, level="country", mode="phone")
-        early = meeting_network(session, until="2000-01-01")
+        phone = meeting_network(session, MeetingFilter(mode="phone"), level="country")
+        early = meeting_network(session, MeetingFilter(until="2000-01-01"))
     ids = {n["id"] for n in countries["nodes"]}
     assert {"RUS", "CHN"} <= ids and all(len(i) == 3 or i.startswith("(") for i in ids)
     by_country: dict[str, int] = {}

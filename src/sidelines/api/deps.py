@@ -1,4 +1,4 @@
-"""Dependencies shared by the routers: the store, pagination and the write token.
+"""Dependencies shared by the routers: the store, pagination, the filters and the write token.
 
 Pagination: a list route takes ``limit`` (1-500, default 50) and an opaque ``cursor``; its answer
 carries ``next_cursor``, to pass back for the next page, or null on the last page. A cursor is
@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hmac
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -24,6 +27,10 @@ from sidelines.store.filters import knowledge_base
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+#: the longest text a filter takes
+MAX_TEXT = 200
+
+F = TypeVar("F")
 
 
 def get_store(request: Request) -> Store:
@@ -117,3 +124,46 @@ def require_token(
         raise api_error(401, "this route needs Authorization: Bearer <token>", headers=challenge)
     if not hmac.compare_digest(credentials.credentials.strip().encode(), settings.token.encode()):
         raise api_error(401, "wrong token", "bad_token", headers=challenge)
+
+
+def _api_fields(kind: type[Any]) -> list[dataclasses.Field[Any]]:
+    return [f for f in dataclasses.fields(kind) if f.metadata.get("in_api")]
+
+
+def query_filters(kind: type[F]) -> Callable[..., F]:
+    """The dependency that reads the query parameters of filter ``kind``
+    (:mod:`sidelines.filters`: their names, types and descriptions are its fields'): text up to
+    :data:`MAX_TEXT` characters unless a field says its type (a date, a choice)."""
+    fields = _api_fields(kind)
+    parameters = []
+    for f in fields:
+        meta = f.metadata
+        query = Query(alias=meta["api"], description=meta["doc"]) if meta["api"] else None
+        if query is None:
+            query = Query(description=meta["doc"]) if meta["doc"] else Query()
+        typed = meta["api_type"]
+        if typed is None:
+            annotation: Any = Annotated[str | None, Query(max_length=MAX_TEXT), query]
+        elif meta["api_default"] is not None:
+            annotation = Annotated[typed, query]
+        else:
+            annotation = Annotated[typed | None, query]
+        parameters.append(
+            inspect.Parameter(
+                f.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=meta["api_default"],
+                annotation=annotation,
+            )
+        )
+
+    def read(**values: Any) -> F:
+        parsed = {
+            f.name: f.metadata["parse"](values[f.name]) if f.metadata["parse"] else values[f.name]
+            for f in fields
+        }
+        return kind(**parsed)
+
+    read.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    read.__doc__ = f"{kind.__name__} from the query string."
+    return read

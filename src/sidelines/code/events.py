@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from sidelines.code.scales import CodingTables, coding_tables
+from sidelines.pairing import sides, visitors
 from sidelines.types import Meeting
 
 __all__ = ["code_meeting"]
@@ -35,7 +36,7 @@ def code_meeting(
     """
     tables = tables or coding_tables()
     host_country = host_country or meeting.country
-    sides = _sides(meeting)
+    delegations = sides(meeting.participants)
     countries = {p.country for p in meeting.participants if p.country}
     plover: dict[str, Any] = {"event": "CONSULT", "mode": "", "context": "diplomatic"}
     if meeting.status == "planned":
@@ -44,15 +45,15 @@ def code_meeting(
     elif meeting.mode in {"phone", "video"}:
         cameo = "041"
         plover["mode"] = "phone"
-    elif len(sides) > 2:
+    elif len(delegations) > 2:
         cameo = "040"
         plover["mode"] = "multilateral"
     elif host_country and host_country in countries:
         cameo = "042"
         plover["mode"] = "visit"
-        visitors = sorted(countries - {host_country})
-        if visitors:
-            plover["actor_side"] = visitors[0] if len(visitors) == 1 else visitors
+        guests = visitors(countries, host_country)
+        if guests:
+            plover["actor_side"] = guests[0] if len(guests) == 1 else guests
             plover["recipient_side"] = host_country
             plover["host_cameo"] = "043"
     elif meeting.occasion or (host_country and countries):
@@ -72,8 +73,3 @@ def code_meeting(
     plover["intensity"] = tables.event_intensity(plover["event"], plover["mode"])
     plover["goldstein"] = tables.goldstein(cameo)
     return cameo, plover
-
-
-def _sides(meeting: Meeting) -> set[str]:
-    """The delegations of a meeting: a participant's side, else its country, else its name."""
-    return {p.side or p.country or p.name for p in meeting.participants}

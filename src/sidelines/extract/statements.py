@@ -80,7 +80,7 @@ _CONTENT_SKIP = frozenset({"that", ",", ":", "out", "for", "on", "upon"})
 #: cues that report speech and so may follow what they report ('"...," he said')
 _SPEECH_VERBS = frozenset(
     """say state tell add note stress emphasize emphasise underline underscore explain remark
-    insist warn announce affirm reaffirm assert declare write tweet stressed""".split()
+    insist warn announce affirm reaffirm assert declare write tweet post stressed""".split()
 )
 
 #: cues that, as a participle after a comma, add a claim of the clause's subject ("He thanked
@@ -233,6 +233,10 @@ class StatementExtractor:
             )
             if quoted is None and _bare_cue(cue, sent):
                 quoted = _quote_before(doc, sent)
+            if quoted is None and _inverted_subject(cue) is not None:
+                quoted = _quote_ending(doc, cue.i - 1)  # '"...," posted Jaishankar on X'
+                if quoted is None:
+                    continue
             if quoted is not None:
                 # "'Our fishermen need clear rules,' Sarr said": what is said stands before the cue
                 start, end = quoted
@@ -589,6 +593,9 @@ def _unique_parties(parties: list[Participant | None]) -> list[Participant]:
 
 def _subject(cue: Token) -> Token | None:
     """The subject of a cue verb, inherited through coordination ("said ... and stressed")."""
+    inverted = _inverted_subject(cue)
+    if inverted is not None:
+        return inverted
     node: Token | None = cue
     hops = 0
     while node is not None and hops < 6:
@@ -631,6 +638,22 @@ def _subject(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """'"...," tweeted Mensah': after a quotation a speech verb may come before its speaker,
+    whom the parser may read as the verb's object."""
+    if cue.lemma_.lower() not in _SPEECH_VERBS or cue.i < 2:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.text not in {'"', "”", "’"}:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.left_edge.i != cue.i + 1:
+        return None
+    return obj
 
 
 def _fronted_content(cue: Token, sent: Span) -> tuple[int, int] | None:
@@ -815,7 +838,12 @@ def _bare_cue(cue: Token, sent: Span) -> bool:
 def _quote_before(doc: Doc, sent: Span) -> tuple[int, int] | None:
     """The token range of the quotation that closes right before ``sent``, back to its opening
     mark in the same paragraph."""
-    close = sent.start - 1
+    return _quote_ending(doc, sent.start - 1)
+
+
+def _quote_ending(doc: Doc, close: int) -> tuple[int, int] | None:
+    """The token range of the quotation whose closing mark is token ``close``, back to its
+    opening mark in the same paragraph."""
     floor = paragraph_start(doc.text, doc[close].idx)
     for i in range(close - 1, -1, -1):
         if doc[i].idx < floor:

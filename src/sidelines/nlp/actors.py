@@ -20,6 +20,7 @@ from sidelines.kb import KnowledgeBase, office_of_title
 from sidelines.names import name_key
 from sidelines.nlp.mentions import ActorMention
 from sidelines.nlp.names import NameFinder, infix_hyphen
+from sidelines.structure.dateline import find_dateline
 
 #: Lower-cased words that may stand in a title before or after a name.
 TITLE_WORDS = frozenset(
@@ -124,6 +125,12 @@ class ActorMentionFinder:
         mentions.extend(self._sides(doc, taken))
         mentions.extend(self._plural_titles(doc, mentions, taken))
         mentions.extend(self._pronouns(doc, taken))
+        dateline = find_dateline(doc.text)
+        if dateline is not None:
+            # "ACCRA, March 4 (Test Wire) --": the agency that filed the story is no party
+            mentions = [
+                m for m in mentions if not (dateline.start <= m.start and m.end <= dateline.end)
+            ]
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
             head = doc[mention.head_token] if mention.head_token >= 0 else None
@@ -197,6 +204,8 @@ class ActorMentionFinder:
             # "Sberbank CEO German Gref": after a title, a demonym right before a lone surname
             # is the person's given name, not a nationality
             start -= 1
+        elif end - start == 1 and start > ent.start and self._stacked_title(doc, start - 1):
+            start -= 1  # "film director Emir Kusturica": "Emir" is his given name
         if start >= end:
             return None
         # a lone lower-case or very short token is not a name
@@ -208,6 +217,19 @@ class ActorMentionFinder:
         if end - start == 1 and _coordinated_with_place(doc[start]):
             return None  # "between Seoul and Bejing": a misspelt place, not a person
         return Span(doc, start, end, label="PERSON")
+
+    def _stacked_title(self, doc: Doc, i: int) -> bool:
+        """A capitalised title word at ``i`` after a common noun or an acronym title ("film
+        director Emir ...", "CEO Prince ..."): a person is not given two titles in a row
+        like that, so the word is a given name."""
+        if i < 1 or doc[i].lower_ not in TITLE_WORDS or not doc[i].text[:1].isupper():
+            return False
+        before = doc[i - 1]
+        if self.kb.demonym_country(before.text) or self.kb.country_code(before.text):
+            return False
+        return (before.pos_ == "NOUN" and before.text.islower()) or (
+            before.text.isupper() and len(before.text) > 1 and before.is_alpha
+        )
 
     def _is_org_span(self, span: Span) -> bool:
         ids = self.ids_by_name.get(span.label_, [])
@@ -277,6 +299,12 @@ class ActorMentionFinder:
                 break  # "President Biden and Vice President Harris": Biden's is another mention
             if _is_title_token(token, self.kb) or HONORIFIC_PREFIX.match(token.text):
                 first = i
+            elif token.text in {"'s", "’s"} and first < start and i > sent_start:
+                # "New Zealand's Governor-General Cindy Kiro": the country's possessive
+                country = self._country_ending_at(doc, i - 1, sent_start)
+                if country is not None:
+                    first = country
+                break
             elif token.lower_ == "of" and any(
                 t.lower_ in _OFFICE_NOUNS for t in doc[i + 1 : start]
             ):
@@ -299,6 +327,14 @@ class ActorMentionFinder:
         ):
             return start
         return first
+
+    def _country_ending_at(self, doc: Doc, end: int, sent_start: int) -> int | None:
+        """Start of a country's name of one to three words ending at token ``end``."""
+        for size in (3, 2, 1):
+            start = end - size + 1
+            if start >= sent_start and self.kb.country_code(doc[start : end + 1].text):
+                return start
+        return None
 
     def _title_continues_left(self, doc: Doc, i: int, sent_start: int) -> bool:
         """True when connectors at ``i`` ("of the") have a title word further left."""

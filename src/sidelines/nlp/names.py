@@ -54,6 +54,8 @@ class NameFinder:
         self.person_verbs = frozenset(
             [*cues.get("meeting_verbs", {}), *cues.get("statement_verbs", {})]
         )
+        #: nouns of encounters whose "with"/"between" names people: "talks between A and B"
+        self.meeting_nouns = frozenset(cues.get("meeting_nouns", {}))
 
     # --- runs of capitalised words ------------------------------------------------------------
     def _capitalised(self, token: Token) -> bool:
@@ -168,6 +170,7 @@ class NameFinder:
                 or self._argument_of_person_verb(span)
                 or bool(alone.get(last, set()) - {doc[stop - 2].text})
                 or (span.root.dep_ == "conj" and span.root.head.i in people)
+                or any(c.dep_ == "conj" and c.i in people for c in span.root.children)
             )
             if evidence:
                 found.append(Span(doc, cut, stop, label="PERSON"))
@@ -213,6 +216,8 @@ class NameFinder:
         while node.dep_ in {"conj", "pobj", "prep", "agent", "appos"} and hops < 3:
             if node.dep_ == "prep" and node.lower_ not in {"with", "by", "between"}:
                 return False
+            if node.lower_ in {"with", "between"} and node.head.lower_ in self.meeting_nouns:
+                return True  # "talks between Amara Mensah and ...", "a call with Kofi Boateng"
             node = node.head
             hops += 1
         if node.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "agent"} and hops == 0:

@@ -1,4 +1,5 @@
-"""What a filter value names: the actors, the country, the occasions, the scope.
+"""The filters of meetings and statements (:class:`MeetingFilter`, :class:`StatementFilter`,
+defined in :mod:`sidelines.filters`), and what a filter value names.
 
 Every view filters through these functions (the CLI's ``--actor``/``--with``/``--speaker``/
 ``--country``/``--occasion``/``--scope``, the API's query parameters, the dashboard's boxes and the
@@ -22,23 +23,23 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from sidelines.errors import SidelinesError
 from sidelines.evaluate.names import match_keys, names_match
+from sidelines.filters import EXPORT_FILTERS, MeetingFilter, StatementFilter
 from sidelines.kb import KnowledgeBase
 from sidelines.names import fold
 from sidelines.store.schema import ActorKeyRow, ActorRow, MeetingRow, ParticipantRow
 from sidelines.store.scope import ORGANISATION_CODES, SCOPES, Scope
 
-if TYPE_CHECKING:
-    from sidelines.kb import KnowledgeBase
-
 __all__ = [
+    "EXPORT_FILTERS",
     "FilterError",
+    "MeetingFilter",
+    "StatementFilter",
     "actors_named",
     "counterpart_named",
     "country_named",

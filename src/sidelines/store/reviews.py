@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sidelines.errors import SidelinesError
 from sidelines.store.actors import identify
-from sidelines.store.db import Store, _link_topics
+from sidelines.store.db import Store
 from sidelines.store.schema import (
     ActorRow,
     DocumentRow,
@@ -37,6 +37,7 @@ from sidelines.store.schema import (
     StatementRow,
     StatementTopicRow,
 )
+from sidelines.store.write import link_topics
 from sidelines.types import Participant
 
 __all__ = [
@@ -179,7 +180,7 @@ def _relink_topics(session: Session, row: MeetingRow | StatementRow, topics: lis
         link, column = StatementTopicRow, "statement_id"
     session.execute(delete(link).where(getattr(link, column) == row.id))
     session.flush()
-    _link_topics(session, link, column, row.id, topics)
+    link_topics(session, link, column, row.id, topics)
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:

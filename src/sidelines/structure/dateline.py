@@ -15,7 +15,7 @@ _MONTH = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
-_PLACE = r"[A-Z][A-Za-z'’\-]*(?:\s+[A-Z][A-Za-z'’\-]*){0,3}"
+_PLACE = r"[A-Z][A-Za-z'’\-]*(?:[ \t]+[A-Z][A-Za-z'’\-]*){0,3}"
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE})"
     r"(?:\s*\[(?P<bracket>[^\]\n]{1,30})\])?"  # "New York [US], September 23 :"
@@ -24,6 +24,11 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[^()\n]{2,40})\))?"
     r"\s*(?P<sep>--|—|–|-|:|\.)\s*(?:(?P<shout>[A-Z]{3,})\s*(?:--|—|–|-)\s*)?"
     r"(?=[A-Z\"“‘'])",
+)
+#: page furniture labels that a colon follows as a dateline's place would ("Source: ...")
+_LABELS = frozenset(
+    """source sources editor editors photo photos by related updated posted published date tags
+    topics read watch also category share caption credit file image video""".split()
 )
 #: how far into the body a dateline may start (after a repeated headline or a byline)
 _WINDOW = 600
@@ -60,7 +65,11 @@ def find_dateline(text: str, body_start: int = 0) -> Dateline | None:
             or match.group("shout")
             or match.group("bracket")
         )
-        colon = match.group("sep") == ":" and len(place.split()) <= 3
+        colon = (
+            match.group("sep") == ":"
+            and len(place.split()) <= 3
+            and place.split()[0].lower() not in _LABELS
+        )
         if shouted or signed or colon:
             return Dateline(
                 place=place.title() if shouted else place,

@@ -131,7 +131,7 @@ def network_chart(
     labels: int = 40,
     iterations: int = 200,
 ) -> dict[str, Any]:
-    """The drawing of a :func:`sidelines.store.network.meeting_network` graph.
+    """The drawing of a :func:`sidelines.store.read.network.meeting_network` graph.
 
     Keeps the ``max_nodes`` busiest nodes (``hidden`` counts the others) and the edges between
     them, lays them out (force-directed, persons of one country pulled together, deterministic

@@ -7,8 +7,8 @@ adds the charts when plotly.js is installed. Pages get the store from ``request.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import importlib.util
-import inspect
 import io
 from collections import defaultdict
 from collections.abc import Iterator
@@ -28,11 +28,13 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from sidelines.errors import SidelinesError
-from sidelines.store import facets as facet_counts
-from sidelines.store import network as network_query
-from sidelines.store.places import meeting_places
-from sidelines.store.query import meeting_conditions
-from sidelines.store.result_dates import result_dates
+from sidelines.filters import MeetingFilter
+from sidelines.pairing import side_key
+from sidelines.store.read import facets as facet_counts
+from sidelines.store.read import network as network_query
+from sidelines.store.read.network import Level
+from sidelines.store.read.places import meeting_places
+from sidelines.store.read.result_dates import result_dates
 from sidelines.store.reviews import reviews
 from sidelines.web import charts, worldmap
 from sidelines.web.highlight import FACT_COLOURS, FactLabel, highlight, span_anchor
@@ -47,8 +49,6 @@ PAGE_SIZE = 50
 TABLE_PAGE = 25
 #: the timeline plots at most this many meetings (the newest matching); the page says so
 TIMELINE_CAP = 3000
-#: the meeting filters the store knows (``scope`` once the store has that column)
-STORE_FILTERS = frozenset(inspect.signature(meeting_conditions).parameters)
 LEVELS = ("person", "country")
 SEARCH_KINDS = ("meeting", "statement", "document")
 SEARCH_SORTS = ("relevance", "newest", "oldest")
@@ -174,23 +174,24 @@ def home(request: Request) -> HTMLResponse:
     )
 
 
-def _meeting_filters(request: Request) -> dict[str, Any]:
+def _meeting_filters(request: Request) -> MeetingFilter:
+    """The filter boxes' values (an unknown mode, status or scope is no filter)."""
     get = request.query_params.get
     status = get("status", "held")
-    return {
-        "actor": _clean(get("actor")),
-        "country": _clean(get("country")),
-        "with_": _clean(get("with")),
-        "topic": _clean(get("topic")),
-        "occasion": _clean(get("occasion")),
-        "mode": _clean(get("mode")) if get("mode") in MODES else None,
-        "since": _clean(get("since")),
-        "until": _clean(get("until")),
-        "status": status if status in STATUSES else None,
-        "scope": get("scope") if get("scope") in SCOPES else None,
-        "held_in": _clean(get("held_in")),
-        "place": _clean(get("place")),
-    }
+    return MeetingFilter(
+        actor=_clean(get("actor")),
+        country=_clean(get("country")),
+        with_=_clean(get("with")),
+        topic=_clean(get("topic")),
+        occasion=_clean(get("occasion")),
+        mode=_clean(get("mode")) if get("mode") in MODES else None,
+        since=_clean(get("since")),
+        until=_clean(get("until")),
+        status=status if status in STATUSES else None,
+        scope=get("scope") if get("scope") in SCOPES else None,
+        held_in=_clean(get("held_in")),
+        place=_clean(get("place")),
+    )
 
 
 def _offset(request: Request, name: str = "offset") -> int:
@@ -257,13 +258,13 @@ def timeline(request: Request) -> HTMLResponse:
     filters = _meeting_filters(request)
     offset = _offset(request)
     try:
-        meetings = store.meetings(**filters, limit=PAGE_SIZE, offset=offset)
+        meetings = store.meetings(filters, limit=PAGE_SIZE, offset=offset)
         with store.sessions() as session:
-            found = facet_counts.meeting_facets(session, **filters)
+            found = facet_counts.meeting_facets(session, filters)
         total = found["total"]
         plotted = meetings if total <= len(meetings) and not offset else None
         if plotted is None:
-            plotted = store.meetings(**filters, limit=TIMELINE_CAP)
+            plotted = store.meetings(filters, limit=TIMELINE_CAP)
     except SidelinesError as error:
         return _bad_filter(request, error)
     return _render(
@@ -273,7 +274,7 @@ def timeline(request: Request) -> HTMLResponse:
             "meetings": meetings,
             "total": total,
             "offset": offset,
-            "filters": filters,
+            "filters": dataclasses.asdict(filters),
             "pages": _page_links(request, offset, len(meetings), total),
             "chart": charts.meeting_timeline(plotted),
             "plotted": len(plotted),
@@ -324,7 +325,7 @@ def meetings_csv(request: Request) -> StreamingResponse:
         yield list(MEETING_CSV_COLUMNS)
         offset = 0
         while True:
-            batch = store.meetings(**filters, limit=CSV_PAGE, offset=offset)
+            batch = store.meetings(filters, limit=CSV_PAGE, offset=offset)
             for m in batch:
                 parties = m["participants"]
                 yield [
@@ -341,12 +342,12 @@ def meetings_csv(request: Request) -> StreamingResponse:
     return _csv(rows(), "meetings.csv")
 
 
-def _network(request: Request) -> tuple[str, dict[str, Any], dict[str, Any]]:
-    level = request.query_params.get("level", "person")
-    level = level if level in LEVELS else "person"
+def _network(request: Request) -> tuple[Level, MeetingFilter, dict[str, Any]]:
+    asked = request.query_params.get("level", "person")
+    level: Level = "country" if asked == "country" else "person"
     filters = _meeting_filters(request)
     with _store(request).sessions() as session:
-        graph = network_query.meeting_network(session, level=level, **filters)  # type: ignore[arg-type]
+        graph = network_query.meeting_network(session, filters, level=level)
     return level, filters, graph
 
 
@@ -365,7 +366,7 @@ def network(request: Request) -> HTMLResponse:
         for k, v in request.query_params.items()
         if v and k not in ("level", "pairs", "nodes", "actor", "country", "with", "offset")
     }
-    keep.setdefault("status", filters["status"] or "any")
+    keep.setdefault("status", filters.status or "any")
     party = "country" if level == "country" else "actor"
     pairs = [
         {
@@ -389,7 +390,7 @@ def network(request: Request) -> HTMLResponse:
             "meetings": graph["meetings"],
             "pairs": _window(request, pairs, "pairs"),
             "nodes": _window(request, graph["nodes"], "nodes"),
-            "filters": filters,
+            "filters": dataclasses.asdict(filters),
             "country_name": charts.country_name,
             "csv_link": "/network.csv?" + _query(request, ("pairs", "nodes")),
             "timeline_link": "/meetings?" + _query(request, ("pairs", "nodes", "level")),
@@ -422,7 +423,7 @@ def map_page(request: Request) -> HTMLResponse:
     filters = _meeting_filters(request)
     try:
         with _store(request).sessions() as session:
-            places = meeting_places(session, **filters)
+            places = meeting_places(session, filters)
     except SidelinesError as error:
         return _bad_filter(request, error)
     # a country's or a place's count links to exactly the meetings it counts
@@ -431,7 +432,7 @@ def map_page(request: Request) -> HTMLResponse:
         for k, v in request.query_params.items()
         if v and k not in ("held_in", "place", "offset", "places")
     }
-    keep.setdefault("status", filters["status"] or "any")
+    keep.setdefault("status", filters.status or "any")
 
     def meetings_in(country: str | None, place: str | None = None) -> str:
         where = {k: v for k, v in (("held_in", country), ("place", place)) if v}
@@ -444,7 +445,7 @@ def map_page(request: Request) -> HTMLResponse:
         request,
         "map.html",
         {
-            "filters": filters,
+            "filters": dataclasses.asdict(filters),
             "world_map": drawn,
             "countries": countries,
             "places": _window(request, rows, "places"),
@@ -457,16 +458,18 @@ def map_page(request: Request) -> HTMLResponse:
 
 
 def _sides(meeting: dict[str, Any]) -> list[dict[str, Any]]:
-    """Participants and statements grouped by side (delegation), in the order sides appear."""
+    """Participants and statements grouped by side (delegation, as :mod:`sidelines.pairing`
+    groups them), in the order sides appear."""
     sides: dict[str, dict[str, Any]] = {}
     side_of: dict[str, str] = {}
     for party in meeting.get("participants", []):
-        side = party.get("side") or party.get("country") or "side unknown"
-        group = sides.setdefault(side, {"side": side, "participants": [], "statements": []})
+        key = side_key(party)
+        label = party.get("side") or party.get("country") or "side unknown"
+        group = sides.setdefault(key, {"side": label, "participants": [], "statements": []})
         group["participants"].append(party)
-        side_of[charts.actor_key(party)] = side
+        side_of[charts.actor_key(party)] = key
         if party.get("name"):
-            side_of[party["name"]] = side
+            side_of[party["name"]] = key
     other: list[dict[str, Any]] = []
     for statement in meeting.get("statements", []):
         speakers = statement.get("speakers") or []

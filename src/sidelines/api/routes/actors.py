@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from sidelines.api.deps import PageDep, StoreDep, knowledge_base_loaded
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import ActorDetailPublic, ActorsPublic
+from sidelines.store.read.results import ActorProfile
 
 router = APIRouter(prefix="/actors", tags=["actors"], responses=ERROR_RESPONSES)
 
@@ -41,9 +42,9 @@ def list_actors(
     summary="One actor",
     dependencies=[Depends(knowledge_base_loaded)],
 )
-def get_actor(store: StoreDep, id_or_name: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+def get_actor(store: StoreDep, id_or_name: Annotated[str, Path(max_length=200)]) -> ActorProfile:
     """An actor by id or name: roles, counterparts, topics, latest statements and meetings."""
-    actor: dict[str, Any] | None = store.actor(id_or_name)
+    actor = store.actor(id_or_name)
     if actor is None:
         raise api_error(404, f"no actor {id_or_name!r}")
     return actor

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path
 from sidelines.api.deps import PageDep, StoreDep
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import DocumentDetailPublic, DocumentsPublic
+from sidelines.store.read.results import DocumentDetail
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
@@ -24,12 +25,12 @@ def list_documents(store: StoreDep, page: PageDep) -> dict[str, Any]:
 @router.get("/{document_id}", response_model=DocumentDetailPublic, summary="One document")
 def get_document(
     store: StoreDep, document_id: Annotated[str, Path(max_length=64)]
-) -> dict[str, Any]:
+) -> DocumentDetail:
     """A document with its text, sections, the facts it reports and their evidence spans.
 
     The text is returned as a JSON string, exactly as stored; a client that shows it in a page
     must escape it (the dashboard does)."""
-    document: dict[str, Any] | None = store.document(document_id)
+    document = store.document(document_id)
     if document is None:
         raise api_error(404, f"no document with id {document_id!r}")
     return document

@@ -76,10 +76,10 @@ def ingest(request: Request, store: StoreDep, body: IngestIn) -> dict[str, Any]:
     if report.failed:
         message, code = report.failed[0]
         raise api_error(422, message, f"ingest_{code}")
-    stored = store.document(document_id) or {}
+    stored = store.document(document_id)
     return {
         "document_id": document_id,
         "stored": report.stored == 1,
-        "meetings": len(stored.get("meetings", [])),
-        "statements": len(stored.get("statements", [])),
+        "meetings": len(stored["meetings"]) if stored else 0,
+        "statements": len(stored["statements"]) if stored else 0,
     }

@@ -16,9 +16,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from sidelines.errors import SidelinesError
+from sidelines.export import CSV_PARTICIPANT_COLUMNS, POLECAT_COLUMNS, export
+from sidelines.export.tables import sorted_by_date
 from sidelines.store import Store
-from sidelines.store.export import CSV_PARTICIPANT_COLUMNS, POLECAT_COLUMNS, export
-from sidelines.store.tables import sorted_by_date
 from sidelines.types import Document, Evidence, Extraction, Meeting, Participant, Statement
 
 TITLE = "Talks in Astana and calls"

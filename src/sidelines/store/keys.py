@@ -1,15 +1,10 @@
-"""The sides of a stored meeting, as the exports pair them, and the corpus ids of its parties.
-
-One rule for every format: principals are grouped into sides (their ``side``, else their country,
-else themselves), and each pair of opposite sides is one dyad. In a dyad the visitor comes first
-and the host second when one side is at home (the place's country, or the host the coder
-recorded) and the other is not; otherwise the side named first in the report comes first.
-"""
+"""The corpus ids of a stored meeting's parties and a statement's speakers (the ids of the
+``actors`` rows the store identified them with: spellings it merged share one). Which parties
+face which is :mod:`sidelines.pairing`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from itertools import combinations
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -20,18 +15,13 @@ from sidelines.store.schema import ParticipantRow, StatementSpeakerRow
 
 __all__ = [
     "Party",
-    "Side",
     "actor_key",
-    "dyads",
-    "meeting_dyads",
-    "sides",
     "speaker_keys",
     "with_actor_keys",
     "with_speaker_keys",
 ]
 
 Party = dict[str, Any]
-Side = list[Party]
 
 
 def actor_key(party: Party) -> str:
@@ -41,46 +31,8 @@ def actor_key(party: Party) -> str:
     return str(key) if key else f"name:{name_slug(party['name']) or 'unnamed'}"
 
 
-def sides(principals: Iterable[Party]) -> list[Side]:
-    """Principals grouped by side (else country, else themselves), in order of appearance."""
-    groups: dict[str, Side] = {}
-    for p in principals:
-        key = p.get("side") or p.get("country") or p.get("actor_id") or p["name"]
-        groups.setdefault(str(key), []).append(p)
-    return list(groups.values())
-
-
-def dyads(groups: list[Side], home: Iterable[str] = ()) -> list[tuple[Side, Side]]:
-    """Every pair of opposite sides, each a ``(first, second)``: a side from abroad before a side
-    at ``home`` (the countries or side keys of the host), else in order of appearance."""
-    at_home = set(home)
-
-    def hosting(side: Side) -> bool:
-        return bool(at_home) and all(
-            (p.get("side") in at_home) or (p.get("country") in at_home) for p in side
-        )
-
-    pairs = []
-    for one, other in combinations(groups, 2):
-        if hosting(one) and not hosting(other):
-            one, other = other, one
-        pairs.append((one, other))
-    return pairs
-
-
-def meeting_dyads(meeting: dict[str, Any]) -> list[tuple[Side, Side]]:
-    """The dyads of a stored meeting; a one-sided meeting is one dyad with no second side."""
-    principals = meeting["participants"]
-    groups = sides(principals)
-    if len(groups) < 2:
-        return [(principals, [])]
-    plover = meeting.get("plover") or {}
-    host = plover.get("recipient_side") or meeting.get("country")
-    return dyads(groups, [host] if host else [])
-
-
 def with_actor_keys(
-    session: Session, meetings: Iterable[dict[str, Any]], batch: int = 500
+    session: Session, meetings: Iterable[Mapping[str, Any]], batch: int = 500
 ) -> Iterator[dict[str, Any]]:
     """Meetings as they come, each participant with its corpus actor id as ``key`` (the id of
     the ``actors`` row the store identified it with: spellings it merged share one)."""
@@ -89,12 +41,12 @@ def with_actor_keys(
 
 def _in_batches(
     session: Session,
-    records: Iterable[dict[str, Any]],
+    records: Iterable[Mapping[str, Any]],
     batch: int,
-    keyed: Callable[[Session, list[dict[str, Any]]], Iterator[dict[str, Any]]],
+    keyed: Callable[[Session, list[Mapping[str, Any]]], Iterator[dict[str, Any]]],
 ) -> Iterator[dict[str, Any]]:
     """``keyed`` over ``records`` a batch at a time (one query a batch, memory flat)."""
-    chunk: list[dict[str, Any]] = []
+    chunk: list[Mapping[str, Any]] = []
     for record in records:
         chunk.append(record)
         if len(chunk) >= batch:
@@ -103,7 +55,7 @@ def _in_batches(
     yield from keyed(session, chunk)
 
 
-def _keyed(session: Session, meetings: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _keyed(session: Session, meetings: list[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
     if not meetings:
         return
     keys: dict[tuple[str, str], str] = {}
@@ -138,13 +90,15 @@ def speaker_keys(session: Session, statement_ids: list[str]) -> dict[str, list[s
 
 
 def with_speaker_keys(
-    session: Session, statements: Iterable[dict[str, Any]], batch: int = 500
+    session: Session, statements: Iterable[Mapping[str, Any]], batch: int = 500
 ) -> Iterator[dict[str, Any]]:
     """Statements as they come, each speaker with its corpus actor id as ``key``."""
     return _in_batches(session, statements, batch, _keyed_speakers)
 
 
-def _keyed_speakers(session: Session, statements: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _keyed_speakers(
+    session: Session, statements: list[Mapping[str, Any]]
+) -> Iterator[dict[str, Any]]:
     stored = speaker_keys(session, [s["id"] for s in statements])
     for statement in statements:
         keys = stored[statement["id"]]

@@ -15,19 +15,19 @@ import csv
 import datetime as dt
 import heapq
 import json
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from sidelines.store.sides import actor_key, meeting_dyads, sides
+from sidelines.export.files import atomic_path
+from sidelines.pairing import meeting_dyads, sides
+from sidelines.store.keys import actor_key
 
 __all__ = [
     "TABLES",
     "evidence_sentence",
     "meeting_row",
-    "participant_rows",
     "sorted_by_date",
     "statement_row",
     "write_csv",
@@ -70,7 +70,7 @@ def _names(parties: list[dict[str, Any]], field: str) -> list[str]:
 
 
 def meeting_row(meeting: dict[str, Any]) -> dict[str, Any]:
-    """A stored meeting (as :func:`~sidelines.store.query.iter_meetings` reads it) as a row of
+    """A stored meeting (as :func:`~sidelines.store.read.meetings.iter_meetings` reads it) as a row of
     the ``meetings`` table: side A is the visitor (or the side named first), side B the host
     (or the side named second), further sides are ``other``."""
     principals = meeting["participants"]
@@ -124,29 +124,6 @@ def statement_row(statement: dict[str, Any]) -> dict[str, Any]:
         "document_id": statement["document_id"],
         "source_url": document.get("url"),
     }
-
-
-def participant_rows(meeting: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """The tidy rows of a meeting: one per participant (principals, then companions)."""
-    shared = {
-        "meeting_id": meeting["id"],
-        "date": meeting["date"],
-        "mode": meeting["mode"],
-        "place": meeting["place"],
-        "meeting_country": meeting["country"],
-        "occasion": meeting["occasion"],
-    }
-    for principal, parties in ((True, meeting["participants"]), (False, meeting["accompanying"])):
-        for p in parties:
-            yield {
-                **shared,
-                "actor_id": actor_key(p),
-                "name": p["name"],
-                "country": p.get("country"),
-                "role": p.get("role"),
-                "side": p.get("side"),
-                "principal": principal,
-            }
 
 
 def evidence_sentence(
@@ -268,22 +245,16 @@ def write_parquet(
     pq = require("pyarrow.parquet")
     columns = TABLES[table]
     schema = pa.schema([(name, _arrow_type(pa, kind)) for name, kind in columns])
-    partial = path.with_name(path.name + ".partial")
     written = 0
-    try:
-        with pq.ParquetWriter(str(partial), schema) as writer:
-            batch: list[dict[str, Any]] = []
-            for row in rows:
-                batch.append({name: _arrow_value(row.get(name), kind) for name, kind in columns})
-                if len(batch) >= group:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    written += len(batch)
-                    batch = []
-            # an empty export is still a readable file with the schema
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            written += len(batch)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.replace(partial, path)
+    with atomic_path(path) as partial, pq.ParquetWriter(str(partial), schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append({name: _arrow_value(row.get(name), kind) for name, kind in columns})
+            if len(batch) >= group:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                written += len(batch)
+                batch = []
+        # an empty export is still a readable file with the schema
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+        written += len(batch)
     return written

@@ -1,52 +1,44 @@
 """Who met whom: the meeting network of the meetings matching the filters of ``meetings``.
 
 Only principals on opposite sides of a meeting are joined (two ministers of one delegation did
-not meet each other there); a principal's side is its ``side``, else its country, else itself,
-as in the exports. The network is read from the participant rows in one query (no meeting
+not meet each other there), by the rule of :mod:`sidelines.pairing`, as in the exports. The network is read from the participant rows in one query (no meeting
 objects are built), at the level of persons or of their countries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from itertools import combinations
 from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sidelines.store.query import meeting_conditions
+from sidelines.filters import MeetingFilter
+from sidelines.pairing import opposite_pairs as pairs_of
+from sidelines.store.read.conditions import meeting_conditions
 from sidelines.store.schema import MeetingRow, ParticipantRow
 
-__all__ = ["NO_COUNTRY", "Level", "meeting_network", "opposite_pairs", "side_groups"]
+__all__ = ["NO_COUNTRY", "Level", "meeting_network", "opposite_pairs"]
 
 Level = Literal["person", "country"]
 #: the node of a principal whose country is not known, in the country network
 NO_COUNTRY = "(country unknown)"
 
 
-def side_groups(principals: Iterable[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
-    """Principals grouped by side (else country, else actor), in order of appearance."""
-    groups: dict[str, list[Mapping[str, Any]]] = {}
-    for p in principals:
-        key = p.get("side") or p.get("country") or p.get("actor_key") or p.get("name") or ""
-        groups.setdefault(str(key), []).append(p)
-    return list(groups.values())
-
-
 def opposite_pairs(principals: Iterable[Mapping[str, Any]], node: Any) -> set[tuple[str, str]]:
-    """The pairs ``(a, b)``, ``a < b``, of ``node(p)`` for principals on opposite sides."""
+    """The pairs ``(a, b)``, ``a < b``, of ``node(p)`` for principals on opposite sides
+    (:mod:`sidelines.pairing`)."""
     pairs: set[tuple[str, str]] = set()
-    for one, other in combinations(side_groups(principals), 2):
-        for a in one:
-            for b in other:
-                x, y = node(a), node(b)
-                if x and y and x != y:
-                    pairs.add((min(x, y), max(x, y)))
+    for a, b in pairs_of(principals):
+        x, y = node(a), node(b)
+        if x and y and x != y:
+            pairs.add((min(x, y), max(x, y)))
     return pairs
 
 
-def meeting_network(session: Session, level: Level = "person", **filters: Any) -> dict[str, Any]:
+def meeting_network(
+    session: Session, filters: MeetingFilter | None = None, level: Level = "person"
+) -> dict[str, Any]:
     """Nodes and weighted edges of the meetings matching ``filters``.
 
     Returns ``{"nodes": [{id, name, country, meetings}], "edges": [{source, target, weight,
@@ -54,9 +46,8 @@ def meeting_network(session: Session, level: Level = "person", **filters: Any) -
     meetings it took part in, an edge's ``weight`` the meetings whose opposite sides held its
     two ends. Nodes are persons (actor keys) or countries (ISO3, :data:`NO_COUNTRY` when unknown).
     """
-    filters.pop("limit", None)
-    filters.pop("offset", None)
-    matching = select(MeetingRow.id).where(*meeting_conditions(session, **filters))
+    filters = filters or MeetingFilter()
+    matching = select(MeetingRow.id).where(*meeting_conditions(session, filters))
     rows = session.execute(
         select(
             ParticipantRow.meeting_id,
@@ -75,7 +66,7 @@ def meeting_network(session: Session, level: Level = "person", **filters: Any) -
     for row in rows:
         by_meeting.setdefault(row.meeting_id, []).append(
             {
-                "actor_key": row.actor_key or row.name,
+                "key": row.actor_key or row.name,
                 "name": row.name,
                 "country": row.country,
                 "side": row.side,
@@ -86,7 +77,7 @@ def meeting_network(session: Session, level: Level = "person", **filters: Any) -
     def node_of(p: Mapping[str, Any]) -> str:
         if level == "country":
             return str(p.get("country") or NO_COUNTRY)
-        return str(p["actor_key"])
+        return str(p["key"])
 
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str], dict[str, Any]] = {}

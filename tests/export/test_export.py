@@ -18,8 +18,7 @@ from typer.testing import CliRunner
 
 from sidelines.cli import app
 from sidelines.corpus import IngestReport, ingest_documents, read_items
-from sidelines.store import Store
-from sidelines.store.export import (
+from sidelines.export import (
     CSV_MEETING_COLUMNS,
     FORMATS,
     GDELT_COLUMNS,
@@ -29,9 +28,10 @@ from sidelines.store.export import (
     MissingExtraError,
     export,
 )
+from sidelines.store import Store
 
 from ..conftest import SAMPLES
-from .conftest import NewDatabase
+from ..store.conftest import NewDatabase
 
 runner = CliRunner()
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}

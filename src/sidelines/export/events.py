@@ -1,16 +1,11 @@
-"""Export the corpus database in the formats event-data users already read: PLOVER JSON lines,
-POLECAT TSV, GDELT 2.0 events TSV, flat CSV and Parquet, and actor networks as GraphML and GEXF.
-
-Records are read page by page (:func:`sidelines.store.query.iter_meetings`) with the filters of
-``sidelines meetings`` and written as they come, so a corpus of any size exports in constant memory
-(the graph formats hold one entry per actor and per pair of actors). Choices the standards leave
-open, made once here:
+"""Event data: PLOVER JSON lines, POLECAT TSV and GDELT 2.0 events TSV. Choices the standards
+leave open, made once here:
 
 - **Events.** Every held meeting is an event; so is every statement (``--what`` narrows to one
   kind). A meeting's date is the date the text gives it, else the earliest publication date of its
   sources; a statement's is its document's date, else its meeting's. Undated records are skipped.
 - **Dyads.** Every format is dyadic: an event is one record per pair of opposite sides
-  (:mod:`sidelines.store.sides`), with ids ``<id>``, ``<id>:1``, ``<id>:2`` ... A visitor is the
+  (:mod:`sidelines.pairing`), with ids ``<id>``, ``<id>:1``, ``<id>:2`` ... A visitor is the
   ``actor`` and the host the ``recipient`` when one side is at home (the meeting's country, or
   the host the coder recorded); otherwise the side the report names first is the ``actor``. A
   side of several people (a delegation) is a list. A statement's actors are its speakers, its
@@ -29,22 +24,15 @@ open, made once here:
   ``Actor1Code`` is country + ``GOV`` for principals with an office; ``IsRootEvent`` is 1 for
   meetings and 0 for statements; the Goldstein value comes from ``kb/data/cameo.yaml`` (empty
   when unknown).
-- **Tables** (CSV, Parquet): :mod:`sidelines.store.tables`; **graphs** (GraphML, GEXF):
-  :mod:`sidelines.store.networks`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
-import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import IO, Any
 
 import pycountry
@@ -58,59 +46,23 @@ from sidelines.code.scales import (
     plover_intensity,
     plover_quad,
 )
-from sidelines.errors import SidelinesError
-from sidelines.store.db import Store
-from sidelines.store.networks import write_network
-from sidelines.store.query import iter_meetings, iter_statements
-from sidelines.store.sides import (
-    Side,
-    actor_key,
-    dyads,
-    meeting_dyads,
-    sides,
-    with_actor_keys,
-    with_speaker_keys,
-)
-from sidelines.store.tables import (
-    TABLES,
-    evidence_sentence,
-    meeting_row,
-    participant_rows,
-    sorted_by_date,
-    statement_row,
-    write_csv,
-    write_parquet,
-)
+from sidelines.export.report import ExportReport
+from sidelines.export.tables import evidence_sentence
+from sidelines.pairing import dyads, meeting_dyads, sides
+from sidelines.store.keys import actor_key
 
 __all__ = [
-    "CSV_MEETING_COLUMNS",
-    "CSV_PARTICIPANT_COLUMNS",
-    "CSV_STATEMENT_COLUMNS",
-    "FORMATS",
+    "EVENT_WRITERS",
     "GDELT_COLUMNS",
     "PLOVER_FIELDS",
     "POLECAT_COLUMNS",
-    "ExportError",
-    "ExportReport",
-    "MissingExtraError",
-    "export",
+    "events",
     "write_gdelt_tsv",
     "write_plover_jsonl",
     "write_polecat_tsv",
 ]
 
-FORMATS = ("plover-jsonl", "polecat-tsv", "gdelt-tsv", "csv", "parquet", "graphml", "gexf")
-#: what each format can hold (first: the default)
-_KINDS = {
-    "plover-jsonl": ("all", "meetings", "statements"),
-    "polecat-tsv": ("all", "meetings", "statements"),
-    "gdelt-tsv": ("all", "meetings", "statements"),
-    "csv": ("meetings", "statements", "participants"),
-    "parquet": ("meetings", "statements", "participants"),
-    "graphml": ("meetings",),
-    "gexf": ("meetings",),
-}
-FILTERS = ("actor", "country", "with_", "since", "until", "occasion", "topic", "mode", "scope")
+Side = list[dict[str, Any]]
 
 #: the PLOVER fields sidelines fills, in the manual's order (required ones first)
 PLOVER_FIELDS = (
@@ -143,42 +95,6 @@ GDELT_COLUMNS = (
     *(f"{who}Geo_{name}" for who in ("Actor1", "Actor2", "Action") for name in _GDELT_GEO),
     *("DATEADDED", "SOURCEURL"),
 )
-#: the columns of the CSV and Parquet tables (their types: :data:`sidelines.store.tables.TABLES`)
-CSV_MEETING_COLUMNS = tuple(name for name, _ in TABLES["meetings"])
-CSV_STATEMENT_COLUMNS = tuple(name for name, _ in TABLES["statements"])
-CSV_PARTICIPANT_COLUMNS = tuple(name for name, _ in TABLES["participants"])
-
-
-class ExportError(SidelinesError):
-    """An export cannot be made as asked (unknown format, a binary format to stdout ...)."""
-
-    code = "E040"
-
-
-class MissingExtraError(ExportError):
-    """A format needs an optional dependency that is not installed."""
-
-    code = "E041"
-
-
-@dataclass
-class ExportReport:
-    """What an export wrote: ``written`` records (edges for graphs), ``skipped`` ones and why."""
-
-    format: str
-    out: str
-    written: int = 0
-    skipped: int = 0
-    unit: str = "records"
-    notes: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """One line for the user: ``wrote 12 records to out.jsonl (skipped 3: ...)``."""
-        where = "standard output" if self.out == "-" else self.out
-        line = f"wrote {self.written} {self.unit} to {where}"
-        if self.skipped:
-            line += f" (skipped {self.skipped}: {', '.join(self.notes)})"
-        return line
 
 
 @dataclass
@@ -200,128 +116,28 @@ class _Event:
     contexts: list[str]
 
 
-# --- the entry point -----------------------------------------------------------------------------
-def export(
-    store: Store,
-    fmt: str,
-    out: str | Path,
-    *,
-    what: str | None = None,
-    header: bool = False,
-    page_size: int = 500,
-    **filters: str | None,
-) -> ExportReport:
-    """Write the records matching ``filters`` (those of ``sidelines meetings``: actor, country,
-    with_, since, until, occasion, topic, mode) to ``out`` (a path, or ``-`` for standard output)
-    in format ``fmt`` (one of :data:`FORMATS`). ``what`` picks meetings, statements or all.
-
-    Raises:
-        ExportError: ``[E040]`` for an unknown format, kind or filter, or parquet to ``-``.
-        MissingExtraError: ``[E041]`` when the format's optional dependency is not installed.
-    """
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}. Choose one of: {', '.join(FORMATS)}")
-    kinds = _KINDS[fmt]
-    what = what or kinds[0]
-    if what not in kinds:
-        raise ExportError(f"{fmt} exports {' | '.join(kinds)}, not {what!r}")
-    unknown = set(filters) - set(FILTERS)
-    if unknown:
-        raise ExportError(f"unknown filter {sorted(unknown)[0]!r}. Filters: {', '.join(FILTERS)}")
-    target = str(out)
-    report = ExportReport(fmt, target)
-    try:
-        _write(store, fmt, target, what, header, page_size, filters, report)
-    except BrokenPipeError:
-        raise  # the reader stopped early (| head): not a failure to report
-    except OSError as err:
-        raise ExportError(f"cannot write {target}: {err.strerror or err}") from err
-    return report
-
-
-def _write(
-    store: Store,
-    fmt: str,
-    target: str,
-    what: str,
-    header: bool,
-    page_size: int,
-    filters: dict[str, Any],
-    report: ExportReport,
-) -> None:
-    with store.sessions() as session:
-        if fmt == "parquet":
-            if target == "-":
-                raise ExportError("parquet is binary: give a file name, not -")
-            require = _requirer(fmt)
-            require("pyarrow")  # before any row is read
-            rows = _table_rows(session, what, filters, page_size)
-            report.written = write_parquet(rows, Path(target), what, require)
-            report.unit = "rows"
-        elif fmt in {"graphml", "gexf"}:
-            require = _requirer(fmt)
-            require("networkx")
-            meetings = with_actor_keys(
-                session, iter_meetings(session, page_size=page_size, **filters), page_size
-            )
-            edges, nodes = write_network(meetings, target, fmt, require)
-            report.written = edges
-            report.unit = f"edges between {nodes} actors"
-        else:
-            with _text_output(target) as stream:
-                if fmt == "csv":
-                    rows = _table_rows(session, what, filters, page_size)
-                    report.written = write_csv(rows, stream, what)
-                    report.unit = "rows"
-                else:
-                    events = _events(session, what, filters, page_size, report)
-                    writer = _EVENT_WRITERS[fmt]
-                    writer(events, stream, report, header)
-
-
-@contextmanager
-def _text_output(target: str) -> Iterator[IO[str]]:
-    """Standard output, or a file written beside its final name and moved there when complete
-    (an interrupted export of a large corpus leaves no half file under the name asked for)."""
-    if target == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    path = Path(target)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as stream:
-            yield stream
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.replace(partial, path)
-
-
 # --- records as events ---------------------------------------------------------------------------
-def _events(
-    session: Any, what: str, filters: dict[str, Any], page_size: int, report: ExportReport
+def events(
+    meetings: Iterable[dict[str, Any]],
+    statements: Iterable[dict[str, Any]],
+    report: ExportReport,
 ) -> Iterator[_Event]:
+    """The dated meetings, then the dated statements, as events (their parties keyed, as
+    :func:`sidelines.store.keys.with_actor_keys` keys them); the undated are counted skipped."""
     undated = 0
-    if what in {"all", "meetings"}:
-        meetings = iter_meetings(session, page_size=page_size, **filters)
-        for meeting in with_actor_keys(session, meetings, page_size):
-            event = _meeting_event(meeting)
-            if event is None:
-                undated += 1
-            else:
-                yield event
-    if what in {"all", "statements"}:
-        statements = iter_statements(session, page_size=page_size, **filters)
-        for statement in with_speaker_keys(session, statements, page_size):
-            event = _statement_event(statement)
-            if event is None:
-                undated += 1
-            else:
-                yield event
-    if undated:
-        report.skipped += undated
-        report.notes.append(f"{undated} without a date")
+    for meeting in meetings:
+        event = _meeting_event(meeting)
+        if event is None:
+            undated += 1
+        else:
+            yield event
+    for statement in statements:
+        event = _statement_event(statement)
+        if event is None:
+            undated += 1
+        else:
+            yield event
+    report.skip(undated, "without a date")
 
 
 def _meeting_event(meeting: dict[str, Any]) -> _Event | None:
@@ -504,7 +320,7 @@ def write_plover_jsonl(
         for number in range(len(event.dyads)):
             stream.write(json.dumps(_plover_record(event, number), ensure_ascii=False) + "\n")
             report.written += 1
-    _skipped(report, uncoded, "without a PLOVER type")
+    report.skip(uncoded, "without a PLOVER type")
 
 
 # --- POLECAT TSV ---------------------------------------------------------------------------------
@@ -570,7 +386,7 @@ def write_polecat_tsv(
         for number in range(len(event.dyads)):
             stream.write(_tsv_line(_polecat_row(event, number)))
             report.written += 1
-    _skipped(report, uncoded, "without a PLOVER type")
+    report.skip(uncoded, "without a PLOVER type")
 
 
 # --- GDELT 2.0 events TSV ------------------------------------------------------------------------
@@ -636,46 +452,11 @@ def write_gdelt_tsv(
             report.written += 1
 
 
-_EVENT_WRITERS: dict[str, Callable[[Iterable[_Event], IO[str], ExportReport, bool], None]] = {
+EVENT_WRITERS: dict[str, Callable[[Iterable[_Event], IO[str], ExportReport, bool], None]] = {
     "plover-jsonl": write_plover_jsonl,
     "polecat-tsv": write_polecat_tsv,
     "gdelt-tsv": write_gdelt_tsv,
 }
-
-
-# --- flat tables: CSV and Parquet ---------------------------------------------------------------
-def _table_rows(
-    session: Any, what: str, filters: dict[str, Any], page_size: int
-) -> Iterator[dict[str, Any]]:
-    """The rows of table ``what``, sorted by date (see :mod:`sidelines.store.tables`)."""
-    if what == "statements":
-        statements = iter_statements(session, page_size=page_size, **filters)
-        rows = (statement_row(s) for s in with_speaker_keys(session, statements, page_size))
-    else:
-        meetings = with_actor_keys(
-            session, iter_meetings(session, page_size=page_size, **filters), page_size
-        )
-        if what == "participants":
-            rows = (row for m in meetings for row in participant_rows(m))
-        else:
-            rows = (meeting_row(m) for m in meetings)
-    return sorted_by_date(rows)
-
-
-# --- small pieces --------------------------------------------------------------------------------
-def _requirer(fmt: str) -> Callable[[str], Any]:
-    """``require(module)`` for ``fmt``: the module, or the error naming the extra to install."""
-    extra = {"parquet": "parquet", "graphml": "graph", "gexf": "graph"}[fmt]
-
-    def require(module: str) -> Any:
-        try:
-            return importlib.import_module(module)
-        except ImportError:
-            raise MissingExtraError(
-                f'{fmt} export needs {module.split(".")[0]}: pip install "sidelines[{extra}]"'
-            ) from None
-
-    return require
 
 
 def _number(value: float | int | None) -> str:
@@ -688,9 +469,3 @@ def _tsv_line(cells: list[str]) -> str:
     if line.count("\t") != len(cells) - 1 or "\n" in line or "\r" in line:
         line = "\t".join(" ".join(c.split()) for c in cells)
     return line + "\n"
-
-
-def _skipped(report: ExportReport, count: int, why: str) -> None:
-    if count:
-        report.skipped += count
-        report.notes.append(f"{count} {why}")

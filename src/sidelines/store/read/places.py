@@ -12,13 +12,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sidelines.store.query import meeting_conditions
+from sidelines.filters import MeetingFilter
+from sidelines.store.read.conditions import meeting_conditions
 from sidelines.store.schema import MeetingRow
 
 __all__ = ["meeting_places"]
 
 
-def meeting_places(session: Session, **filters: Any) -> dict[str, Any]:
+def meeting_places(session: Session, filters: MeetingFilter | None = None) -> dict[str, Any]:
     """``{"countries": [{country, meetings}], "places": [{place, country, meetings}], "total",
     "unplaced"}`` for the meetings matching ``filters``, most meetings first.
 
@@ -26,9 +27,7 @@ def meeting_places(session: Session, **filters: Any) -> dict[str, Any]:
     meetings at each named place (one row per place and country); ``total`` is every matching
     meeting, ``unplaced`` those whose country is not known.
     """
-    filters.pop("limit", None)
-    filters.pop("offset", None)
-    conditions = meeting_conditions(session, **filters)
+    conditions = meeting_conditions(session, filters or MeetingFilter())
     meetings = func.count().label("n")
     countries = session.execute(
         select(MeetingRow.country, meetings)

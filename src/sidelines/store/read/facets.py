@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sidelines.store.query import meeting_conditions
+from sidelines.filters import MeetingFilter
+from sidelines.store.read.conditions import meeting_conditions
 from sidelines.store.schema import ActorRow, MeetingRow, ParticipantRow
 
 __all__ = ["FACETS", "meeting_facets"]
@@ -20,13 +21,11 @@ __all__ = ["FACETS", "meeting_facets"]
 FACETS = ("country", "actor", "mode", "occasion", "year")
 
 
-def meeting_facets(session: Session, limit: int = 10, **filters: Any) -> dict[str, Any]:
+def meeting_facets(session: Session, filters: MeetingFilter, limit: int = 10) -> dict[str, Any]:
     """``{facet: [{value, label, count, filter}]}`` for :data:`FACETS`, most meetings first,
     at most ``limit`` values each; ``filter`` is the query parameters that select the value's
     meetings (added to the current filters). Also ``total``: the meetings matching ``filters``."""
-    filters.pop("limit", None)
-    filters.pop("offset", None)
-    conditions = meeting_conditions(session, **filters)
+    conditions = meeting_conditions(session, filters)
     matching = select(MeetingRow.id).where(*conditions)
     meetings = func.count(func.distinct(MeetingRow.id)).label("n")
     principal = (

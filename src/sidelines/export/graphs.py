@@ -17,19 +17,17 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 import pycountry
 
 from sidelines.data import data_dir, read_yaml
-from sidelines.store.sides import actor_key, sides
+from sidelines.export.files import binary_output
+from sidelines.pairing import opposite_pairs
+from sidelines.store.keys import actor_key
 
 __all__ = ["NetworkSize", "build_network", "write_network"]
 
@@ -83,10 +81,10 @@ def build_network(meetings: Iterable[dict[str, Any]], nx: Any, dynamic: bool) ->
             entry["meetings"] += 1
             _widen(entry, date)
         pairs: set[tuple[str, str]] = set()
-        for one, other in combinations(sides(meeting["participants"]), 2):
-            for a, b in ((actor_key(a), actor_key(b)) for a in one for b in other):
-                if a != b:
-                    pairs.add((min(a, b), max(a, b)))
+        for one, other in opposite_pairs(meeting["participants"]):
+            a, b = actor_key(one), actor_key(other)
+            if a != b:
+                pairs.add((min(a, b), max(a, b)))
         for pair in pairs:
             edge = edges.setdefault(pair, {"weight": 0, "first_date": "", "last_date": ""})
             edge["weight"] += 1
@@ -128,16 +126,6 @@ def write_network(
     nx = require("networkx")
     graph = build_network(meetings, nx, dynamic=fmt == "gexf")
     write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
-    if target == "-":
-        write(graph, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
-    else:
-        path = Path(target)
-        partial = path.with_name(path.name + ".partial")
-        try:
-            write(graph, str(partial))
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        os.replace(partial, path)
+    with binary_output(target) as output:
+        write(graph, output)
     return graph.number_of_edges(), graph.number_of_nodes()

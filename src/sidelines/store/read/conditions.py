@@ -1,0 +1,177 @@
+"""The WHERE conditions of a :class:`~sidelines.store.filters.MeetingFilter` and a
+:class:`~sidelines.store.filters.StatementFilter`, shared by the lists, counts, facets, network
+and exports: every filter is a bound parameter of a SQLAlchemy expression (no SQL is built from
+text); names, countries, occasions and scope are read as :mod:`sidelines.store.filters` reads
+them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, exists, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from sidelines.store.filters import (
+    MeetingFilter,
+    StatementFilter,
+    actors_named,
+    counterpart_named,
+    country_named,
+    occasions_named,
+    scope_named,
+)
+from sidelines.store.schema import (
+    ActorRow,
+    MeetingRow,
+    MeetingTopicRow,
+    ParticipantRow,
+    StatementRow,
+    StatementSpeakerRow,
+    StatementTopicRow,
+)
+
+__all__ = ["FREQUENT", "has_participant", "meeting_conditions", "person", "statement_conditions"]
+
+
+#: above this many meetings, a page of an actor's or a country's meetings is found by walking
+#: meetings newest first and probing each (the first page comes quickly); below it, by listing
+#: the few meetings first and sorting them
+FREQUENT = 5_000
+
+
+def person(actors: list[str]) -> Any:
+    """A participant who is one of the corpus ``actors`` (ids)."""
+    # the actors table is small next to participants: find the actors first, then their rows
+    return ParticipantRow.actor_key.in_(actors) if actors else false()
+
+
+def has_participant(condition: Any, frequent: bool = False) -> Any:
+    """The meeting has a principal (not a companion) meeting ``condition``."""
+    if frequent:
+        return exists().where(
+            ParticipantRow.meeting_id == MeetingRow.id,
+            ParticipantRow.accompanying.is_(False),
+            condition,
+        )
+    principals = select(ParticipantRow.meeting_id).where(
+        ParticipantRow.accompanying.is_(False), condition
+    )
+    return MeetingRow.id.in_(principals)
+
+
+def _frequent(session: Session, actors: Any, plan: bool) -> bool:
+    """Whether the actors matching ``actors`` (a condition on the actors table) have many
+    meetings, by the counts the actors table keeps (only asked when ``plan``)."""
+    if not plan:
+        return False
+    total = session.scalar(select(func.coalesce(func.sum(ActorRow.meetings), 0)).where(actors))
+    return int(total or 0) > FREQUENT
+
+
+def meeting_conditions(session: Session, filters: MeetingFilter, plan: bool = False) -> list[Any]:
+    """The WHERE conditions of the meetings ``filters`` selects.
+
+    With ``plan``, an actor or country with many meetings is matched in the form that finds a
+    newest-first page fastest (the results are the same either way).
+
+    Raises:
+        FilterError: ``[E031]`` for a country, counterpart or scope that names nothing.
+    """
+    actor, country, with_ = filters.actor, filters.country, filters.with_
+    conditions: list[Any] = []
+    if sum(1 for f in (actor, country, with_) if f) > 1:
+        plan = False  # two party filters: listing the meetings of each first is the fast plan
+    if actor:
+        ids = actors_named(session, actor)
+        frequent = _frequent(session, ActorRow.id.in_(ids), plan)
+        conditions.append(has_participant(person(ids), frequent))
+    if country:
+        code = country_named(session, country)
+        frequent = _frequent(session, ActorRow.country == code, plan)
+        conditions.append(has_participant(ParticipantRow.country == code, frequent))
+    if with_:
+        nation, ids = counterpart_named(session, with_)
+        if nation is not None:
+            frequent = _frequent(session, ActorRow.country == nation, plan)
+            conditions.append(has_participant(ParticipantRow.country == nation, frequent))
+        else:
+            frequent = _frequent(session, ActorRow.id.in_(ids), plan)
+            conditions.append(has_participant(person(ids), frequent))
+    if filters.since:
+        conditions.append(MeetingRow.date >= filters.since)
+    if filters.until:
+        conditions.append(MeetingRow.date <= filters.until)
+    if filters.occasion:
+        named = occasions_named(session, filters.occasion)
+        conditions.append(MeetingRow.occasion.in_(named) if named else false())
+    if filters.topic:
+        conditions.append(
+            exists().where(
+                MeetingTopicRow.meeting_id == MeetingRow.id,
+                MeetingTopicRow.topic.ilike(f"%{filters.topic}%"),
+            )
+        )
+    if filters.mode:
+        conditions.append(MeetingRow.mode == filters.mode)
+    if filters.status:
+        conditions.append(MeetingRow.status == filters.status)
+    if filters.scope:
+        conditions.append(MeetingRow.scope == scope_named(filters.scope))
+    if filters.held_in:
+        conditions.append(MeetingRow.country == country_named(session, filters.held_in))
+    if filters.place:
+        conditions.append(MeetingRow.place == filters.place.strip())
+    return conditions
+
+
+def statement_conditions(session: Session, filters: StatementFilter) -> list[Any]:
+    """The WHERE conditions of the statements ``filters`` selects (see
+    :class:`~sidelines.store.filters.StatementFilter`).
+
+    Raises:
+        FilterError: ``[E031]`` for a country, counterpart or scope that names nothing.
+    """
+    f = filters
+    conditions: list[Any] = []
+    if f.with_ or f.occasion or f.mode or f.scope:
+        at = MeetingFilter(
+            with_=f.with_, occasion=f.occasion, mode=f.mode, status=None, scope=f.scope
+        )
+        of_meeting = meeting_conditions(session, at)
+        conditions.append(StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)))
+    for who in (f.speaker, f.actor):
+        if not who:
+            continue
+        ids = actors_named(session, who)
+        said = select(StatementSpeakerRow.statement_id).where(
+            StatementSpeakerRow.actor_key.in_(ids) if ids else false()
+        )
+        conditions.append(StatementRow.id.in_(said))
+    if f.country:
+        code = country_named(session, f.country)
+        conditions.append(StatementRow.speaker_countries.like(f"%{code}%"))
+    if f.since or f.until:
+        conditions.append(_dated(session, f.since, f.until))
+    if f.topic:
+        conditions.append(
+            exists().where(
+                StatementTopicRow.statement_id == StatementRow.id,
+                StatementTopicRow.topic.ilike(f"%{f.topic}%"),
+            )
+        )
+    return conditions
+
+
+def _dated(session: Session, since: str | None, until: str | None) -> Any:
+    """A statement's own date in the range, or, when its document has none, its meeting's."""
+    own = [StatementRow.date >= since] if since else []
+    own += [StatementRow.date <= until] if until else []
+    of_meeting = meeting_conditions(session, MeetingFilter(since=since, until=until, status=None))
+    return or_(
+        and_(*own),
+        and_(
+            StatementRow.date.is_(None),
+            StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)),
+        ),
+    )

@@ -1,0 +1,66 @@
+"""Documents: a page of them without their text, their number, one with its text, sections,
+facts and evidence spans.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sidelines.store.read.results import DocumentDetail, DocumentEvidence, DocumentSummary
+from sidelines.store.read.shapes import document_summary
+from sidelines.store.schema import DocumentRow, EvidenceRow, MeetingSourceRow, StatementRow
+
+__all__ = ["count_documents", "document", "documents"]
+
+
+def documents(session: Session, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
+    """Documents (newest first), without their text."""
+    query = select(DocumentRow).order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
+    if limit:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [document_summary(row) for row in session.scalars(query)]
+
+
+def count_documents(session: Session) -> int:
+    """How many documents are stored."""
+    return int(session.scalar(select(func.count()).select_from(DocumentRow)) or 0)
+
+
+def document(session: Session, document_id: str) -> DocumentDetail | None:
+    """One document with its text, sections, the facts it reports and their evidence spans."""
+    row = session.get(DocumentRow, document_id)
+    if row is None:
+        return None
+    evidence = session.scalars(
+        select(EvidenceRow)
+        .where(EvidenceRow.document_id == document_id)
+        .order_by(EvidenceRow.start)
+    ).all()
+    meeting_ids = session.scalars(
+        select(MeetingSourceRow.meeting_id).where(MeetingSourceRow.document_id == document_id)
+    ).all()
+    statement_ids = session.scalars(
+        select(StatementRow.id).where(StatementRow.document_id == document_id)
+    ).all()
+    return DocumentDetail(
+        **document_summary(row),
+        text=row.text,
+        location=row.location,
+        language=row.language,
+        sections=row.sections,
+        meetings=list(meeting_ids),
+        statements=list(statement_ids),
+        evidence=[
+            DocumentEvidence(
+                start=e.start,
+                end=e.end,
+                text=e.text,
+                meeting_id=e.meeting_id,
+                statement_id=e.statement_id,
+            )
+            for e in evidence
+        ],
+    )

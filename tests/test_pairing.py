@@ -14,7 +14,7 @@ def test_a_side_is_the_side_else_the_country_else_the_party() -> None:
     assert side_key({"actor_id": "x-id", "name": "X"}) == "x-id"
     # a Participant of the extractor reads the same way as a stored record
     assert side_key(Participant("Wang Yi", "wang-yi", "CHN")) == "CHN"
-    assert side_key(Participant("Someone")) == "Someone"
+    assert side_key(Participant("Someone")) == Participant("Someone").key  # its identity
 
 
 def test_a_delegation_is_one_side_and_its_members_no_pair() -> None:

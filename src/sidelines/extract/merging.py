@@ -5,44 +5,31 @@ that one's day, place and occasion."""
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from spacy.tokens import Span, Token
 
 from sidelines.extract.candidates import MeetingCandidate
+from sidelines.kb.lexicon import MeetingRules
 from sidelines.resolve import party_key
 
-#: words that make a list of parties one meeting together, not several
-_TOGETHER = re.compile(
-    r"\b(?:tri|quadri|multi)lateral|\bjoint(?:ly)?\b|\btogether\b|\bsummit\b|\bministerial\b|"
-    r"\b(?:three|four|five|six)-(?:way|nation|party|country)|\bgroup\b|\bformat\b|\bbloc\b",
-    re.IGNORECASE,
-)
 
-
-#: words that make a list of parties several meetings ("held separate meetings with A and B")
-_SEPARATE = frozenset({"separate", "separately", "respective", "series", "individual", "several"})
-
-
-def separate_meetings(cand: MeetingCandidate, trigger: Token, sent: Span) -> list[MeetingCandidate]:
+def separate_meetings(
+    cand: MeetingCandidate, trigger: Token, sent: Span, rules: MeetingRules
+) -> list[MeetingCandidate]:
     """One meeting per listed party when the text reports several encounters: "held bilateral
     meetings with A, B and C", "held separate talks with A and B", "met A, B, C and D" (three or
     more parties of different countries, nothing saying they met together)."""
     host = cand.sides.get(party_key(cand.parties[0]))
     others = [p for p in cand.parties if cand.sides.get(party_key(p)) != host]
     hosts = [p for p in cand.parties if cand.sides.get(party_key(p)) == host]
-    if len(others) < 2 or cand.together or _TOGETHER.search(sent.text):
+    words = rules.groups
+    if len(others) < 2 or cand.together or words.together_pattern.search(sent.text):
         return [cand]
-    words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
-    plural = trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in {
-        "meetings",
-        "calls",
-        "conversations",
-        "bilaterals",
-    }
+    said = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
+    plural = trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in words.plural_triggers
     known = [p.country for p in others if p.country]
     listed = trigger.pos_ == "VERB" and len(others) >= 3 and len(set(known)) == len(known)
-    if not (plural or words & _SEPARATE or listed):
+    if not (plural or said & words.separate_words or listed):
         return [cand]
     out = []
     for other in others:

@@ -7,25 +7,22 @@ A list headed by the host's own people ("Administration participants included:")
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.tokens import Doc
+
+from sidelines.extract.candidates import MeetingCandidate, unique_parties
+from sidelines.extract.tense import meeting_date
+from sidelines.kb.lexicon import MeetingRules
+from sidelines.kb.model import PublisherProfile
 from sidelines.resolve import ResolvedMention, party_key
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, Participant
 
-_HEADER = re.compile(
-    r"^[ \t]*(?P<head>[^\n]{0,100}?\b(?:participants?|attendees|speakers|panelists|leaders|"
-    r"officials|members|guests|delegation|in attendance)\b[^\n:]{0,60}?)\s*:[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
 _ITEM = re.compile(r"[ \t]*(?:[-*•·▪]|\d{1,2}[.)])[ \t]+(?P<item>\S[^\n]*)")
-#: a header naming the host's own people: its members accompany the host
-_HOST_SIDE = re.compile(
-    r"\b(?:administration|white house|government|federal|u\.s\.|senior|staff|cabinet|"
-    r"officials? of the)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -43,11 +40,21 @@ class Roster:
 
 
 def find_rosters(
-    text: str, resolved: list[ResolvedMention], fact_spans: list[tuple[int, int]]
+    text: str,
+    resolved: list[ResolvedMention],
+    fact_spans: list[tuple[int, int]],
+    rules: MeetingRules,
+    publisher: PublisherProfile | None = None,
 ) -> list[Roster]:
-    """The participant lists in the fact-bearing parts of ``text`` with the people they name."""
+    """The participant lists in the fact-bearing parts of ``text`` with the people they name.
+
+    A list whose header has an own-side word (``meeting_rules.yaml``'s, or the publisher's own in
+    ``publishers.yaml``: "Administration participants included:") names the host's people."""
+    own_side = _own_side_pattern(
+        rules.groups.own_side_words + (publisher.own_side_words if publisher else ())
+    )
     rosters: list[Roster] = []
-    for header in _HEADER.finditer(text):
+    for header in rules.groups.roster_header_pattern.finditer(text):
         if not in_spans(fact_spans, header.start()):
             continue
         items = _items(text, header.end())
@@ -73,7 +80,7 @@ def find_rosters(
                 Roster(
                     start=header.start("head"),
                     end=items[-1][1],
-                    host_side=bool(_HOST_SIDE.search(header.group("head"))),
+                    host_side=bool(own_side.search(header.group("head"))),
                     members=list(members.values()),
                 )
             )
@@ -95,3 +102,105 @@ def _items(text: str, offset: int) -> list[tuple[int, int]]:
         start = offset + line.start() + match.start("item")
         items.append((start, offset + line.start() + len(body)))
     return items
+
+
+@lru_cache(maxsize=64)
+def _own_side_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+def attach_roster(
+    doc: Doc,
+    roster: Roster,
+    found: list[MeetingCandidate],
+    by_token: dict[int, ResolvedMention],
+    fact_spans: list[tuple[int, int]],
+    day: dt.date | None,
+    rules: MeetingRules,
+    page_dated: bool,
+) -> None:
+    """Add the people of a participant list to the meeting reported before it: companions of
+    the host when the list is the host's own people, else the other side. With no meeting
+    found yet, the list's meeting is the one its host convened ("X convened leaders ...")."""
+    before = [
+        c
+        for c in found
+        if c.status == "held"
+        and c.main
+        and not c.past_reference
+        and c.evidence[0].start < roster.start
+    ]
+    target = (
+        before[-1]
+        if before
+        else _convened(doc, roster, by_token, fact_spans, day, rules, page_dated)
+    )
+    if target is None:
+        return
+    if target not in found:
+        found.append(target)
+    keys = target.party_keys()
+    host_label = target.sides.get(party_key(target.parties[0]), "a")
+    other = next((v for v in target.sides.values() if v != host_label), "participants")
+    for member in roster.members:
+        key = party_key(member)
+        if key in keys:
+            continue
+        if roster.host_side:
+            if key not in {party_key(p) for p in target.accompanying}:
+                target.accompanying.append(member)
+            continue
+        target.parties.append(member)
+        target.sides[key] = other
+    ev = Evidence(roster.start, roster.end, doc.text[roster.start : roster.end])
+    if ev not in target.evidence:
+        target.evidence.append(ev)
+
+
+def _convened(
+    doc: Doc,
+    roster: Roster,
+    by_token: dict[int, ResolvedMention],
+    fact_spans: list[tuple[int, int]],
+    day: dt.date | None,
+    rules: MeetingRules,
+    page_dated: bool,
+) -> MeetingCandidate | None:
+    """The meeting a non-host participant list belongs to when no meeting with named parties
+    was reported: its hosts are the named subjects of the first "convened"/"hosted"/"met"
+    sentence before the list."""
+    if roster.host_side:
+        return None
+    for sent in doc.sents:
+        if sent.start_char >= roster.start:
+            break
+        if not in_spans(fact_spans, sent.start_char):
+            continue
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.groups.convene_verbs:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            named = [by_token[t.i] for t in subject.subtree if t.i in by_token]
+            hosts = unique_parties(
+                [
+                    r.party
+                    for r in named
+                    if r.party is not None and r.mention.kind in {"name", "title"}
+                ]
+            )
+            if not hosts:
+                continue
+            label = hosts[0].country or "hosts"
+            return MeetingCandidate.main_report(
+                sent,
+                hosts,
+                {party_key(h): label for h in hosts},
+                mode="in_person",
+                date=meeting_date(doc, sent, verb, day, page_dated, rules),
+                weak_mode=False,
+                verb_trigger=True,
+            )
+    return None

@@ -7,14 +7,20 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sidelines.extract.candidates import unique_parties
+from sidelines.kb.lexicon import MeetingRules
 from sidelines.resolve import ResolvedMention, party_key
 from sidelines.types import Participant
 
 
 def heading_parties(
-    sent: Span, trigger: Token, by_token: dict[int, ResolvedMention], side_a: list[Participant]
+    sent: Span,
+    trigger: Token,
+    by_token: dict[int, ResolvedMention],
+    side_a: list[Participant],
+    rules: MeetingRules,
 ) -> tuple[list[Participant], list[Participant]]:
     """Sides of a heading read by position: "[A's] <trigger> with|between B [and C]"."""
+    words = rules.roles
     named = {
         id(r): r
         for i, r in by_token.items()
@@ -28,10 +34,14 @@ def heading_parties(
     doc = sent.doc
     for item in after:
         between = doc[trigger.i + 1 : item.mention.token_start]
-        words = {t.lower_ for t in between}
-        if not words & {"with", "between"} or any(t.pos_ == "VERB" for t in between):
+        said = {t.lower_ for t in between}
+        if not said & words.heading_prepositions or any(t.pos_ == "VERB" for t in between):
             continue
-        if item.mention.kind == "organisation" and between and between[-1].lower_ in {"of", "the"}:
+        if (
+            item.mention.kind == "organisation"
+            and between
+            and between[-1].lower_ in words.title_connectors
+        ):
             continue  # "Secretary General of NATO": the title's organisation
         if item.party is not None:
             side_b.append(item.party)
@@ -55,10 +65,10 @@ def named_so_far(resolved: list[ResolvedMention], sent: Span) -> list[Participan
     return []
 
 
-def lists_parties(trigger: Token) -> bool:
+def lists_parties(trigger: Token, rules: MeetingRules) -> bool:
     """A noun trigger whose parties are listed after "between", "of" or "including"."""
     return trigger.pos_ in {"NOUN", "PROPN"} and any(
-        (c.dep_ == "prep" and c.lower_ in {"between", "of"}) or is_including(c)
+        (c.dep_ == "prep" and c.lower_ in rules.roles.list_prepositions) or is_including(c)
         for c in trigger.children
     )
 
@@ -134,10 +144,12 @@ def assign_sides(side_a: list[Participant], side_b: list[Participant]) -> dict[s
     return sides
 
 
-def named_forum(trigger: Token, by_token: dict[int, ResolvedMention]) -> str | None:
+def named_forum(
+    trigger: Token, by_token: dict[int, ResolvedMention], rules: MeetingRules
+) -> str | None:
     """A meeting noun that names its forum: "the Quad Foreign Ministers meeting", "the ASEAN
     foreign ministers' meeting" (a proper name among its modifiers, no person's name)."""
-    if trigger.lower_ not in {"meeting", "summit", "forum", "conference", "dialogue"}:
+    if trigger.lower_ not in rules.occasion.forum_nouns:
         return None
     mods = [
         t

@@ -115,7 +115,7 @@ class StatementExtractor:
         self.phrases: list[tuple[str, ...]] = sorted(
             (tuple(p.split()) for p in kb.cues.get("statement_phrases", {})), key=len, reverse=True
         )
-        self.meeting_verbs = frozenset(kb.cues.get("meeting_verbs", {}))
+        self.meeting_verbs = frozenset(kb.lexicon.meetings.triggers.verbs)
         #: who speaks in the first person on a page that is one person's (or several
         #: signatories') statement or remarks
         self.document_speakers: list[Participant] = []
@@ -143,7 +143,7 @@ class StatementExtractor:
         paragraphs = _paragraph_starts(doc.text)
         self.document_speakers, self.own_from = _document_speakers(doc, resolved)
         turns, turn_ranges = self._turns(
-            find_turns(doc, by_token, fact_spans), doc.text, paragraphs
+            find_turns(doc, by_token, fact_spans, self.kb.lexicon.meetings), doc.text, paragraphs
         )
         found: list[StatementCandidate] = list(turns)
         last_by_paragraph: dict[int, StatementCandidate] = {}

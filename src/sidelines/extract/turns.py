@@ -13,13 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from sidelines.kb.lexicon import MeetingRules
 from sidelines.resolve import ResolvedMention
 from sidelines.types import Participant
 
-_TURN = re.compile(
-    r"^(?P<label>[A-Z][^:\n]{1,140}?)(?:\s*\((?:retranslated|via interpreter|in English|"
-    r"translated)\))?:\s+\S",
-)
 #: a label longer than this many tokens is a sentence ending in a colon, not a speaker
 _MAX_LABEL_TOKENS = 25
 
@@ -35,14 +32,18 @@ class Turn:
 
 
 def find_turns(
-    doc: Doc, by_token: dict[int, ResolvedMention], fact_spans: list[tuple[int, int]]
+    doc: Doc,
+    by_token: dict[int, ResolvedMention],
+    fact_spans: list[tuple[int, int]],
+    rules: MeetingRules,
 ) -> list[Turn]:
-    """The speaker turns in the fact-bearing parts of ``doc``, in text order."""
+    """The speaker turns in the fact-bearing parts of ``doc``, in text order (a label is
+    ``meeting_rules.yaml``'s ``transcripts.turn_pattern``)."""
     text = doc.text
     labels: list[tuple[int, int, Participant]] = []
     for start, end in fact_spans:
         for line in re.finditer(r"[^\n]+", text[start:end]):
-            match = _TURN.match(line.group())
+            match = rules.transcripts.turn_pattern.match(line.group())
             if not match:
                 continue
             label_start = start + line.start()

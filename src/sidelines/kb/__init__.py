@@ -15,10 +15,11 @@ from typing import Any
 
 from sidelines.data import data_dir
 from sidelines.kb import compiled
+from sidelines.kb.lexicon import Lexicon
 from sidelines.kb.loader import (
     load_actors,
     load_countries,
-    load_cues,
+    load_lexicon,
     load_places,
     load_publishers,
     load_summits,
@@ -118,7 +119,8 @@ class KnowledgeBase:
         self.summits: list[SummitSeries] = []
         self.topics: list[Topic] = []
         self.publishers: list[PublisherProfile] = []
-        self.cues: dict[str, Any] = {}
+        #: the words and patterns the extractors read (from the first folder, the seed)
+        self.lexicon: Lexicon = load_lexicon(dirs[0])
         for directory in dirs:
             for actor in load_actors(directory):
                 known = self.actors.get(actor.id)
@@ -135,8 +137,6 @@ class KnowledgeBase:
             self.summits.extend(load_summits(directory))
             self.topics.extend(load_topics(directory))
             self.publishers.extend(load_publishers(directory))
-            if not self.cues:
-                self.cues = load_cues(directory)
         self._by_name: dict[str, list[str]] = defaultdict(list)
         self._by_phonetic: dict[str, list[str]] = defaultdict(list)
         self._by_short: dict[str, list[str]] = defaultdict(list)
@@ -172,6 +172,11 @@ class KnowledgeBase:
         for country in self.countries.values():
             for capital in country.capitals:
                 self._places.setdefault(fold(capital), Place(capital, country.iso3, "city"))
+
+    @property
+    def cues(self) -> dict[str, Any]:
+        """The tables of ``cues.yaml`` as written (statement cues, name words, venue words)."""
+        return self.lexicon.cues
 
     @staticmethod
     def _add(index: dict[str, list[str]], key: str, actor_id: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pycountry
 
 from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
+from sidelines.kb.lexicon import Lexicon, MeetingRules, TitleWords, build_section
 from sidelines.kb.model import (
     Actor,
     Country,
@@ -25,7 +27,7 @@ from sidelines.kb.model import (
 __all__ = [
     "load_actors",
     "load_countries",
-    "load_cues",
+    "load_lexicon",
     "load_places",
     "load_publishers",
     "load_summits",
@@ -263,15 +265,22 @@ def load_publishers(directory: Path | None = None) -> list[PublisherProfile]:
                 principal_country=principal.get("country") or rec.get("country"),
                 original_source_phrases=tuple(_strings(rec.get("original_source_phrases"))),
                 event_date=str(rec.get("event_date") or "explicit"),
+                own_side_words=tuple(_strings(rec.get("own_side_words"))),
             )
         )
     return profiles
 
 
-def load_cues(directory: Path | None = None) -> dict[str, Any]:
-    """The cue-word tables of ``cues.yaml``."""
+@lru_cache(maxsize=8)
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """The typed lexicon: the cue tables and titles of ``cues.yaml`` and the sections of
+    ``meeting_rules.yaml``, read once per folder (the lexicon is frozen, so one copy serves all)."""
     base = directory or data_dir()
-    data = read_yaml(base / "cues.yaml")
-    if not isinstance(data, dict):
+    cues = read_yaml(base / "cues.yaml")
+    if not isinstance(cues, dict):
         raise KnowledgeBaseError("cues.yaml must be a mapping")
-    return data
+    rules = build_section(
+        MeetingRules, read_yaml(base / "meeting_rules.yaml"), "meeting_rules.yaml"
+    )
+    titles = build_section(TitleWords, cues.get("titles"), "cues.yaml titles")
+    return Lexicon(cues=cues, titles=titles, meetings=rules)

@@ -139,3 +139,6 @@ class PublisherProfile:
     #: "page": the event a readout reports happened on the page's date unless the text says
     #: otherwise (Kremlin news); "explicit": only a date in the text fixes it
     event_date: str = "explicit"
+    #: words by which the publisher names its own side's people in a participant list's header
+    #: ("Administration participants included:" on the White House's pages)
+    own_side_words: tuple[str, ...] = ()

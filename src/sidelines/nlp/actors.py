@@ -17,64 +17,31 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.kb import KnowledgeBase, office_of_title
+from sidelines.kb.loader import load_lexicon
 from sidelines.names import name_key
 from sidelines.nlp.mentions import ActorMention
 from sidelines.nlp.names import NameFinder, infix_hyphen
 from sidelines.structure.dateline import find_dateline
 
+#: the words of titles, sides and groups: the ``titles`` section of ``kb/data/cues.yaml``
+_TITLES = load_lexicon().titles
 #: Lower-cased words that may stand in a title before or after a name.
-TITLE_WORDS = frozenset(
-    """
-    president presidents vice deputy first prime minister ministers foreign affairs external
-    secretary general secretary-general state councilor councillor chancellor federal
-    premier crown prince princess king queen emir amir sultan sheikh sheikha his her their
-    highness majesty royal excellency member political bureau politburo central committee
-    cpc party communist chairman chairwoman chairperson chair head leader supreme national
-    security advisor adviser senior special envoy ambassador counterpart director managing
-    commission council commissioner high representative defence defense spokesperson
-    spokesman assistant mr mrs ms dr h.e. governor mayor speaker senator custodian two holy
-    mosques executive organization organisation director-general nations united union
-    european african chief staff house white kremlin principal under administrator
-    coordinator treasury commerce trade finance economy energy homeland interior justice
-    attorney office officer ministry emeritus
-    """.split()
-)
+TITLE_WORDS = _TITLES.title_words
 #: Words that end a PERSON entity spaCy over-extended in a title-case heading ("Harris's Meeting").
-NOT_NAME_WORDS = frozenset(
-    """
-    meeting meetings call calls readout conversation talks visit engagement pull-aside
-    statement remarks press conference summit with and on of in
-    """.split()
-)
+NOT_NAME_WORDS = _TITLES.not_name_words
 #: nouns that make a phrase after a name its title even when they name no office we code
-_OFFICE_NOUNS = frozenset(
-    """
-    minister president ambassador envoy secretary chancellor premier governor mayor senator
-    spokesperson spokesman spokeswoman chairman chairwoman chairperson chief director commissioner
-    representative adviser advisor counsellor king queen emir prince sultan
-    """.split()
-)
+_OFFICE_NOUNS = _TITLES.office_nouns
 #: title heads that, after "the" and on their own, refer back to a person named before
-_BARE_HEADS = frozenset({"minister", "president", "secretary", "chancellor", "premier"})
-TITLE_CONNECTORS = frozenset({"of", "the", "and", ",", "for", "&", "to", "on", "at"})
-HONORIFIC_PREFIX = re.compile(r"^(?:Mr|Mrs|Ms|Dr|H\.E\.|Madam|Sir|Sheikh|Sheikha)\.?$")
-SIDE_RE = re.compile(
-    r"\b(?:the|both) (?:two |three |four )?(?:sides|parties|leaders|presidents|heads of state|"
-    r"ministers|foreign ministers|delegations|counterparts|countries)\b"
-    r"|\b(?:the )?(?:two|both) (?:sides|leaders|presidents|ministers|parties)\b",
-    re.IGNORECASE,
-)
-SIDE_OF_RE = re.compile(r"\b[Tt]he ([A-Z][\w.\-]+(?: [A-Z][\w.\-]+)?) side\b")
-PRONOUNS = frozenset({"he", "she", "they"})
+_BARE_HEADS = _TITLES.bare_heads
+TITLE_CONNECTORS = _TITLES.title_connectors
+HONORIFIC_PREFIX = _TITLES.honorific_pattern
+SIDE_RE = _TITLES.group_pattern
+SIDE_OF_RE = _TITLES.side_pattern
+PRONOUNS = _TITLES.pronouns
 #: words between a nationality and a lower-case title head ("Japan's new foreign minister")
-_TITLE_MODIFIERS = frozenset({"foreign", "prime", "vice", "deputy", "new", "top", "first"})
+_TITLE_MODIFIERS = _TITLES.title_modifiers
 #: plural titles that may head a list of countries ("the foreign ministers of A, B and C")
-PLURAL_TITLES = frozenset(
-    """
-    ministers presidents leaders heads premiers chancellors secretaries envoys ambassadors
-    counterparts representatives delegations governments officials diplomats
-    """.split()
-)
+PLURAL_TITLES = _TITLES.plural_titles
 
 
 def _is_title_token(token: Token, kb: KnowledgeBase) -> bool:

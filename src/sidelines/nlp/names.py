@@ -52,10 +52,10 @@ class NameFinder:
         #: verbs whose subject or object a bare two-word name is likely a person's: "Amadou
         #: Sarr met Rasa Petraitis", "... said Jallow"
         self.person_verbs = frozenset(
-            [*cues.get("meeting_verbs", {}), *cues.get("statement_verbs", {})]
+            [*kb.lexicon.meetings.triggers.verbs, *cues.get("statement_verbs", {})]
         )
         #: nouns of encounters whose "with"/"between" names people: "talks between A and B"
-        self.meeting_nouns = frozenset(cues.get("meeting_nouns", {}))
+        self.meeting_nouns = frozenset(kb.lexicon.meetings.triggers.nouns)
 
     # --- runs of capitalised words ------------------------------------------------------------
     def _capitalised(self, token: Token) -> bool:

@@ -9,17 +9,6 @@ from dataclasses import dataclass
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp.mentions import PlaceMention
 
-_OCCASION_WORDS = re.compile(
-    r"\b(?:summit|forum|conference|assembly|meeting of|session|congress|games|cup|olympics|"
-    r"cop\d+|expo|week|dialogue|council|convention|ceremony|celebrations|parade|format)\b",
-    re.IGNORECASE,
-)
-OCCASION_CUE = re.compile(
-    r"\b(?:on|at) the (?:sidelines|margins?) of|\bon the sidelines\b|\bat the\b|\bduring the\b|"
-    r"\bahead of the\b|\bwhile attending\b|\bin the framework of\b|\bas part of\b",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True)
 class PlaceResolution:
@@ -33,13 +22,14 @@ def resolve_place(
     kb: KnowledgeBase, text: str, places: list[PlaceMention], start: int, end: int
 ) -> PlaceResolution:
     """The place of a meeting phrase ``text[start:end]``: the first place after "in"/"at" in it."""
+    words = kb.lexicon.meetings.places
     city: str | None = None
     country: str | None = None
     for place in places:
         if place.start < start or place.end > end:
             continue
         before = text[max(start, place.start - 12) : place.start].lower()
-        if not re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$|\bcapital,\s*$|\bcity of\s+$", before):
+        if not words.before_place_pattern.search(before):
             # "Bali, Indonesia": a country right after a city counts too
             if city and re.search(r",\s*$", before) and place.is_country:
                 country = country or place.country
@@ -68,6 +58,7 @@ def resolve_occasion(
     anaphoric phrase ("the summit") looks for a summit named in ``context`` (the sentence, then the
     document). An unknown event with an occasion word keeps its name as written.
     """
+    words = kb.lexicon.meetings.occasion
     for text in (phrase, context):
         found = kb.summit(text, day)
         if found is not None:
@@ -76,22 +67,20 @@ def resolve_occasion(
                 return instance.name, instance.city, instance.country
             if day is not None:
                 yearly = series.instance_in_year(day.year)
-                if yearly is not None and text is phrase and not _is_generic(phrase):
+                if (
+                    yearly is not None
+                    and text is phrase
+                    and not words.generic_pattern.fullmatch(phrase)
+                ):
                     return yearly.name, yearly.city, yearly.country
             return series.name, None, None
-        if text is phrase and not _is_generic(phrase) and _OCCASION_WORDS.search(phrase):
+        if (
+            text is phrase
+            and not words.generic_pattern.fullmatch(phrase)
+            and words.event_pattern.search(phrase)
+        ):
             return _clean(phrase), None, None
     return None, None, None
-
-
-def _is_generic(phrase: str) -> bool:
-    return bool(
-        re.fullmatch(
-            r"\s*(?:the\s+)?(?:summit|forum|conference|meeting|talks|event)\s*",
-            phrase,
-            re.IGNORECASE,
-        )
-    )
 
 
 def _clean(phrase: str) -> str:

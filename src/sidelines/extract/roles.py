@@ -1,0 +1,160 @@
+"""Argument roles: how each party named in a trigger's sentence stands to the trigger. The subject
+(or possessor) is side A, the ``with``/object phrase side B; people in relative clauses ("who was
+accompanying President Xi") or after "accompanied by" are companions, not principals. The words
+are ``meeting_rules.yaml``'s ``roles`` and ``groups`` sections."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from sidelines.extract.candidates import unique_parties
+from sidelines.kb.lexicon import MeetingRules
+from sidelines.nlp.mentions import ActorMention
+from sidelines.resolve import ResolvedMention
+from sidelines.types import Participant
+
+#: dependency labels whose subtree is a side remark, not the clause's own parties
+_SIDE_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "xcomp"})
+
+
+def trigger_parties(
+    doc: Doc,
+    sent: Span,
+    trigger: Token,
+    by_token: dict[int, ResolvedMention],
+    rules: MeetingRules,
+) -> tuple[list[Participant], list[Participant], list[Participant]]:
+    """Side A (subject/possessor), side B (with/object) and companions of a trigger."""
+    side_a: list[Participant] = []
+    side_b: list[Participant] = []
+    companions: list[Participant] = []
+    seen: set[int] = set()
+    for item in {
+        id(v): v for v in by_token.values() if sent.start <= v.mention.token_start < sent.end
+    }.values():
+        mention = item.mention
+        if item.party is None or mention.kind in {"group", "pronoun"} or id(item) in seen:
+            continue
+        seen.add(id(item))
+        head = doc[mention.head_token] if mention.head_token >= 0 else doc[mention.token_start]
+        role = _role(head, trigger, doc, mention, rules)
+        if role == "a":
+            side_a.append(item.party)
+        elif role == "b":
+            side_b.append(item.party)
+        elif role == "companion":
+            companions.append(item.party)
+    return unique_parties(side_a), unique_parties(side_b), unique_parties(companions)
+
+
+def group_subject(trigger: Token, rules: MeetingRules) -> bool:
+    """The trigger's subject stands for the parties together ("The two leaders met ...")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in rules.groups.subjects
+        for c in trigger.children
+    )
+
+
+def _role(
+    head: Token, trigger: Token, doc: Doc, mention: ActorMention, rules: MeetingRules
+) -> str | None:
+    """How a mention relates to the trigger: side a, side b, companion or unrelated."""
+    words = rules.roles
+    before = doc[max(head.sent.start, mention.token_start - 4) : mention.token_start].text
+    if words.companion_pattern.search(before):
+        return "companion"
+    if mention.kind == "organisation" and re.search(r"\bof(?: the)?\s*$", before):
+        # "Secretary General Jens Stoltenberg of the North Atlantic Treaty Organization"
+        return None
+    # walk up from the mention to the trigger
+    path: list[Token] = []
+    node = head
+    while node.i != trigger.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    if node.i != trigger.i:
+        return _governing_subject(head, trigger)
+    if path and path[-1].lemma_.lower() == "include" and trigger.pos_ in {"NOUN", "PROPN"}:
+        return "b"  # "a meeting (which) included / including A, B and C": its parties
+    if any(t.dep_ in _SIDE_CLAUSES for t in path):
+        return "companion" if any(t.lemma_ in words.companion_verbs for t in path) else None
+    top = path[-1] if path else head
+    if top.dep_ == "agent":
+        return "b"  # "X was received by Y"
+    if top.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        return "a"
+    if top.dep_ in {
+        "dobj",
+        "prep",
+        "pobj",
+        "dative",
+        "attr",
+        "npadvmod",
+        "appos",
+        "conj",
+        "oprd",
+    }:
+        lemma = trigger.lemma_.lower()
+        if top.dep_ == "prep" and top.lower_ not in words.prepositions(lemma):
+            return None
+        if top.dep_ == "prep" and top.lower_ in words.list_prepositions:
+            # "talks between A and B": the first named is one side, its conjuncts the other
+            return "a" if len(path) == 2 and path[0].dep_ == "pobj" else "b"
+        if top.dep_ == "conj":
+            return "a"
+        return "b"
+    if top.dep_ == "compound" and trigger.pos_ in {"NOUN", "PROPN"}:
+        return "a"
+    between = doc[trigger.i + 1 : mention.token_start]
+    if (
+        top.dep_ in {"punct", "dep"}
+        and head.i > trigger.i
+        and len(between) < 12
+        and any(t.lower_ in words.heading_prepositions for t in between)
+        and not any(
+            t.pos_ in {"VERB", "ADP"} and t.lower_ not in words.heading_connectors for t in between
+        )
+    ):
+        return "b"  # a misparsed heading: "Telephone conversation with ... Angela Merkel"
+    return None
+
+
+def _governing_subject(head: Token, trigger: Token) -> str | None:
+    """Side A for a mention not under the trigger: the subject of the governing verb for noun
+    triggers ("Putin had a telephone conversation with ..."), or of a verb a verb trigger hangs
+    from ("is expected to hold talks", "agreed to meet", "plans to visit")."""
+    is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+    controlled = not is_noun and (
+        trigger.dep_ == "xcomp"
+        # "wrote after meeting with PM Hasina", "Before meeting Muizzu, X held ..."
+        or (trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "advcl"})
+    )
+    if not (is_noun or controlled):
+        return None
+    verb = trigger.head
+    if verb.pos_ == "ADP" and not is_noun:
+        verb = verb.head  # "after meeting": the verb "after" hangs from
+    hops = 0
+    while (
+        is_noun
+        and verb.dep_ in {"dobj", "pobj", "prep", "attr", "compound", "conj"}
+        and verb.head.i != verb.i
+        and hops < 4
+    ):
+        verb = verb.head
+        hops += 1
+    node = head
+    chain: list[Token] = []
+    while node.i != verb.i and node.head.i != node.i:
+        chain.append(node)
+        node = node.head
+    if (
+        node.i == verb.i
+        and chain
+        and chain[-1].dep_ in {"nsubj", "nsubjpass"}
+        and not any(t.dep_ in _SIDE_CLAUSES for t in chain[:-1])
+    ):
+        return "a"
+    return None

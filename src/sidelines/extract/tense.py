@@ -1,0 +1,115 @@
+"""When a meeting is: planned ("will meet", "agreed to meet", "the upcoming visit"), an earlier
+encounter ("our last meeting", "following the talks"), reported as the day's ("holds talks", "talks
+have started"), and its date. The words are ``meeting_rules.yaml``'s ``tense`` section."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from sidelines.kb.lexicon import MeetingRules
+from sidelines.resolve import resolve_date
+
+
+def is_planned(trigger: Token, sent: Span, rules: MeetingRules) -> bool:
+    """A meeting to come: a future auxiliary, a planning verb or noun above it, a modifier."""
+    words = rules.tense
+    if {t.lower_ for t in trigger.lefts} & words.past_words:
+        return False  # "during our last meeting we agreed to ..."
+    if any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in trigger.children):
+        return True
+    if (
+        trigger.tag_ in {"VB"}
+        and trigger.dep_ in {"xcomp", "ccomp"}
+        and trigger.head.lemma_.lower() in words.planning_verbs
+    ):
+        return True
+    if trigger.tag_ == "VBG" and trigger.head.lemma_.lower() in words.looking_forward:
+        return True
+    head = trigger.head
+    if trigger.dep_ in {"pobj", "dobj"} and head.lemma_.lower() in words.planning_heads:
+        return True
+    if trigger.dep_ == "pobj" and head.head.lemma_.lower() in words.planning_grandheads:
+        return True
+    mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+    if mods & words.planned_modifiers:
+        return True
+    ancestors = {a.lemma_.lower() for a in trigger.ancestors}
+    return bool(ancestors & words.planning_ancestors) and trigger.tag_ in {"VB", "NN", "NNS"}
+
+
+def is_past(trigger: Token, rules: MeetingRules) -> bool:
+    """A trigger that reports an earlier encounter: a past-tense verb ("we met", "we have talked"),
+    or a noun marked as earlier ("our last meeting") or governed by a past-tense verb ("our last
+    meeting took place", "your visit ... was a success") or by "following"/"since"/"after"."""
+    words = rules.tense
+    if trigger.pos_ in {"VERB", "AUX"}:
+        return trigger.tag_ in {"VBD", "VBN"}
+    mods = {t.lower_ for t in trigger.subtree if t.i < trigger.i}
+    if mods & words.past_words:
+        return True
+    node = trigger.head
+    hops = 0
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i and hops < 3:
+        if (node.dep_ == "prep" or node.pos_ == "ADP") and node.lower_ in words.after_words:
+            return True
+        node = node.head
+        hops += 1
+    if node.lower_ in words.after_words:
+        return True
+    return (
+        node.pos_ in {"VERB", "AUX"}
+        and node.tag_ in {"VBD", "VBN"}
+        and not any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in node.children)
+    )
+
+
+def reported_as_now(trigger: Token, rules: MeetingRules) -> bool:
+    """A report in the present ("holds talks", "has started", "are holding talks"): the encounter
+    is on the document's own day."""
+    words = rules.tense
+    verb = trigger
+    hops = 0
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and hops < 4:
+        verb = verb.head
+        hops += 1
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if (
+        trigger.pos_ in {"NOUN", "PROPN"}
+        and trigger.dep_ != "dobj"
+        and verb.lemma_.lower() not in words.current_verbs
+    ):
+        return False  # "the minister's visit comes a month after ...": narrative, not the day's
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & words.unreal_auxiliaries:
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    if verb.tag_ == "VBN" and auxes & words.perfect_auxiliaries:
+        return True  # "has started", "is being held", "talks are held"
+    return verb.tag_ == "VBG" and bool(auxes & words.progressive_auxiliaries)
+
+
+def meeting_date(
+    doc: Doc,
+    sent: Span,
+    trigger: Token,
+    day: dt.date | None,
+    default_to_doc: bool,
+    rules: MeetingRules,
+) -> dt.date | None:
+    """The date of the trigger's sentence (one in the trigger's own clause first); with none, the
+    document's day when ``default_to_doc``, unless a date there says another time."""
+    dates = [d for d in (doc._.sl_dates or []) if sent.start_char <= d.start < sent.end_char]
+    # prefer dates in the trigger's own clause
+    clause = {t.i for t in trigger.subtree} | {trigger.head.i}
+    own = [d for d in dates if any(i in clause for i in range(d.token_start, d.token_end))]
+    for candidate in own or dates:
+        value = resolve_date(candidate.text, day)
+        if value is not None:
+            return value
+    if own or any(rules.tense.relative_date_pattern.search(d.text) for d in dates):
+        return None
+    return day if default_to_doc else None

@@ -1,0 +1,144 @@
+"""Meeting triggers: the verb or noun that reports an encounter ("met with", "held talks", "spoke
+by phone with", "hosted", "Telephone conversation with ...", "his meeting with ...", "Putin's
+visit to Riyadh"), each only in the construction that makes it a meeting; and the ones negated
+("did not meet", "refused to meet", "cancelled the talks"). The words are
+``meeting_rules.yaml``'s ``triggers`` section."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from sidelines.extract.sides import is_including
+from sidelines.kb.lexicon import MeetingRules
+
+
+def find_triggers(sent: Span, rules: MeetingRules) -> list[Token]:
+    """The meeting triggers of a sentence, a noun that is a verb trigger's object left out."""
+    words = rules.triggers
+    triggers: list[Token] = []
+    for token in sent:
+        low = token.lower_
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and lemma in words.verbs:
+            if _verb_qualifies(token, lemma, rules):
+                triggers.append(token)
+        elif (
+            token.pos_ in {"NOUN", "PROPN"}
+            and (low in words.nouns or lemma in words.nouns)
+            and _noun_qualifies(token, rules)
+        ):
+            triggers.append(token)
+    # a noun trigger that is the object of a verb trigger is the same report ("held talks")
+    heads = {t.i for t in triggers}
+    return [
+        t
+        for t in triggers
+        if not (t.head.i in heads and t.head.i != t.i and t.dep_ in {"dobj", "attr"})
+    ]
+
+
+def _verb_qualifies(token: Token, lemma: str, rules: MeetingRules) -> bool:
+    words = rules.triggers
+    kids = {c.dep_: c for c in token.children}
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    particles = {c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}}
+    dobj = kids.get("dobj")
+    if lemma in words.object_verbs or (
+        lemma in words.event_hosts and dobj is not None and dobj.lower_ in words.hosted_objects
+    ):
+        return bool(
+            dobj is not None and (dobj.lower_ in words.nouns or dobj.lemma_.lower() in words.nouns)
+        )
+    if lemma in words.talk_verbs:
+        media = rules.mode.phone_words | rules.mode.video_words
+        on_phone = any(
+            c.dep_ in {"prep", "agent"}
+            and c.lower_ in words.medium_prepositions
+            and any(o.lower_ in media for o in c.children)
+            for c in token.children
+        )
+        # "talked to" reports a conversation; "spoke to" is said of a statement
+        return on_phone or "with" in preps or ("to" in preps and token.lower_.startswith("talk"))
+    if lemma in words.bare_verbs:
+        return True
+    if lemma in words.with_verbs:
+        return "with" in preps
+    if lemma in words.call_verbs:
+        obj = dobj or kids.get("oprd")
+        return (obj is not None and obj.pos_ == "PROPN") or "with" in preps
+    if lemma in words.receiving_verbs and dobj is not None and "from" in preps:
+        # "received a phone call on Friday from B"
+        return dobj.lemma_.lower() in words.received_objects
+    if lemma in words.host_verbs:
+        if "nsubjpass" in kids and "agent" in kids:
+            # "X was received by Y": the agent's phrase names the host
+            return any(
+                o.pos_ == "PROPN" or o.ent_type_ == "PERSON" or o.lower_ == "counterpart"
+                for o in kids["agent"].children
+                if o.dep_ == "pobj"
+            )
+        return (
+            dobj is not None
+            and (dobj.pos_ == "PROPN" or dobj.ent_type_ == "PERSON")
+            and "back" not in particles
+        )
+    if lemma in words.sitting_verbs:  # "sat down with"
+        return "down" in particles and "with" in preps
+    if lemma in words.paying_verbs:  # "paid a courtesy call on", "paid a visit to"
+        return (
+            dobj is not None
+            and dobj.lemma_.lower() in words.paid_objects
+            and bool(preps & words.paid_prepositions)
+        )
+    if lemma in words.visiting_verbs:
+        return dobj is not None and dobj.ent_type_ in {"GPE", "LOC", "FAC"}
+    if lemma in words.arriving_verbs:  # "came to India": a visit
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC", "FAC"} for o in c.children)
+            for c in token.children
+        )
+    return False
+
+
+def _noun_qualifies(token: Token, rules: MeetingRules) -> bool:
+    words = rules.triggers
+    kids = list(token.children)
+    preps = rules.roles.party_prepositions.get(token.lower_, rules.roles.noun_prepositions)
+    has_with = any(c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "by" for c in kids)
+    has_poss = any(c.dep_ == "poss" for c in kids)
+    if token.lower_ in words.visit_nouns:
+        return any(c.dep_ == "prep" and c.lower_ in words.visit_prepositions for c in kids) and (
+            has_poss or has_with
+        )
+    if token.lower_ in words.with_nouns:
+        return has_with
+    if token.lower_ in words.listing_nouns and any(is_including(c) for c in kids):
+        return True
+    return has_with or (has_poss and token.lower_ in words.possessed_nouns)
+
+
+def is_negated(trigger: Token, rules: MeetingRules) -> bool:
+    """ "did not meet", "refused to meet", "cancelled the meeting with", "postponed talks"."""
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    head = trigger.head
+    governed = trigger.dep_ in {"xcomp", "dobj", "nsubjpass", "pobj"} and head.i != trigger.i
+    return governed and (
+        head.lemma_.lower() in rules.triggers.negating_verbs
+        or (trigger.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children))
+    )
+
+
+def is_visit(trigger: Token, rules: MeetingRules) -> bool:
+    """A trigger that reports a visit ("visited Japan", "came to India", "his visit to")."""
+    words = rules.triggers
+    return trigger.lemma_.lower() in words.visit_verbs or trigger.lower_ in words.visit_nouns
+
+
+def phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:
+    """The trigger's phrase: its subtree, within its sentence."""
+    left = min(trigger.left_edge.i, trigger.i)
+    right = max(trigger.right_edge.i + 1, trigger.i + 1)
+    return doc[max(left, sent.start) : min(right, sent.end)]

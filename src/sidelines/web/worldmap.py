@@ -25,7 +25,9 @@ __all__ = ["MAP_CODES", "MAP_COLOUR", "country_title", "iso2", "world_map"]
 SVG = "http://www.w3.org/2000/svg"
 #: the shade of the busiest country; the others are lighter (pygal's fill-opacity, 0.3 to 1)
 MAP_COLOUR = "#0072b2"
-NO_MEETINGS = "#e3e6ea"
+NO_MEETINGS = "#dde1e6"
+#: the borders: white, so two neighbours of the same shade stay two countries
+BORDER = "#ffffff"
 
 
 #: the codes of the map's countries (lower-case ISO 3166 alpha-2)
@@ -70,6 +72,7 @@ def world_map(countries: Iterable[Mapping[str, Any]], link: Callable[[str], str]
         background="transparent",
         # the fill of a country without meetings (the page's CSS paints the sea)
         plot_background=NO_MEETINGS,
+        foreground_subtle=BORDER,
         font_family="inherit",
     )
     chart = World(

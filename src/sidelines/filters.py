@@ -108,6 +108,11 @@ class MeetingFilter:
         doc="international (two or more countries, or an organisation) or domestic.",
         api_type=ScopeName,
     )
+    #: where the meeting took place, as the dashboard's map links to it (no CLI option or API
+    #: parameter yet): the host country (a code, name or demonym, read as ``country`` is) and
+    #: the place as stored
+    held_in: str | None = _filter()
+    place: str | None = _filter()
 
     def with_status(self, status: str | None) -> MeetingFilter:
         """The same filters, of meetings of ``status`` (None: any)."""

@@ -1,8 +1,8 @@
 """The dashboard in a real browser: Playwright driving Debian's Chromium against a live server.
 
 The flow a first-time analyst follows: the overview, the timeline filtered by an actor, a meeting,
-its source sentence highlighted in the document, the network, an actor, and a review submitted
-with a token. Every page is saved as a screenshot under ``test-artifacts/screenshots/``. The run
+its source sentence highlighted in the document, the network, the map of meeting places, an
+actor, and a review submitted with a token. Every page is saved as a screenshot under ``test-artifacts/screenshots/``. The run
 fails on any request to a host other than this machine's, on a script error, and on a hostile
 document's payload running.
 """
@@ -305,6 +305,33 @@ def test_facets_narrow_the_timeline_and_agree_with_it(page: tuple[Page, Watch]) 
         tab.get_by_role("link", name="Download CSV").click()
     lines = Path(download.value.path()).read_text(encoding="utf-8").strip().splitlines()
     assert len(lines) == 1 + int(count or 0)  # the header and every meeting of the view
+    assert watch.errors == [], watch.errors
+
+
+def test_map_shades_countries_and_opens_their_meetings(page: tuple[Page, Watch]) -> None:
+    tab, watch = page
+    tab.goto("/")
+    tab.get_by_role("link", name="Map", exact=True).click()
+    tab.wait_for_url("**/map")
+    expect(tab.get_by_role("heading", name="Where they met")).to_be_visible()
+    world = tab.locator("svg.world-map")
+    expect(world).to_be_visible()
+    # one linked shape per host country of the table, its count in its hover title
+    rows = tab.locator("#countries-table tbody tr")
+    expect(world.locator("a.map-link")).to_have_count(rows.count())
+    kazakhstan = world.locator("a.map-link g[data-country=KAZ]")
+    expect(kazakhstan.locator("title")).to_have_text("Kazakhstan: 1 meeting")
+    kazakhstan.hover()
+    shot(tab, "13-map")
+    kazakhstan.click()
+    tab.wait_for_url("**/meetings?*held_in=KAZ*")
+    expect(tab.locator("p.summary")).to_contain_text("1 meeting matches")
+    expect(tab.locator("table.data tbody tr").first).to_contain_text("Astana")
+    expect(tab.get_by_label("Held in")).to_have_value("KAZ")
+    # the filters carry over: the map of one actor's meetings
+    tab.goto("/map?actor=Sergey+Lavrov")
+    expect(tab.locator("p.summary")).to_contain_text("1 meeting matches")
+    expect(world.locator("a.map-link")).to_have_count(1)
     assert watch.errors == [], watch.errors
 
 

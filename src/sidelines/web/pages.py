@@ -33,9 +33,10 @@ from sidelines.pairing import side_key
 from sidelines.store.read import facets as facet_counts
 from sidelines.store.read import network as network_query
 from sidelines.store.read.network import Level
+from sidelines.store.read.places import meeting_places
 from sidelines.store.read.result_dates import result_dates
 from sidelines.store.reviews import reviews
-from sidelines.web import charts
+from sidelines.web import charts, worldmap
 from sidelines.web.highlight import FACT_COLOURS, FactLabel, highlight, span_anchor
 
 __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "plotly_js", "router"]
@@ -188,6 +189,8 @@ def _meeting_filters(request: Request) -> MeetingFilter:
         until=_clean(get("until")),
         status=status if status in STATUSES else None,
         scope=get("scope") if get("scope") in SCOPES else None,
+        held_in=_clean(get("held_in")),
+        place=_clean(get("place")),
     )
 
 
@@ -411,6 +414,47 @@ def network_csv(request: Request) -> StreamingResponse:
                    e["weight"], e["first_date"], e["last_date"]]  # fmt: skip
 
     return _csv(rows(), f"network-{level}.csv")
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> HTMLResponse:
+    """Where the meetings of the filters took place: a world map shaded by meetings per host
+    country (each country links to its meetings) and tables of the countries and places."""
+    filters = _meeting_filters(request)
+    try:
+        with _store(request).sessions() as session:
+            places = meeting_places(session, filters)
+    except SidelinesError as error:
+        return _bad_filter(request, error)
+    # a country's or a place's count links to exactly the meetings it counts
+    keep = {
+        k: v
+        for k, v in request.query_params.items()
+        if v and k not in ("held_in", "place", "offset", "places")
+    }
+    keep.setdefault("status", filters.status or "any")
+
+    def meetings_in(country: str | None, place: str | None = None) -> str:
+        where = {k: v for k, v in (("held_in", country), ("place", place)) if v}
+        return "/meetings?" + urlencode({**keep, **where})
+
+    drawn = worldmap.world_map(places["countries"], meetings_in) if places["countries"] else None
+    countries = [{**c, "href": meetings_in(c["country"])} for c in places["countries"]]
+    rows = [{**p, "href": meetings_in(p["country"], p["place"])} for p in places["places"]]
+    return _render(
+        request,
+        "map.html",
+        {
+            "filters": dataclasses.asdict(filters),
+            "world_map": drawn,
+            "countries": countries,
+            "places": _window(request, rows, "places"),
+            "total": places["total"],
+            "unplaced": places["unplaced"],
+            "timeline_link": "/meetings?" + _query(request, ("places",)),
+            **_filter_choices(_store(request)),
+        },
+    )
 
 
 def _sides(meeting: dict[str, Any]) -> list[dict[str, Any]]:

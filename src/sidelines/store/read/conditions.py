@@ -118,6 +118,10 @@ def meeting_conditions(session: Session, filters: MeetingFilter, plan: bool = Fa
         conditions.append(MeetingRow.status == filters.status)
     if filters.scope:
         conditions.append(MeetingRow.scope == scope_named(filters.scope))
+    if filters.held_in:
+        conditions.append(MeetingRow.country == country_named(session, filters.held_in))
+    if filters.place:
+        conditions.append(MeetingRow.place == filters.place.strip())
     return conditions
 
 

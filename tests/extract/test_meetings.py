@@ -132,3 +132,25 @@ def test_a_wire_story_places_its_meeting_by_the_dateline_and_its_agency_is_no_pa
     meeting = meetings[0]
     assert {p.name for p in meeting.participants} == {"Amara Mensah", "Wanjiru Kamau"}
     assert (meeting.date, meeting.place, meeting.country) == ("2024-03-04", "Accra", "GHA")
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("Ghana, Kenya foreign ministers hold talks in Lima", "Lima"),
+        ("Arab foreign ministers gather in Cairo for urgent talks on Gaza", "Cairo"),
+        ("Tokayev backs holding a Central Asia summit in Seoul", None),
+        ("Mensah and Kamau will meet again in Nairobi", None),
+    ],
+)
+def test_the_headline_places_the_storys_meeting(
+    nlp: Language, title: str, place: str | None
+) -> None:
+    text = (
+        "Ghanaian Foreign Minister Amara Mensah held talks with Kenyan Foreign Minister "
+        "Wanjiru Kamau on Monday.\n\nThey discussed trade and fisheries.\n"
+    )
+    meetings = run(nlp, text, published="2024-03-05", title=title).meetings
+    held = [m for m in meetings if m.status == "held"]
+    assert len(held) == 1
+    assert held[0].place == place

@@ -15,7 +15,9 @@ from sidelines.extract.meetings import MeetingExtractor
 from sidelines.extract.merging import merge_candidates, share_setting
 from sidelines.extract.setting import (
     date_occasions,
+    headline_place,
     place_from_dateline,
+    place_from_headline,
     place_from_location,
     place_remote,
 )
@@ -85,6 +87,10 @@ class MeetingFinder:
         merged = merge_candidates(candidates)
         date_occasions(self.kb, merged)
         place_from_location(self.kb, merged, document.location, day)
+        headline = headline_place(
+            document.text, doc._.sl_places or [], title_end, self.kb.lexicon.meetings
+        )
+        place_from_headline(self.kb, merged, headline, day)
         place_from_dateline(self.kb, merged, find_dateline(document.text, title_end), day)
         share_setting(merged)
         place_remote(merged)

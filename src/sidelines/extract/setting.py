@@ -1,6 +1,6 @@
 """Where and on what occasion a merged meeting took place, from what the page says beyond its
-sentences: a summit's edition once the date is known, the page's own event location, the
-story's dateline; calls have no place."""
+sentences: a summit's edition once the date is known, the page's own event location, the place
+its headline names, the story's dateline; calls have no place."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import re
 from sidelines.extract.candidates import MeetingCandidate
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.gazetteer import city_country
+from sidelines.kb.lexicon import MeetingRules
+from sidelines.nlp.mentions import PlaceMention
 from sidelines.resolve import resolve_date
 from sidelines.resolve.places import resolve_occasion
 from sidelines.structure.dateline import Dateline
@@ -28,8 +30,56 @@ def date_occasions(kb: KnowledgeBase, candidates: list[MeetingCandidate]) -> Non
             cand.country = cand.country or country
 
 
+def headline_place(
+    text: str, places: list[PlaceMention], title_end: int, rules: MeetingRules
+) -> str | None:
+    """The city or venue a headline first says the story happened in ("Arab Foreign Ministers
+    gather in Cairo for urgent talks"); None when the headline speaks of a future or planned
+    event ("... supports holding a summit in Seoul", "will meet in Paris")."""
+    words = {w.lower().strip(".,:;'\"") for w in text[:title_end].split()}
+    tense = rules.tense
+    if words & (tense.unreal_auxiliaries | tense.planned_modifiers) or any(
+        w.endswith("ing") and w[:-3] in tense.planning_verbs | {"hold"} for w in words
+    ):
+        return None
+    for p in sorted(places, key=lambda p: p.start):
+        if p.start >= title_end:
+            break
+        before = text[max(0, p.start - 8) : p.start]
+        if not p.is_country and p.country and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+            return p.text.strip()
+    return None
+
+
+def place_from_headline(
+    kb: KnowledgeBase, candidates: list[MeetingCandidate], place: str | None, day: dt.date | None
+) -> None:
+    """Give the headline's place to the story's own meeting: its main report, else the one
+    meeting held in person that day (a story that reports it inside a quotation)."""
+    if place is None:
+        return
+    if not any(c.main for c in candidates):
+        same_day = [
+            c
+            for c in candidates
+            if c.status == "held"
+            and c.mode == "in_person"
+            and not c.past_reference
+            and c.date is not None
+            and c.date == day
+        ]
+        if len(same_day) != 1:
+            return
+        same_day[0].main = True
+    place_from_location(kb, candidates, place, day, same_day=False)
+
+
 def place_from_location(
-    kb: KnowledgeBase, candidates: list[MeetingCandidate], location: str | None, day: dt.date | None
+    kb: KnowledgeBase,
+    candidates: list[MeetingCandidate],
+    location: str | None,
+    day: dt.date | None,
+    same_day: bool = True,
 ) -> None:
     """Give the page's own event location ("The Kremlin, Moscow") to the meetings it reports as
     its event (held in person that day, no place in the text, not placed in another country)."""
@@ -51,7 +101,7 @@ def place_from_location(
         ):
             continue
         if cand.place is not None or (
-            cand.date is not None and day is not None and cand.date != day
+            same_day and cand.date is not None and day is not None and cand.date != day
         ):
             continue
         if cand.country is not None and country is not None and cand.country != country:

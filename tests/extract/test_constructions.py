@@ -562,6 +562,24 @@ MEETINGS = [
         date="2024-03-04",
         place="Lima",
     ),
+    Case(
+        "the-foreign-minister-later-met-several",
+        "Foreign Minister Amara Mensah met Kofi Boateng on Monday. Later in the day, the foreign "
+        "minister met Nepal Prime Minister Pushpa Kamal Dahal, Mauritius Prime Minister Pravind "
+        "Jugnauth and Vice-President of Seychelles Ahmed Afif.",
+        [
+            ("Amara Mensah", "Kofi Boateng"),
+            ("Amara Mensah", "Pushpa Kamal Dahal"),
+            ("Amara Mensah", "Pravind Jugnauth"),
+            ("Amara Mensah", "Ahmed Afif"),
+        ],
+    ),
+    Case(
+        "the-foreign-minister-is-the-external-affairs-minister",
+        "External Affairs Minister S. Jaishankar met Mohamed Muizzu in New Delhi on Monday. "
+        "Later, the foreign minister met Mauritius Prime Minister Pravind Jugnauth.",
+        [("S. Jaishankar", "Mohamed Muizzu"), ("S. Jaishankar", "Pravind Jugnauth")],
+    ),
     # --- long titles: portfolios, offices "at" a body, hyphenated words ---------------------
     Case(
         "title-office-at-a-body",

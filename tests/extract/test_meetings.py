@@ -154,3 +154,13 @@ def test_the_headline_places_the_storys_meeting(
     held = [m for m in meetings if m.status == "held"]
     assert len(held) == 1
     assert held[0].place == place
+
+
+def test_the_vice_president_is_not_the_president_named_before(nlp: Language) -> None:
+    text = (
+        "President Oumar Diallo met Amara Mensah in Bamako on Monday. Later, the vice president "
+        "met Kofi Boateng."
+    )
+    for meeting in run(nlp, text, published="2024-03-05").meetings:
+        names = {p.name for p in meeting.participants}
+        assert not ({"Oumar Diallo", "Kofi Boateng"} <= names), names

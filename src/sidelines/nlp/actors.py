@@ -426,6 +426,8 @@ class ActorMentionFinder:
             start = min(start, token.i)
             if national:
                 start = min(start, self._nationality_start(doc, token.i))
+            elif bare:
+                start = min(start, self._modifiers_start(doc, token.i))
             end = token.i + 1
             sent_end = token.sent.end
             while end < sent_end and doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
@@ -490,13 +492,22 @@ class ActorMentionFinder:
     def _bare_definite(self, doc: Doc, i: int) -> bool:
         """ "the minister" / "the President" standing alone (no country, no "of ..."): a
         reference back to the person of that title named before it."""
+        j = self._modifiers_start(doc, i) - 1
         return (
             doc[i].lower_ in _BARE_HEADS
-            and i > 0
-            and doc[i - 1].lower_ == "the"
+            and j >= 0
+            and doc[j].lower_ == "the"
             and (i + 1 >= len(doc) or doc[i + 1].lower_ not in {"of", "-", "for"})
             and (i + 1 >= len(doc) or doc[i + 1].pos_ not in {"NOUN", "PROPN"})
         )
+
+    @staticmethod
+    def _modifiers_start(doc: Doc, i: int) -> int:
+        """Where the lower-case words before a title head start ("the [foreign] minister")."""
+        j = i
+        while j > 0 and i - j < 2 and doc[j - 1].lower_ in _TITLE_MODIFIERS:
+            j -= 1
+        return j
 
     def _nationality_start(self, doc: Doc, i: int) -> int:
         """Where "Japan's new foreign minister" / "the Russian president" starts its title: at

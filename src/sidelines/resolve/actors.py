@@ -244,7 +244,7 @@ class ActorResolver:
             # the publisher's country
             for prior in reversed(earlier):
                 party = prior.party
-                if party and party.role and found[1] in (party.role or "").lower():
+                if party and party.role and _same_office(found, party.role):
                     return party
             if self.publisher and self.publisher.principal_country:
                 country = self.publisher.principal_country
@@ -258,6 +258,13 @@ class ActorResolver:
             if party and party.country == country and party.role and found[1] in party.role.lower():
                 return party
         return None
+
+
+def _same_office(found: tuple[str, str], role: str) -> bool:
+    """Whether a role is the office a title names ("the foreign minister" and "External
+    Affairs Minister" are one office; "the Vice President" is not the President)."""
+    held = office_of_title(role)
+    return found[1] in role.lower() or (held is not None and held[0] == found[0])
 
 
 def _office_phrase(role: str | None) -> str | None:

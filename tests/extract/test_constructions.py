@@ -580,6 +580,13 @@ MEETINGS = [
         "Later, the foreign minister met Mauritius Prime Minister Pravind Jugnauth.",
         [("S. Jaishankar", "Mohamed Muizzu"), ("S. Jaishankar", "Pravind Jugnauth")],
     ),
+    Case(
+        "headline-comma-list-is-several-meetings",
+        "Russian Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Moscow on "
+        "Monday. Lavrov also held talks with Indian External Affairs Minister S. Jaishankar.",
+        [("Sergey Lavrov", "Wang Yi"), ("Sergey Lavrov", "S. Jaishankar")],
+        title="Lavrov meets China's Wang Yi, India's Jaishankar",
+    ),
     # --- long titles: portfolios, offices "at" a body, hyphenated words ---------------------
     Case(
         "title-office-at-a-body",

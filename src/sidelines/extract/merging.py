@@ -18,7 +18,8 @@ def separate_meetings(
 ) -> list[MeetingCandidate]:
     """One meeting per listed party when the text reports several encounters: "held bilateral
     meetings with A, B and C", "held separate talks with A and B", "met A, B, C and D" (three or
-    more parties of different countries, nothing saying they met together)."""
+    more parties of different countries, nothing saying they met together), "meets A, B, C" (a
+    comma list with no "and", as headlines write several meetings)."""
     host = cand.sides.get(party_key(cand.parties[0]))
     others = [p for p in cand.parties if cand.sides.get(party_key(p)) != host]
     hosts = [p for p in cand.parties if cand.sides.get(party_key(p)) == host]
@@ -28,7 +29,20 @@ def separate_meetings(
     said = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
     plural = trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in words.plural_triggers
     known = [p.country for p in others if p.country]
-    listed = trigger.pos_ == "VERB" and len(others) >= 3 and len(set(known)) == len(known)
+    distinct = len(set(known)) == len(known)
+    # "met A, B, C and D"; a headline's "meets A, B, C" (a comma list with no "and")
+    listed = (
+        trigger.pos_ == "VERB"
+        and distinct
+        and (
+            len(others) >= 3
+            or (
+                "," in said
+                and not said & {"and", "&"}
+                and all(p.kind == "person" and p.country for p in others)
+            )
+        )
+    )
     if not (plural or said & words.separate_words or listed):
         return [cand]
     out = []

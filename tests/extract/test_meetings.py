@@ -164,3 +164,31 @@ def test_the_vice_president_is_not_the_president_named_before(nlp: Language) -> 
     for meeting in run(nlp, text, published="2024-03-05").meetings:
         names = {p.name for p in meeting.participants}
         assert not ({"Oumar Diallo", "Kofi Boateng"} <= names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Premier Li Qiang on Thursday called for closer ties with New Zealand.\n\n"
+            "Li held talks with Governor-General Cindy Kiro, who said trade was growing.",
+            "2024-02-29",
+        ),
+        (
+            "Following the meeting held in London on 22 February 2024, a spokesperson said:\n\n"
+            "Foreign Secretary Amara Mensah hosted Kenyan Foreign Minister Wanjiru Kamau.",
+            "2024-02-22",
+        ),
+        (
+            "Markets in Accra rallied on Thursday.\n\n"
+            "Foreign Minister Amara Mensah met Kofi Boateng in Accra.",
+            None,
+        ),
+    ],
+)
+def test_an_undated_meeting_takes_the_day_of_the_sentence_before(
+    nlp: Language, text: str, date: str | None
+) -> None:
+    held = [m for m in run(nlp, text, published="2024-03-05").meetings if m.status == "held"]
+    assert held
+    assert held[0].date == date

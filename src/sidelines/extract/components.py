@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from sidelines.extract.meetings import MeetingExtractor
 from sidelines.extract.merging import merge_candidates, share_setting
 from sidelines.extract.setting import (
+    date_from_lead,
     date_occasions,
     headline_place,
     place_from_dateline,
@@ -85,6 +86,7 @@ class MeetingFinder:
             text=document.text,
         )
         merged = merge_candidates(candidates)
+        date_from_lead(doc, merged, day, self.kb.lexicon.meetings)
         date_occasions(self.kb, merged)
         place_from_location(self.kb, merged, document.location, day)
         headline = headline_place(

@@ -4,8 +4,11 @@ its headline names, the story's dateline; calls have no place."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+
+from spacy.tokens import Doc
 
 from sidelines.extract.candidates import MeetingCandidate
 from sidelines.kb import KnowledgeBase
@@ -28,6 +31,36 @@ def date_occasions(kb: KnowledgeBase, candidates: list[MeetingCandidate]) -> Non
             cand.occasion = name
             cand.place = cand.place or city
             cand.country = cand.country or country
+
+
+def date_from_lead(
+    doc: Doc, candidates: list[MeetingCandidate], day: dt.date | None, rules: MeetingRules
+) -> None:
+    """Date the story's own meeting, undated in its sentence, by the sentence right before it
+    when that one names one of its parties or a meeting and fixes a day ("Li Qiang on Thursday
+    called for ... In his meeting with Kiro, Li said ..."; "Following the meeting held in London
+    on 22 January, ... X hosted Y")."""
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    held = [c for c in candidates if c.status == "held" and not c.past_reference]
+    own = [c for c in held if c.main] or held[:1]
+    for cand in own:
+        if cand.date is not None:
+            continue
+        at = bisect.bisect_right(starts, cand.evidence[0].start) - 1
+        if at <= 0:
+            continue
+        prev = sents[at - 1]
+        said = {t.lower_ for t in prev} | {t.lemma_.lower() for t in prev}
+        names = {w.lower() for p in cand.parties for w in p.name.split()[-1:]}
+        if not (said & names or said & set(rules.triggers.nouns)):
+            continue
+        for mention in doc._.sl_dates or []:
+            if prev.start_char <= mention.start < prev.end_char:
+                value = resolve_date(mention.text, day)
+                if value is not None and (day is None or value <= day):
+                    cand.date = value
+                    break
 
 
 def headline_place(

@@ -189,3 +189,23 @@ def test_a_countrys_possessive_before_a_title_gives_the_country(
 ) -> None:
     found = {m.name: m for m in mentions(nlp, text) if m.kind == "name"}
     assert found[name].country_hint == country
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Jane Roe / Presidential Palace via Test Wire)",
+        "(Photo by Tomasz Wierzbicki/Test Wire)",
+        "(Photo: Rasa Petraitis)",
+    ],
+)
+def test_a_photo_credit_names_no_party(nlp: Language, credit: str) -> None:
+    text = f"Foreign Minister Amara Mensah met Kofi Boateng in Accra on Monday. {credit}"
+    names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
+    assert names == {"Amara Mensah", "Kofi Boateng"}
+
+
+def test_a_name_in_parentheses_that_is_no_credit_stays(nlp: Language) -> None:
+    text = "Ghana's foreign minister (Amara Mensah) met Kenya's Kofi Boateng in Accra."
+    names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
+    assert "Amara Mensah" in names

@@ -76,7 +76,15 @@ class ActorMentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[ActorMention] = []
         taken = [False] * len(doc)
-        spans = self._name_spans(doc)
+        # "(Agus Suparto / Presidential Palace)", "(Photo: Jane Roe/Test Wire)": who took the
+        # picture is no party, and their words are no surnames to find later
+        credits = [m.span() for m in _PHOTO_CREDIT.finditer(doc_text(doc))]
+        for token in doc:
+            if any(a <= token.idx < b for a, b in credits):
+                taken[token.i] = True
+        spans = [
+            s for s in self._name_spans(doc) if not any(a <= s.start_char < b for a, b in credits)
+        ]
         self._name_tokens = {
             i for span in spans if not self._is_org_span(span) for i in range(span.start, span.end)
         }
@@ -730,6 +738,14 @@ class ActorMentionFinder:
                 token_end=token.i + 1,
                 sent_start=token.sent.start,
             )
+
+
+#: a parenthetical photo credit: "(Photo: ...)", "(Photo by ...)", "(Name / Agency)"
+_PHOTO_CREDIT = re.compile(
+    r"\((?:(?:file\s+)?(?:photo|picture|image|foto)s?\b[^()\n]{0,80}"
+    r"|[^()\n]{2,60}\s/\s?[^()\n]{2,60}|[^()\n]{2,60}/\s[^()\n]{2,60})\)",
+    re.IGNORECASE,
+)
 
 
 def _coordinated_with_place(token: Token) -> bool:

@@ -627,6 +627,19 @@ MEETINGS = [
         [("William Ruto", "Lena Brandt")],
         status="planned",
     ),
+    Case(
+        "summit-between-next-week",
+        "The ministers praised Singapore's hosting of the summit between Amara Mensah and Kofi "
+        "Boateng next week.",
+        [("Amara Mensah", "Kofi Boateng")],
+        status="planned",
+    ),
+    Case(
+        "summit-between-will-focus",
+        "The summit between Donald Trump and Kim Jong Un will focus on denuclearisation.",
+        [("Donald Trump", "Kim Jong Un")],
+        status="planned",
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",

@@ -192,3 +192,9 @@ def test_an_undated_meeting_takes_the_day_of_the_sentence_before(
     held = [m for m in run(nlp, text, published="2024-03-05").meetings if m.status == "held"]
     assert held
     assert held[0].date == date
+
+
+def test_talks_between_them_last_week_were_held(nlp: Language) -> None:
+    text = "The talks between Amara Mensah and Kofi Boateng last week focused on trade."
+    meetings = run(nlp, text, published="2024-03-05").meetings
+    assert [m.status for m in meetings] == ["held"]

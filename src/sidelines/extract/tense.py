@@ -35,6 +35,21 @@ def is_planned(trigger: Token, sent: Span, rules: MeetingRules) -> bool:
     mods = {c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
     if mods & words.planned_modifiers:
         return True
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(
+        w.lower_ in words.planned_modifiers
+        for c in trigger.children
+        if c.dep_ == "npadvmod"
+        for w in c.subtree
+    ):
+        return True  # "the summit between A and B next week"
+    if (
+        trigger.pos_ in {"NOUN", "PROPN"}
+        and trigger.dep_ in {"nsubj", "nsubjpass"}
+        and any(
+            c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in trigger.head.children
+        )
+    ):
+        return True  # "the summit between A and B will focus on trade"
     ancestors = {a.lemma_.lower() for a in trigger.ancestors}
     return bool(ancestors & words.planning_ancestors) and trigger.tag_ in {"VB", "NN", "NNS"}
 

@@ -37,11 +37,11 @@ def is_planned(trigger: Token, sent: Span, rules: MeetingRules) -> bool:
         return True
     if trigger.pos_ in {"NOUN", "PROPN"} and any(
         w.lower_ in words.planned_modifiers
-        for c in trigger.children
-        if c.dep_ == "npadvmod"
+        for c in [*trigger.children, *(k for a in trigger.ancestors for k in a.children)]
+        if c.dep_ == "npadvmod" and (c.head == trigger or c.left_edge.i == trigger.right_edge.i + 1)
         for w in c.subtree
     ):
-        return True  # "the summit between A and B next week"
+        return True  # "the summit between A and B next week" (however the parser hung it)
     if (
         trigger.pos_ in {"NOUN", "PROPN"}
         and trigger.dep_ in {"nsubj", "nsubjpass"}

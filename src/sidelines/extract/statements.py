@@ -630,24 +630,8 @@ def _subject(cue: Token) -> Token | None:
             node = node.head  # "met with ... to express his condolences": the meeting's subject
             hops += 1
             continue
-        if (
-            node.dep_ == "advcl"
-            and node.tag_ == "VBG"
-            and node.lemma_.lower() in _ADJUNCT_CUES
-            and node.head.dep_ in {"ROOT", "conj"}
-            and node.i > 0
-            and node.doc[node.i - 1].text == ","
-        ):
-            node = node.head  # "He thanked X, expressing the hope ...": the clause's subject
-            hops += 1
-            continue
-        if (
-            node.dep_ == "advcl"
-            and node.tag_ == "VBG"
-            and node.i < node.head.i
-            and node.head.dep_ in {"ROOT", "conj"}
-        ):
-            node = node.head  # "Conveying greetings from Xi, Li noted ...": the clause's subject
+        if _shares_clause_subject(node):
+            node = node.head
             hops += 1
             continue
         if node.dep_ == "pcomp" and node.head.lower_ in _BY_DOING:
@@ -656,6 +640,16 @@ def _subject(cue: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _shares_clause_subject(node: Token) -> bool:
+    """A participle whose subject is its main clause's: fronted ("Conveying greetings from Xi,
+    Li noted ..."), or a speech cue after a comma ("He thanked X, expressing the hope ...")."""
+    if node.dep_ != "advcl" or node.tag_ != "VBG" or node.head.dep_ not in {"ROOT", "conj"}:
+        return False
+    if node.i < node.head.i:
+        return True
+    return node.lemma_.lower() in _ADJUNCT_CUES and node.i > 0 and node.doc[node.i - 1].text == ","
 
 
 def _inverted_subject(cue: Token) -> Token | None:

@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import text, update
 
+from sidelines.data import data_dir
 from sidelines.filters import MeetingFilter, StatementFilter
+from sidelines.kb import KnowledgeBase
+from sidelines.kb.userdata import add_file
 from sidelines.store import Store
 from sidelines.store.filters import FilterError
 from sidelines.store.migrations import _meeting_scope
@@ -250,3 +253,24 @@ def test_the_migrations_backfill_aliases_keys_and_scope(new_db: NewDatabase) -> 
     with upgraded.engine.begin() as connection:  # a second run changes nothing
         _meeting_scope(connection)
     assert upgraded.meetings() == expected and upgraded.migrate() == []
+
+
+def test_the_store_reads_the_knowledge_base_it_is_handed(tmp_path: Any) -> None:
+    source = tmp_path / "envoys.csv"
+    source.write_text(
+        "name,country,office,title,start,end,aliases,short\n"
+        "Maria Lindqvist,SWE,other,Special Envoy for the Arctic,2021-03-01,,M. Lindqvist,\n",
+        encoding="utf-8",
+    )
+    add_file(source, tmp_path / "kb")
+    kb = KnowledgeBase([data_dir(), tmp_path / "kb"])
+    [actor_id] = [a.id for a in kb.actors.values() if a.name == "Maria Lindqvist"]
+    envoy = Participant("Maria Lindqvist", actor_id, "SWE", "Special Envoy for the Arctic")
+    handed = Store.open(f"sqlite:///{tmp_path / 'handed.db'}", kb=kb)
+    default = Store.open(f"sqlite:///{tmp_path / 'default.db'}")
+    assert handed.kb is kb
+    for store in (handed, default):
+        assert store.save(_extraction("arctic", "2022-05-01", [envoy, LAVROV], None, None))
+    # the alias only the handed knowledge base holds finds her
+    assert _ids(handed.meetings(actor="M. Lindqvist")) == {"arctic"}
+    assert _ids(default.meetings(actor="M. Lindqvist")) == set()

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from sidelines.evaluate.names import match_keys
 from sidelines.kb import KnowledgeBase
+from sidelines.store.filters import store_kb
 from sidelines.store.schema import ActorKeyRow, ActorRow, RoleRow
 from sidelines.types import Participant
 
@@ -71,9 +72,9 @@ def identify(session: Session, party: Participant) -> str:
     return _new_actor(session, key, party, in_kb=False)
 
 
-def kb_spellings(actor_id: str) -> list[str]:
+def kb_spellings(actor_id: str, kb: KnowledgeBase) -> list[str]:
     """The knowledge base's name and aliases of the actor ``actor_id`` (none if it is unknown)."""
-    known = KnowledgeBase.default().actors.get(actor_id)
+    known = kb.actors.get(actor_id)
     return [known.name, *known.aliases] if known else []
 
 
@@ -110,7 +111,7 @@ def _new_actor(session: Session, key: str, party: Participant, in_kb: bool) -> s
     session.flush()  # before its keys, which refer to it
     session.add_all(ActorKeyRow(**keys) for keys in key_rows(key, [party.name]))
     if in_kb:
-        add_spellings(session, row, kb_spellings(key))
+        add_spellings(session, row, kb_spellings(key, store_kb(session)))
     return key
 
 

@@ -22,6 +22,7 @@ from sidelines.filters import MeetingFilter, StatementFilter
 from sidelines.kb import KnowledgeBase
 from sidelines.settings import Settings
 from sidelines.store import migrations, write
+from sidelines.store.filters import KB_INFO, knowledge_base
 from sidelines.store.read import actors, documents, meetings, search, statements, topics
 from sidelines.store.read.results import (
     ActorProfile,
@@ -67,14 +68,18 @@ class Store:
     limit=10)``.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, kb: KnowledgeBase | None = None) -> None:
         self.engine = engine
-        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        #: the knowledge base the store reads actors' spellings, countries and summits from
+        #: (its sessions carry it in ``info``); the default one when none is handed
+        self.kb = kb if kb is not None else knowledge_base()
+        self.sessions = sessionmaker(engine, expire_on_commit=False, info={KB_INFO: self.kb})
         self.migrate()
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
-        """Open (creating and migrating when needed) the database at ``url``."""
+    def open(cls, url: str | None = None, kb: KnowledgeBase | None = None) -> Store:
+        """Open (creating and migrating when needed) the database at ``url``, reading actors,
+        countries and summits from ``kb`` (the default knowledge base when None)."""
         url = url or Settings.load().db_url or DEFAULT_URL
         try:
             engine = create_engine(url)
@@ -83,13 +88,13 @@ class Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
-            return cls(engine)
+            return cls(engine, kb)
         except SQLAlchemyError as err:
             raise StoreError(f"cannot open database {url!r}: {err}") from err
 
     def migrate(self) -> list[str]:
         """Apply the schema changes not applied yet; return their names."""
-        return migrations.migrate(self.engine)
+        return migrations.migrate(self.engine, self.kb)
 
     def tables(self) -> list[str]:
         return sorted(inspect(self.engine).get_table_names())
@@ -222,7 +227,7 @@ class Store:
     def actor(self, name_or_id: str) -> ActorProfile | None:
         """An actor's roles, counterparts, topics, latest meetings and statements."""
         with self.sessions() as session:
-            return actors.actor(session, name_or_id, kb=KnowledgeBase.default())
+            return actors.actor(session, name_or_id, kb=self.kb)
 
     def documents(self, limit: int | None = None, offset: int = 0) -> Records:
         """Documents without their text, newest first."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 import threading
+from typing import Any
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -46,6 +47,7 @@ __all__ = [
     "knowledge_base",
     "occasions_named",
     "scope_named",
+    "store_kb",
 ]
 
 #: words an occasion filter may add to a summit series' name and still name the whole series
@@ -70,7 +72,15 @@ def knowledge_base() -> KnowledgeBase:
         return KnowledgeBase.default()
 
 
-_kb = knowledge_base
+def store_kb(holder: Any) -> KnowledgeBase:
+    """The knowledge base the Store was handed, which it puts in each of its sessions' and
+    connections' ``info`` (the default one for a session made elsewhere)."""
+    kb = getattr(holder, "info", {}).get(KB_INFO)
+    return kb if kb is not None else knowledge_base()
+
+
+#: the key of a Store's knowledge base in ``Session.info`` and ``Connection.info``
+KB_INFO = "sidelines.kb"
 
 
 def _fold(text: str) -> str:
@@ -107,9 +117,9 @@ def _country_of(session: Session, value: str) -> str | None:
         code = text.upper()
         if code in ORGANISATION_CODES or _stored_code(session, code):
             return code
-        if code in _kb().countries:
+        if code in store_kb(session).countries:
             return code
-    kb = _kb()
+    kb = store_kb(session)
     return kb.country_code(text) or kb.demonym_country(text)
 
 
@@ -121,12 +131,12 @@ def country_named(session: Session, value: str) -> str:
     """
     code = _country_of(session, value)
     if code is None:
-        raise FilterError(f"unknown country {value!r}: {_suggest(value)}")
+        raise FilterError(f"unknown country {value!r}: {_suggest(session, value)}")
     return code
 
 
-def _suggest(value: str) -> str:
-    kb = _kb()
+def _suggest(session: Session, value: str) -> str:
+    kb = store_kb(session)
     words: dict[str, str] = {}
     for country in kb.countries.values():
         for word in [country.name, *country.names, *country.demonyms]:
@@ -151,7 +161,7 @@ def counterpart_named(session: Session, value: str) -> tuple[str | None, list[st
     actors = actors_named(session, value)
     if not actors:
         raise FilterError(
-            f"no country and no actor of the database is named {value!r}: {_suggest(value)}"
+            f"no country and no actor of the database is named {value!r}: {_suggest(session, value)}"
         )
     return None, actors
 
@@ -169,7 +179,7 @@ def occasions_named(session: Session, value: str) -> list[str]:
         )
         if occasion
     ]
-    kb = _kb()
+    kb = store_kb(session)
     series = kb.summit(value, None)
     if series is not None:
         named = {

@@ -12,7 +12,9 @@ from sqlalchemy import Engine, bindparam, func, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only
 
+from sidelines.kb import KnowledgeBase
 from sidelines.store.actors import identify, kb_spellings, key_rows, observe_role
+from sidelines.store.filters import KB_INFO, store_kb
 from sidelines.store.schema import (
     ActorKeyRow,
     ActorRow,
@@ -43,7 +45,7 @@ def _actors_and_topics(connection: Any) -> None:
         connection.execute(
             text("CREATE INDEX ix_participants_actor_key ON participants (actor_key)")
         )
-    with Session(bind=connection) as session:
+    with Session(bind=connection, info=dict(connection.info)) as session:
         # only the columns of this version: later migrations add the others
         meetings = session.scalars(
             select(MeetingRow).options(load_only(MeetingRow.id, MeetingRow.date, MeetingRow.topics))
@@ -122,7 +124,11 @@ def _actor_spellings(connection: Any) -> None:
     for actor_id, name, aliases, in_kb in connection.execute(
         select(ActorRow.id, ActorRow.name, ActorRow.aliases, ActorRow.in_kb)
     ).all():
-        spellings = [name, *(aliases or []), *(kb_spellings(actor_id) if in_kb else [])]
+        spellings = [
+            name,
+            *(aliases or []),
+            *(kb_spellings(actor_id, store_kb(connection)) if in_kb else []),
+        ]
         others = [s for s in dict.fromkeys(spellings) if s and s != name]
         if others != (aliases or []):
             connection.execute(
@@ -232,8 +238,9 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
 ]
 
 
-def migrate(engine: Engine) -> list[str]:
-    """Apply the schema changes not applied yet; return their names."""
+def migrate(engine: Engine, kb: KnowledgeBase | None = None) -> list[str]:
+    """Apply the schema changes not applied yet; return their names. ``kb`` is the Store's
+    knowledge base (actors it knows get its spellings)."""
     applied: list[str] = []
     table = Base.metadata.tables[SchemaMigration.__tablename__]
     with engine.begin() as connection:
@@ -241,6 +248,8 @@ def migrate(engine: Engine) -> list[str]:
     for name, change in MIGRATIONS:
         try:
             with engine.begin() as connection:
+                if kb is not None:
+                    connection.info[KB_INFO] = kb
                 done = connection.execute(
                     select(SchemaMigration.name).where(SchemaMigration.name == name)
                 ).first()

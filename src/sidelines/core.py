@@ -23,7 +23,6 @@ from sidelines.extract.candidates import to_meeting_fields
 from sidelines.extract.components import MeetingFinder
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp import load_pipeline
-from sidelines.resolve import party_key
 from sidelines.resolve.component import resolve_mentions
 from sidelines.structure import prepare_document
 from sidelines.types import Document, Evidence, Extraction, Meeting, Statement
@@ -239,15 +238,15 @@ def _statement(
     document: Document, cand: StatementCandidate, meetings: list[Meeting], kb: KnowledgeBase
 ) -> Statement:
     speakers = cand.speakers
-    keys = {party_key(p) for p in speakers}
+    keys = {p.key for p in speakers}
     link = None
     held = [m for m in meetings if m.status == "held"]
     for meeting in sorted(held, key=lambda m: m.evidence[0].start):
-        parties = {p.actor_id or party_key(p) for p in meeting.participants}
+        parties = {p.actor_id or p.key for p in meeting.participants}
         if keys & parties and meeting.evidence[0].start <= cand.position:
             link = meeting
     if link is None:
-        link = next((m for m in held if keys & {party_key(p) for p in m.participants}), None)
+        link = next((m for m in held if keys & {p.key for p in m.participants}), None)
     context = cand.evidence[0].text if cand.evidence else ""
     cameo, plover = code_statement(cand.cue_lemma, kb.cues, cand.text, context)
     return Statement(

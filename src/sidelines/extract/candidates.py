@@ -8,7 +8,6 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from sidelines.resolve import party_key
 from sidelines.types import Evidence, MeetingMode, MeetingStatus, Participant
 
 
@@ -34,7 +33,7 @@ class MeetingCandidate:
     together: bool = False
 
     def party_keys(self) -> frozenset[str]:
-        return frozenset(party_key(p) for p in self.parties)
+        return frozenset(p.key for p in self.parties)
 
     @classmethod
     def main_report(
@@ -78,7 +77,7 @@ def to_meeting_fields(candidate: MeetingCandidate) -> dict[str, Any]:
                 actor_id=party.actor_id,
                 country=party.country,
                 role=party.role,
-                side=candidate.sides.get(party_key(party)),
+                side=candidate.sides.get(party.key),
                 kind=party.kind,
             )
         )
@@ -88,5 +87,5 @@ def to_meeting_fields(candidate: MeetingCandidate) -> dict[str, Any]:
 def unique_parties(parties: list[Participant]) -> list[Participant]:
     seen: dict[str, Participant] = {}
     for party in parties:
-        seen.setdefault(party_key(party), party)
+        seen.setdefault(party.key, party)
     return list(seen.values())

@@ -37,7 +37,7 @@ from sidelines.extract.turns import find_turns, turn_at
 from sidelines.extract.visits import visit_host, visited_state
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp.doc_text import doc_text
-from sidelines.resolve import ActorResolver, ResolvedMention, party_key
+from sidelines.resolve import ActorResolver, ResolvedMention
 from sidelines.resolve.places import resolve_place
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, MeetingStatus, Participant
@@ -154,7 +154,7 @@ class MeetingExtractor:
                 return MeetingCandidate.main_report(
                     sent,
                     pair,
-                    {party_key(p): str(p.country) for p in pair},
+                    {p.key: str(p.country) for p in pair},
                     mode=meeting_mode(token, phrase, sent, rules),
                     date=meeting_date(doc, sent, token, day, False, rules),
                     weak_mode=True,
@@ -293,9 +293,7 @@ class MeetingExtractor:
         evidence = Evidence(sent.start_char, sent.end_char, sent.text)
         return MeetingCandidate(
             parties=parties,
-            accompanying=[
-                c for c in companions if party_key(c) not in {party_key(p) for p in parties}
-            ],
+            accompanying=[c for c in companions if c.key not in {p.key for p in parties}],
             status=status,
             mode=mode,
             date=date,

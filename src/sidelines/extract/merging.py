@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 
 from sidelines.extract.candidates import MeetingCandidate
 from sidelines.kb.lexicon import MeetingRules
-from sidelines.resolve import party_key
 
 
 def separate_meetings(
@@ -20,9 +19,9 @@ def separate_meetings(
     meetings with A, B and C", "held separate talks with A and B", "met A, B, C and D" (three or
     more parties of different countries, nothing saying they met together), "meets A, B, C" (a
     comma list with no "and", as headlines write several meetings)."""
-    host = cand.sides.get(party_key(cand.parties[0]))
-    others = [p for p in cand.parties if cand.sides.get(party_key(p)) != host]
-    hosts = [p for p in cand.parties if cand.sides.get(party_key(p)) == host]
+    host = cand.sides.get(cand.parties[0].key)
+    others = [p for p in cand.parties if cand.sides.get(p.key) != host]
+    hosts = [p for p in cand.parties if cand.sides.get(p.key) == host]
     words = rules.groups
     if len(others) < 2 or cand.together or words.together_pattern.search(sent.text):
         return [cand]
@@ -47,7 +46,7 @@ def separate_meetings(
         return [cand]
     out = []
     for other in others:
-        keys = {party_key(p) for p in [*hosts, other]}
+        keys = {p.key for p in [*hosts, other]}
         out.append(
             dataclasses.replace(
                 cand,
@@ -154,11 +153,11 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
 
 
 def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
-    keys = {party_key(p) for p in target.parties}
+    keys = {p.key for p in target.parties}
     for party in other.parties:
-        if party_key(party) not in keys:
+        if party.key not in keys:
             target.parties.append(party)
-            target.sides[party_key(party)] = other.sides.get(party_key(party), party.country or "b")
+            target.sides[party.key] = other.sides.get(party.key, party.country or "b")
     if target.mode != other.mode and target.weak_mode and not other.weak_mode:
         target.mode, target.weak_mode = other.mode, False
     for attr in ("date", "place", "country", "occasion"):
@@ -169,5 +168,5 @@ def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
     for ev in other.evidence:
         if ev not in target.evidence:
             target.evidence.append(ev)
-    comp = {party_key(p) for p in target.accompanying}
-    target.accompanying.extend(p for p in other.accompanying if party_key(p) not in comp)
+    comp = {p.key for p in target.accompanying}
+    target.accompanying.extend(p for p in other.accompanying if p.key not in comp)

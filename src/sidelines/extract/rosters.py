@@ -19,7 +19,7 @@ from sidelines.extract.tense import meeting_date
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.kb.model import PublisherProfile
 from sidelines.nlp.doc_text import doc_text
-from sidelines.resolve import ResolvedMention, party_key
+from sidelines.resolve import ResolvedMention
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, Participant
 
@@ -75,7 +75,7 @@ def find_rosters(
                 None,
             )
             if person is not None:
-                members.setdefault(party_key(person), person)
+                members.setdefault(person.key, person)
         if members:
             rosters.append(
                 Roster(
@@ -142,14 +142,14 @@ def attach_roster(
     if target not in found:
         found.append(target)
     keys = target.party_keys()
-    host_label = target.sides.get(party_key(target.parties[0]), "a")
+    host_label = target.sides.get(target.parties[0].key, "a")
     other = next((v for v in target.sides.values() if v != host_label), "participants")
     for member in roster.members:
-        key = party_key(member)
+        key = member.key
         if key in keys:
             continue
         if roster.host_side:
-            if key not in {party_key(p) for p in target.accompanying}:
+            if key not in {p.key for p in target.accompanying}:
                 target.accompanying.append(member)
             continue
         target.parties.append(member)
@@ -198,7 +198,7 @@ def _convened(
             return MeetingCandidate.main_report(
                 sent,
                 hosts,
-                {party_key(h): label for h in hosts},
+                {h.key: label for h in hosts},
                 mode="in_person",
                 date=meeting_date(doc, sent, verb, day, page_dated, rules),
                 weak_mode=False,

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from sidelines.extract.candidates import unique_parties
 from sidelines.kb.lexicon import MeetingRules
-from sidelines.resolve import ResolvedMention, party_key
+from sidelines.resolve import ResolvedMention
 from sidelines.types import Participant
 
 
@@ -92,7 +92,7 @@ def with_party(
     Australian counterpart Claire Fielding" parsed as a clause): the first party named after
     "with" in the trigger's clause, no verb or clause break between."""
     doc = sent.doc
-    keys = {party_key(p) for p in side_a}
+    keys = {p.key for p in side_a}
     for i in range(trigger.i + 1, min(sent.end, trigger.i + 6)):
         if doc[i].lower_ != "with":
             if doc[i].pos_ in {"VERB", "AUX"} or doc[i].text in {";", ".", ":"}:
@@ -113,7 +113,7 @@ def with_party(
                     "organisation",
                 }
             ):
-                return [] if party_key(item.party) in keys else [item.party]
+                return [] if item.party.key in keys else [item.party]
         return []
     return []
 
@@ -125,29 +125,29 @@ def assign_sides(side_a: list[Participant], side_b: list[Participant]) -> dict[s
     sides: dict[str, str] = {}
     if None not in countries and len(countries) >= 2:
         for party in everyone:
-            sides[party_key(party)] = str(party.country)
+            sides[party.key] = str(party.country)
         return sides
-    b_keys = {party_key(p) for p in side_b}
+    b_keys = {p.key for p in side_b}
     a_countries = {p.country for p in side_a if p.country}
     if len(countries - {None}) <= 1:
         # a domestic meeting (or parties of unknown country): the sentence's positions decide
-        a_keys = {party_key(p) for p in side_a}
+        a_keys = {p.key for p in side_a}
         for party in everyone:
-            key = party_key(party)
+            key = party.key
             sides[key] = "a" if key in a_keys or key not in b_keys else "b"
         return sides
     for party in everyone:
-        key = party_key(party)
+        key = party.key
         if party.country and party.country in a_countries and key in b_keys and len(countries) > 1:
             sides[key] = str(party.country)
-        elif key in b_keys and key not in {party_key(p) for p in side_a}:
+        elif key in b_keys and key not in {p.key for p in side_a}:
             sides[key] = party.country or "b"
         else:
             sides[key] = party.country or "a"
     # two parties labelled alike by country fallbacks but placed on opposite sides stay apart
     if len(set(sides.values())) < 2 and side_a and side_b:
         for party in side_b:
-            sides[party_key(party)] = (party.country or "b") + "#b"
+            sides[party.key] = (party.country or "b") + "#b"
     return sides
 
 

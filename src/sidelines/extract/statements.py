@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from sidelines.extract.turns import Turn, find_turns
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp.doc_text import doc_text
-from sidelines.resolve import ActorResolver, ResolvedMention, party_key
+from sidelines.resolve import ActorResolver, ResolvedMention
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, Participant
 
@@ -491,7 +491,7 @@ class StatementExtractor:
                 parties = list(meeting_parties[0][1])
         unique: dict[str, Participant] = {}
         for party in parties:
-            unique.setdefault(party_key(party), party)
+            unique.setdefault(party.key, party)
         return list(unique.values())
 
     def _noun_statements(
@@ -605,7 +605,7 @@ def _unique_parties(parties: list[Participant | None]) -> list[Participant]:
     unique: dict[str, Participant] = {}
     for party in parties:
         if party is not None:
-            unique.setdefault(party_key(party), party)
+            unique.setdefault(party.key, party)
     return list(unique.values())
 
 
@@ -759,7 +759,7 @@ def _signatories(doc: Doc, resolved: list[ResolvedMention]) -> list[Participant]
             best = list(block)
     unique: dict[str, Participant] = {}
     for party in best:
-        unique.setdefault(party_key(party), party)
+        unique.setdefault(party.key, party)
     return list(unique.values()) if len(unique) >= 2 else []
 
 
@@ -951,11 +951,11 @@ def merge_statements(candidates: list[StatementCandidate]) -> list[StatementCand
     """One statement for one claim said twice by the same speakers (evidence spans combined)."""
     merged: list[StatementCandidate] = []
     for cand in candidates:
-        keys = {party_key(p) for p in cand.speakers}
+        keys = {p.key for p in cand.speakers}
         norm = _norm(cand.text)
         target = None
         for prev in merged:
-            if not keys & {party_key(p) for p in prev.speakers}:
+            if not keys & {p.key for p in prev.speakers}:
                 continue
             other = _norm(prev.text)
             if len(norm) < 25 or len(other) < 25:

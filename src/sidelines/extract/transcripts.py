@@ -19,7 +19,7 @@ from sidelines.extract.visits import visited_state
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.nlp.doc_text import doc_text
-from sidelines.resolve import party_key, resolve_place
+from sidelines.resolve import resolve_place
 from sidelines.types import Evidence, MeetingMode, MeetingStatus
 
 
@@ -47,8 +47,8 @@ def spoken_reference(
     current = _current_meeting(turn, found)
     if current is None:
         return None
-    speaker_side = current.sides.get(party_key(turn.speaker))
-    addressees = [p for p in current.parties if current.sides.get(party_key(p)) != speaker_side]
+    speaker_side = current.sides.get(turn.speaker.key)
+    addressees = [p for p in current.parties if current.sides.get(p.key) != speaker_side]
     speaker = [turn.speaker]
     status: MeetingStatus = "planned" if is_planned(trigger, sent, rules) else "held"
     visit_state = None
@@ -112,7 +112,7 @@ def _pronoun_party(trigger: Token, rules: MeetingRules) -> str | None:
 def _current_meeting(turn: Turn, found: list[MeetingCandidate]) -> MeetingCandidate | None:
     """The meeting a transcript's speaker is taking part in: the first one reported so far that
     has the speaker as a party."""
-    key = party_key(turn.speaker)
+    key = turn.speaker.key
     for cand in found:
         if cand.status == "held" and not cand.past_reference and key in cand.party_keys():
             return cand

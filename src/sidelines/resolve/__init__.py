@@ -1,6 +1,6 @@
 """Resolve stage: actors, dates and places against the knowledge base, at the document's date."""
 
-from sidelines.resolve.actors import ActorResolver, ResolvedMention, party_key
+from sidelines.resolve.actors import ActorResolver, ResolvedMention
 from sidelines.resolve.dates import resolve_date
 from sidelines.resolve.places import PlaceResolution, resolve_occasion, resolve_place
 
@@ -8,7 +8,6 @@ __all__ = [
     "ActorResolver",
     "PlaceResolution",
     "ResolvedMention",
-    "party_key",
     "resolve_date",
     "resolve_occasion",
     "resolve_place",

@@ -34,12 +34,6 @@ class ResolvedMention:
         return self.party.key if self.party else None
 
 
-def party_key(party: Participant) -> str:
-    """:attr:`Participant.key <sidelines.types.Participant.key>` as a function, for extract's
-    call sites (which move to ``party.key``)."""
-    return party.key
-
-
 class ActorResolver:
     """Resolve the mentions of one document (holds the document's date and publisher)."""
 

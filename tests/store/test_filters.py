@@ -274,3 +274,12 @@ def test_the_store_reads_the_knowledge_base_it_is_handed(tmp_path: Any) -> None:
     # the alias only the handed knowledge base holds finds her
     assert _ids(handed.meetings(actor="M. Lindqvist")) == {"arctic"}
     assert _ids(default.meetings(actor="M. Lindqvist")) == set()
+
+
+def test_counterparts_follow_the_one_side_rule(tmp_path: Any) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'sides.db'}")
+    # no side recorded: the side is the country, so Putin and Lavrov are one delegation
+    assert store.save(_extraction("ankara", "2022-10-13", [PUTIN, LAVROV, ERDOGAN], None, None))
+    profile = store.actor("vladimir-putin")
+    assert profile is not None
+    assert {c["id"] for c in profile["counterparts"]} == {"recep-tayyip-erdogan"}

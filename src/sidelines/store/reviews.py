@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from sidelines.errors import SidelinesError
+from sidelines.pairing import sides
 from sidelines.store.actors import identify
 from sidelines.store.db import Store
 from sidelines.store.schema import (
@@ -479,14 +480,12 @@ def count_reviews(store: Store, fact_id: str | None = None) -> int:
 
 
 def _gold_meeting(row: MeetingRow) -> dict[str, Any]:
-    sides: dict[str, list[dict[str, Any]]] = {}
-    for index, party in enumerate(p for p in row.participants if not p.accompanying):
-        key = party.side or f"party-{index}"  # no side known: each principal is its own side
-        sides.setdefault(key, []).append(
-            {"name": party.name, "aliases": [], "country": party.country}
-        )
+    principals = [p for p in row.participants if not p.accompanying]
     return {
-        "sides": list(sides.values()),
+        "sides": [
+            [{"name": p.name, "aliases": [], "country": p.country} for p in side]
+            for side in sides(principals)  # the one side rule of sidelines.pairing
+        ],
         "status": row.status,
         "mode": row.mode,
         "date": row.date,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from sidelines.store.actors import name_slug
@@ -34,6 +34,12 @@ if TYPE_CHECKING:
     from sidelines.kb import KnowledgeBase
 
 __all__ = ["actor", "actors", "count_actors", "find_actor"]
+
+
+def _side(row: Any) -> Any:
+    """A participant's side as :func:`sidelines.pairing.side_key` reads it: its side, else its
+    country, else the participant itself."""
+    return func.coalesce(row.side, row.country, row.actor_key)
 
 
 def _scoped_meetings(scope: str | None) -> Any:
@@ -173,7 +179,7 @@ def actor(
         for r in roles
     ]
     mine = (
-        select(ParticipantRow.meeting_id, ParticipantRow.side)
+        select(ParticipantRow.meeting_id, _side(ParticipantRow).label("side"))
         .where(ParticipantRow.actor_key == row.id, ParticipantRow.accompanying.is_(False))
         .subquery()
     )
@@ -189,7 +195,7 @@ def actor(
         .where(
             other.accompanying.is_(False),
             other.actor_key != row.id,
-            or_(mine.c.side.is_(None), other.side.is_(None), other.side != mine.c.side),
+            _side(other) != mine.c.side,  # the side rule of sidelines.pairing, in SQL
         )
         .group_by(other.actor_key)
         .order_by(func.count(func.distinct(other.meeting_id)).desc(), other.actor_key)

@@ -79,9 +79,10 @@ class ActorMentionFinder:
         # "(Agus Suparto / Presidential Palace)", "(Photo: Jane Roe/Test Wire)": who took the
         # picture is no party, and their words are no surnames to find later
         credits = [m.span() for m in _PHOTO_CREDIT.finditer(doc_text(doc))]
-        for token in doc:
-            if any(a <= token.idx < b for a, b in credits):
-                taken[token.i] = True
+        for a, b in credits:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                taken[span.start : span.end] = [True] * len(span)
         spans = [
             s for s in self._name_spans(doc) if not any(a <= s.start_char < b for a, b in credits)
         ]
@@ -435,7 +436,7 @@ class ActorMentionFinder:
             if national:
                 start = min(start, self._nationality_start(doc, token.i))
             elif bare:
-                start = min(start, self._modifiers_start(doc, token.i))
+                start = min(start, self._modifiers_start(doc, token.i, 2))
             end = token.i + 1
             sent_end = token.sent.end
             while end < sent_end and doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
@@ -500,7 +501,7 @@ class ActorMentionFinder:
     def _bare_definite(self, doc: Doc, i: int) -> bool:
         """ "the minister" / "the President" standing alone (no country, no "of ..."): a
         reference back to the person of that title named before it."""
-        j = self._modifiers_start(doc, i) - 1
+        j = self._modifiers_start(doc, i, 2) - 1
         return (
             doc[i].lower_ in _BARE_HEADS
             and j >= 0
@@ -510,19 +511,18 @@ class ActorMentionFinder:
         )
 
     @staticmethod
-    def _modifiers_start(doc: Doc, i: int) -> int:
-        """Where the lower-case words before a title head start ("the [foreign] minister")."""
+    def _modifiers_start(doc: Doc, i: int, most: int) -> int:
+        """Where the (at most ``most``) modifiers before a title head at ``i`` start ("the
+        [foreign] minister", "Japan's [new foreign] minister")."""
         j = i
-        while j > 0 and i - j < 2 and doc[j - 1].lower_ in _TITLE_MODIFIERS:
+        while j > 0 and i - j < most and doc[j - 1].lower_ in _TITLE_MODIFIERS:
             j -= 1
         return j
 
     def _nationality_start(self, doc: Doc, i: int) -> int:
         """Where "Japan's new foreign minister" / "the Russian president" starts its title: at
         the country's name or the nationality word before the head at ``i``."""
-        j = i - 1
-        while j >= 0 and i - j <= 3 and doc[j].lower_ in _TITLE_MODIFIERS:
-            j -= 1
+        j = self._modifiers_start(doc, i, 3) - 1
         if j > 0 and doc[j].text in {"'s", "’s"}:
             return j - 1
         return max(j, 0)
@@ -530,9 +530,7 @@ class ActorMentionFinder:
     def _national(self, doc: Doc, i: int) -> bool:
         """A nationality or a country's possessive before a lower-case title head: "the
         Russian president", "the Chinese foreign minister", "Japan's new foreign minister"."""
-        j = i - 1
-        while j >= 0 and i - j <= 3 and doc[j].lower_ in _TITLE_MODIFIERS:
-            j -= 1
+        j = self._modifiers_start(doc, i, 3) - 1
         if j < 0:
             return False
         if self.kb.demonym_country(doc[j].text):

@@ -40,13 +40,13 @@ def date_from_lead(
     when that one names one of its parties or a meeting and fixes a day ("Li Qiang on Thursday
     called for ... In his meeting with Kiro, Li said ..."; "Following the meeting held in London
     on 22 January, ... X hosted Y")."""
+    held = [c for c in candidates if c.status == "held" and not c.past_reference]
+    own = [c for c in [c for c in held if c.main] or held[:1] if c.date is None]
+    if not own:
+        return  # most documents: the sentences need not be listed
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
-    held = [c for c in candidates if c.status == "held" and not c.past_reference]
-    own = [c for c in held if c.main] or held[:1]
     for cand in own:
-        if cand.date is not None:
-            continue
         at = bisect.bisect_right(starts, cand.evidence[0].start) - 1
         if at <= 0:
             continue

@@ -24,10 +24,10 @@ from sidelines.store.read.shapes import (
     document_paths,
     document_summary,
     evidence_span,
-    id_windows,
     meeting_fields,
     meeting_record,
     participants_of,
+    windowed_rows,
 )
 from sidelines.store.read.statements import statements
 from sidelines.store.schema import DocumentRow, EvidenceRow, MeetingRow, MeetingSourceRow
@@ -93,15 +93,7 @@ def iter_meetings(
     columns, oldest published first) and ``evidence`` spans besides the fields of :func:`meetings`.
     """
     conditions = meeting_conditions(session, filters)
-    for window in id_windows(session, MeetingRow.id, page_size):
-        # plain rows, not ORM objects: an export reads each row once
-        rows = session.execute(
-            select(*MeetingRow.__table__.columns)
-            .where(MeetingRow.id.in_(window), *conditions)
-            .order_by(MeetingRow.id)
-        ).all()
-        if not rows:
-            continue
+    for rows in windowed_rows(session, MeetingRow, conditions, page_size):
         ids = [row.id for row in rows]
         parties = participants_of(session, ids)
         documents: dict[str, list[CitedDocument]] = {i: [] for i in ids}

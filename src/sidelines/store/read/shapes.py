@@ -4,7 +4,7 @@ and an evidence span, read from an ORM object or a plain row of the same columns
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -32,6 +32,7 @@ __all__ = [
     "meeting_record",
     "participants_of",
     "statement_record",
+    "windowed_rows",
 ]
 
 
@@ -172,3 +173,18 @@ def meeting_fields(row: Any, participants: Iterable[Any]) -> MeetingFields:
             {"name": p.name, "country": p.country} for p in participants if p.accompanying
         ],
     }
+
+
+def windowed_rows(
+    session: Session, model: Any, conditions: list[Any], size: int
+) -> Iterator[Sequence[Any]]:
+    """The rows of ``model`` (plain rows, not ORM objects: an export reads each once) that meet
+    ``conditions``, in id order, one non-empty list per window of :func:`id_windows`."""
+    for window in id_windows(session, model.id, size):
+        rows = session.execute(
+            select(*model.__table__.columns)
+            .where(model.id.in_(window), *conditions)
+            .order_by(model.id)
+        ).all()
+        if rows:
+            yield rows

@@ -17,10 +17,10 @@ from sidelines.store.read.shapes import (
     CITED,
     cited_document,
     evidence_span,
-    id_windows,
     meeting_fields,
     participants_of,
     statement_record,
+    windowed_rows,
 )
 from sidelines.store.schema import (
     DocumentRow,
@@ -94,14 +94,7 @@ def iter_statements(
     """The statements ``filters`` selects, in id order, page by page; each with
     its ``source_document``, ``evidence`` and, when it was said at a meeting, that ``meeting``."""
     conditions = statement_conditions(session, filters)
-    for window in id_windows(session, StatementRow.id, page_size):
-        rows = session.execute(
-            select(*StatementRow.__table__.columns)
-            .where(StatementRow.id.in_(window), *conditions)
-            .order_by(StatementRow.id)
-        ).all()
-        if not rows:
-            continue
+    for rows in windowed_rows(session, StatementRow, conditions, page_size):
         ids = [row.id for row in rows]
         documents = {
             doc.id: cited_document(doc)

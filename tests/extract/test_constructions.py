@@ -640,6 +640,47 @@ MEETINGS = [
         [("Donald Trump", "Kim Jong Un")],
         status="planned",
     ),
+    # --- a meeting that frames its clause ("During their talks, A and B agreed to ...") ------------
+    Case(
+        "during-talks-agreed-to-is-held",
+        "During their talks on Monday, Kaya and Baraka agreed to deepen trade ties.",
+        [("Kaya", "Baraka")],
+        date="2024-03-04",
+    ),
+    Case(
+        "at-the-talks-known-names-agreed",
+        "At their talks in Ankara on Monday, Hakan Fidan and Sergey Lavrov agreed to extend the "
+        "grain corridor.",
+        [("Hakan Fidan", "Sergey Lavrov")],
+        date="2024-03-04",
+        place="Ankara",
+    ),
+    Case(
+        "lead-day-then-in-his-meeting-said",
+        "Premier Amara Mensah on Tuesday called for closer ties with Fiji.\n\nIn his meeting "
+        "with Fijian Prime Minister Sione Baraka, Mensah said the two countries share values.",
+        [("Amara Mensah", "Sione Baraka")],
+        date=TUESDAY,
+    ),
+    Case(
+        "lead-day-then-in-meeting-with-new-zealand-official",
+        "Amara Mensah on Monday urged deeper ties with New Zealand.\n\nIn his meeting with New "
+        "Zealand's Governor-General Ana Tipene, Mensah said trade was growing.",
+        [("Amara Mensah", "Ana Tipene")],
+        date="2024-03-04",
+    ),
+    Case(
+        "during-talks-next-week-is-planned",
+        "During their talks next week, Kaya and Baraka will discuss trade.",
+        [("Kaya", "Baraka")],
+        status="planned",
+    ),
+    Case(
+        "during-talks-next-month-agreed-is-planned",
+        "During their talks in Suva next month, Kaya and Baraka agreed to sign a fisheries deal.",
+        [("Kaya", "Baraka")],
+        status="planned",
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",

@@ -12,11 +12,48 @@ from sidelines.kb.lexicon import MeetingRules
 from sidelines.resolve import resolve_date
 
 
+def framing_verb(trigger: Token, rules: MeetingRules) -> Token | None:
+    """The verb of the clause a meeting noun frames ("During their talks, A and B agreed to ...",
+    "In his meeting with X, A said ...", "A told reporters at the talks that ..."): what the
+    clause reports happened in the meeting, so the meeting has that verb's tense."""
+    prep = trigger.head
+    if (
+        trigger.pos_ not in {"NOUN", "PROPN"}
+        or trigger.dep_ != "pobj"
+        or prep.lower_ not in rules.tense.frame_prepositions
+        or prep.head.pos_ not in {"VERB", "AUX"}
+        or prep.head.i == prep.i
+    ):
+        return None
+    return prep.head
+
+
+def _time_modifiers(trigger: Token) -> set[str]:
+    """The words that time a meeting noun: its own modifiers and its time phrases ("their talks
+    next week", "his meeting with X last year"), not the names inside it ("New Zealand")."""
+    return {
+        w.lower_
+        for c in trigger.children
+        if c.dep_ in {"amod", "advmod", "npadvmod"}
+        for w in (c.subtree if c.dep_ == "npadvmod" else [c])
+    }
+
+
 def is_planned(trigger: Token, sent: Span, rules: MeetingRules) -> bool:
     """A meeting to come: a future auxiliary, a planning verb or noun above it, a modifier."""
     words = rules.tense
     if {t.lower_ for t in trigger.lefts} & words.past_words:
         return False  # "during our last meeting we agreed to ..."
+    frame = framing_verb(trigger, rules)
+    if frame is not None and frame.tag_ == "VBD":
+        # "During their talks, A and B agreed to deepen ties": what they agreed is to come, the
+        # talks are not; a modifier still makes them planned ("during the talks next week")
+        return bool(
+            _time_modifiers(trigger) & words.planned_modifiers
+            or any(
+                c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in frame.children
+            )
+        )
     if any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in trigger.children):
         return True
     if (
@@ -64,6 +101,11 @@ def is_past(trigger: Token, rules: MeetingRules) -> bool:
     mods = {t.lower_ for t in trigger.subtree if t.i < trigger.i}
     if mods & words.past_words:
         return True
+    frame = framing_verb(trigger, rules)
+    if frame is not None and frame.tag_ == "VBD" and frame.lower_ not in words.after_words:
+        # "In his meeting with X, A said ...": the meeting the clause reports, however its
+        # verb is tensed ("his meeting with X was a success" is no frame)
+        return bool(_time_modifiers(trigger) & words.past_words)
     node = trigger.head
     hops = 0
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i and hops < 3:

@@ -122,6 +122,7 @@ class TenseWords:
     planned_modifiers: Words
     planning_ancestors: Words
     after_words: Words
+    frame_prepositions: Words
     current_verbs: Words
     relative_date_pattern: re.Pattern[str]
 

@@ -681,6 +681,24 @@ MEETINGS = [
         [("Kaya", "Baraka")],
         status="planned",
     ),
+    # --- "since"/"after" measures from another event: its time words are not the meeting's -------
+    Case(
+        "first-talks-since-inauguration-last-month-dateline",
+        "SUVA, March 4 (Test Wire) -- Amara Mensah and Sione Baraka on Monday pledged closer "
+        "ties.\n\nMensah had talks with Baraka in person for the first time since his "
+        "inauguration last month.",
+        [("Amara Mensah", "Sione Baraka")],
+        date="2024-03-04",
+        place="Suva",
+    ),
+    Case(
+        "first-meeting-since-election-last-year-known",
+        "Hakan Fidan met Sergey Lavrov in Ankara on Monday, their first meeting since the "
+        "election last year.",
+        [("Hakan Fidan", "Sergey Lavrov")],
+        date="2024-03-04",
+        place="Ankara",
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",

@@ -30,7 +30,13 @@ from sidelines.extract.sides import (
     named_so_far,
     with_party,
 )
-from sidelines.extract.tense import is_past, is_planned, meeting_date, reported_as_now
+from sidelines.extract.tense import (
+    is_past,
+    is_planned,
+    marked_earlier,
+    meeting_date,
+    reported_as_now,
+)
 from sidelines.extract.transcripts import spoken_reference
 from sidelines.extract.triggers import find_triggers, is_negated, is_visit, phrase_span
 from sidelines.extract.turns import find_turns, turn_at
@@ -238,11 +244,10 @@ class MeetingExtractor:
         if len(set(sides.values())) < 2:
             return None
         phrase = phrase_span(doc, sent, trigger)
-        words = {t.lower_ for t in phrase}
         status: MeetingStatus = "planned" if is_planned(trigger, sent, rules) else "held"
         mode = meeting_mode(trigger, phrase, sent, rules)
         weak_mode = unspecific_mode(mode, trigger, rules)
-        past = bool(words & rules.tense.past_words) or (
+        past = marked_earlier(phrase, trigger, rules) or (
             # "his meeting with X was a success": an earlier encounter; "the minister's visit to
             # India comes a month after ...": the one the story reports
             is_noun

@@ -39,6 +39,22 @@ def _time_modifiers(trigger: Token) -> set[str]:
     }
 
 
+def marked_earlier(phrase: Span, trigger: Token, rules: MeetingRules) -> bool:
+    """A meeting's phrase marks it as an earlier one ("our last meeting", "the talks two years
+    ago"); a word that times the event a "since"/"after" phrase measures from does not ("talks
+    ... for the first time since his inauguration last month")."""
+    words = rules.tense
+    skipped: set[int] = set()
+    for tok in phrase:
+        if (
+            tok.lower_ in words.after_words
+            and tok.dep_ == "prep"
+            and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
+        ):
+            skipped.update(t.i for t in tok.subtree)
+    return any(t.lower_ in words.past_words for t in phrase if t.i not in skipped)
+
+
 def is_planned(trigger: Token, sent: Span, rules: MeetingRules) -> bool:
     """A meeting to come: a future auxiliary, a planning verb or noun above it, a modifier."""
     words = rules.tense
@@ -50,9 +66,7 @@ def is_planned(trigger: Token, sent: Span, rules: MeetingRules) -> bool:
         # talks are not; a modifier still makes them planned ("during the talks next week")
         return bool(
             _time_modifiers(trigger) & words.planned_modifiers
-            or any(
-                c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in frame.children
-            )
+            or any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in frame.children)
         )
     if any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in trigger.children):
         return True

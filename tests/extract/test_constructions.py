@@ -30,7 +30,7 @@ class Case:
     id: str
     text: str
     pairs: list[tuple[str, str]]
-    published: str = TUESDAY
+    published: str | None = TUESDAY
     title: str | None = None
     status: str = "held"
     mode: str | None = None
@@ -698,6 +698,25 @@ MEETINGS = [
         [("Hakan Fidan", "Sergey Lavrov")],
         date="2024-03-04",
         place="Ankara",
+    ),
+    # --- a republished release: its own date line is the day "today" means ---------------------
+    Case(
+        "republished-readout-met-today",
+        "Readout\n\nOffice of the Spokesperson\n\nMarch 4, 2024\n\nSecretary of State Antony "
+        "Blinken met today with Kenyan Foreign Minister Amina Wekesa in Nairobi.",
+        [("Antony Blinken", "Amina Wekesa")],
+        published=TUESDAY,
+        date="2024-03-04",
+        place="Nairobi",
+    ),
+    Case(
+        "undated-page-release-line-spoke-today",
+        "Statement\n\nMonday, 4 March 2024\n\nPrime Minister Sione Baraka spoke today by "
+        "telephone with President Amara Mensah.",
+        [("Sione Baraka", "Amara Mensah")],
+        published=None,
+        mode="phone",
+        date="2024-03-04",
     ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(

@@ -51,6 +51,7 @@ def iso_date(value: object) -> str | None:
         return _valid(*match.groups())
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
     cleaned = re.sub(r"\s+", " ", cleaned)
+    cleaned = re.sub(r"\bSept\b", "Sep", cleaned)  # "12 Sept 2023", "Sept. 12, 2023"
     for pattern in _WRITTEN_FORMATS:
         try:
             return datetime.strptime(cleaned, pattern).date().isoformat()

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp.pipeline import KB_CONFIG
 from sidelines.resolve.actors import ActorResolver, ResolvedMention
+from sidelines.structure.dateline import release_date
 from sidelines.types import Document
 
 __all__ = ["MentionResolver", "document_day", "resolve_mentions"]
@@ -22,13 +23,15 @@ for _name in ("sl_resolver", "sl_resolved"):
 
 
 def document_day(document: Document) -> dt.date | None:
-    """The day a document was published, when its date is an ISO date."""
-    if not document.published:
-        return None
-    try:
-        return dt.date.fromisoformat(document.published[:10])
-    except ValueError:
-        return None
+    """The day a document's "today" means: the date line of the release it carries (a readout
+    republished a day later), else the day it was published, when that is an ISO date."""
+    published = None
+    if document.published:
+        try:
+            published = dt.date.fromisoformat(document.published[:10])
+        except ValueError:
+            published = None
+    return release_date(document.text, published) or published
 
 
 def resolve_mentions(

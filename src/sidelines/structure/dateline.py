@@ -7,8 +7,11 @@ own in-person meeting by it when the text itself does not.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+
+from sidelines.ingest.dates import iso_date
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -78,4 +81,25 @@ def find_dateline(text: str, body_start: int = 0) -> Dateline | None:
                 start=body_start + match.start(),
                 end=body_start + match.end(),
             )
+    return None
+
+
+#: a line that is only a date with its year ("April 27, 2021", "Tuesday, 27 April 2021")
+_DATE_LINE = re.compile(rf"(?m)^[ \t]*(?P<date>(?:[A-Z][a-z]+day,?[ \t]+)?{_DATE})[ \t]*$")
+#: how far a release's own date line may lie before the republisher's publication date
+_REPUBLISHED_WITHIN = dt.timedelta(days=7)
+
+
+def release_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The date line of a release the page carries ("Readout / Office of the Spokesperson /
+    April 27, 2021"), in the first lines of the text: the day its "today" means. A republisher
+    may post it a day or more later, so a line up to a week before the page's own date counts;
+    an undated page takes the line as its day."""
+    for match in _DATE_LINE.finditer(text[: _WINDOW * 2]):
+        value = iso_date(re.sub(r"^[A-Z][a-z]+day,?\s+", "", match.group("date")))
+        if value is None or not re.search(r"\d{4}", match.group("date")):
+            continue
+        day = dt.date.fromisoformat(value)
+        if published is None or dt.timedelta(0) <= published - day <= _REPUBLISHED_WITHIN:
+            return day
     return None

@@ -718,6 +718,49 @@ MEETINGS = [
         mode="phone",
         date="2024-03-04",
     ),
+    # --- "a meeting held in X with Y"; a frame that swallowed its clause's subject --------------
+    Case(
+        "meeting-held-in-place-with-unknown",
+        "A meeting held in Suva on Monday between Amara Mensah and Sione Baraka focused on "
+        "fisheries.",
+        [("Amara Mensah", "Sione Baraka")],
+        date="2024-03-04",
+        place="Suva",
+    ),
+    Case(
+        "talks-held-in-place-with-known",
+        "Hakan Fidan hosted talks held in Ankara with Sergey Lavrov on Monday.",
+        [("Hakan Fidan", "Sergey Lavrov")],
+        place="Ankara",
+    ),
+    Case(
+        "frame-swallowed-subject-ministers-of-countries",
+        "During a meeting held in Amman with US Secretary of State Antony Blinken, the foreign "
+        "ministers of Egypt, Jordan and Qatar, along with an adviser, jointly called for a "
+        "ceasefire.",
+        [
+            ("Antony Blinken", "Egypt"),
+            ("Antony Blinken", "Jordan"),
+            ("Antony Blinken", "Qatar"),
+            ("Egypt", "Jordan"),
+            ("Egypt", "Qatar"),
+            ("Jordan", "Qatar"),
+        ],
+        place="Amman",
+    ),
+    Case(
+        "frame-swallowed-subject-unknown-names",
+        "During talks in Dakar with Amadou Sarr, the ministers of Ghana and Togo expressed "
+        "support for the transition.",
+        [("Amadou Sarr", "Ghana"), ("Amadou Sarr", "Togo"), ("Ghana", "Togo")],
+        place="Dakar",
+    ),
+    Case(
+        "frame-with-true-apposition-keeps-subject",
+        "During talks with Amara Mensah, the Ghanaian foreign minister, Sione Baraka said trade "
+        "was growing.",
+        [("Amara Mensah", "Sione Baraka")],
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",

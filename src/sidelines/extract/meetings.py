@@ -38,7 +38,13 @@ from sidelines.extract.tense import (
     reported_as_now,
 )
 from sidelines.extract.transcripts import spoken_reference
-from sidelines.extract.triggers import find_triggers, is_negated, is_visit, phrase_span
+from sidelines.extract.triggers import (
+    find_triggers,
+    held_participles,
+    is_negated,
+    is_visit,
+    phrase_span,
+)
 from sidelines.extract.turns import find_turns, turn_at
 from sidelines.extract.visits import visit_host, visited_state
 from sidelines.kb import KnowledgeBase
@@ -264,11 +270,13 @@ class MeetingExtractor:
             or (status == "held" and not past and reported_as_now(trigger, rules)),
             rules,
         )
+        held = held_participles(trigger, rules)  # "a meeting held in Amman": its own place
         clause_end = min(
             [
                 c.left_edge.idx
                 for c in trigger.children
                 if c.i > trigger.i
+                and c not in held
                 and (
                     c.dep_ in {"advcl", "xcomp", "ccomp", "relcl", "acl"}
                     or (c.dep_ == "conj" and c.pos_ == "VERB")

@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sidelines.extract.candidates import unique_parties
 from sidelines.extract.sides import is_including
+from sidelines.extract.tense import framing_verb
+from sidelines.extract.triggers import is_held_participle, is_setting
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.nlp.mentions import ActorMention
 from sidelines.resolve import ResolvedMention
@@ -81,6 +83,9 @@ def _role(
         return _governing_subject(head, trigger)
     if path and path[-1].lemma_.lower() == "include" and trigger.pos_ in {"NOUN", "PROPN"}:
         return "b"  # "a meeting (which) included / including A, B and C": its parties
+    if _absorbed_subject(path, trigger, rules):
+        return "a"
+    path = _meeting_path(path, rules)
     if any(t.dep_ in _SIDE_CLAUSES for t in path):
         return "companion" if any(t.lemma_ in words.companion_verbs for t in path) else None
     top = path[-1] if path else head
@@ -122,6 +127,51 @@ def _role(
     ):
         return "b"  # a misparsed heading: "Telephone conversation with ... Angela Merkel"
     return None
+
+
+def _meeting_path(path: list[Token], rules: MeetingRules) -> list[Token]:
+    """The path from a mention up to its trigger, without the steps a parser inserts inside the
+    meeting's own phrase: "held" ("talks held in Ankara with X") and a place or day the "with"
+    phrase hangs from ("talks in Dakar with X", "a meeting on Monday with X")."""
+    out: list[Token] = []
+    skip: set[int] = set()
+    for k, tok in enumerate(path):
+        if tok.i in skip:
+            continue
+        if is_held_participle(tok, rules):
+            continue
+        if (
+            tok.dep_ == "pobj"
+            and is_setting(tok)
+            and k > 0
+            and path[k - 1].dep_ == "prep"
+            and k + 1 < len(path)
+            and path[k + 1].dep_ == "prep"
+        ):
+            skip.add(path[k + 1].i)  # the place's own preposition ("in" of "in Dakar")
+            continue
+        out.append(tok)
+    return out
+
+
+def _absorbed_subject(path: list[Token], trigger: Token, rules: MeetingRules) -> bool:
+    """A misparse: the subject of a clause that a fronted meeting frames, hung by the parser as an
+    apposition in the frame ("During a meeting with X, the foreign ministers of A, B and C
+    expressed ...", the verb left with no subject): the mention is the clause's subject."""
+    verb = framing_verb(trigger, rules)
+    if verb is None or verb.i < trigger.i:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return False
+    doc = trigger.doc
+    return any(
+        t.dep_ == "appos"
+        and t.i < verb.i
+        and t.left_edge.i > 0
+        and doc[t.left_edge.i - 1].text == ","
+        and t.lower_ not in rules.roles.person_possessives
+        for t in path
+    )
 
 
 def _included_by_subjects_verb(head: Token, trigger: Token) -> bool:

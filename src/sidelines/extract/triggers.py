@@ -108,7 +108,11 @@ def _verb_qualifies(token: Token, lemma: str, rules: MeetingRules) -> bool:
 
 def _noun_qualifies(token: Token, rules: MeetingRules) -> bool:
     words = rules.triggers
-    kids = list(token.children)
+    kids = [
+        *token.children,
+        *(k for c in held_participles(token, rules) for k in c.children),
+        *setting_phrases(token),
+    ]
     preps = rules.roles.party_prepositions.get(token.lower_, rules.roles.noun_prepositions)
     has_with = any(c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "by" for c in kids)
     has_poss = any(c.dep_ == "poss" for c in kids)
@@ -127,6 +131,50 @@ def _noun_qualifies(token: Token, rules: MeetingRules) -> bool:
     ):
         return True  # "A meeting is being held, including A, B and C" (the list under "held")
     return has_with or (has_poss and token.lower_ in words.possessed_nouns)
+
+
+def held_participles(token: Token, rules: MeetingRules) -> list[Token]:
+    """The participle that says a meeting noun was held, whose phrases are the meeting's own ("a
+    meeting held in Amman with X", "talks held on Monday between A and B")."""
+    return [c for c in token.children if is_held_participle(c, rules)]
+
+
+def is_held_participle(token: Token, rules: MeetingRules) -> bool:
+    """ "held" in "talks held in Ankara with X": a participle of a meeting noun that says it was
+    held, part of the meeting's phrase, not a side clause."""
+    words = rules.triggers
+    head = token.head
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.lemma_.lower() in words.object_verbs
+        and (head.lower_ in words.nouns or head.lemma_.lower() in words.nouns)
+    )
+
+
+def setting_phrases(token: Token) -> list[Token]:
+    """The phrases a parser hangs from a meeting's place or day instead of the meeting ("talks in
+    Dakar with X", "a meeting on Monday with X"): the preps under a place's or a date's object."""
+    return [
+        k
+        for c in token.children
+        if c.dep_ == "prep"
+        for o in c.children
+        if o.dep_ == "pobj" and is_setting(o)
+        for k in o.children
+        if k.dep_ == "prep"
+    ]
+
+
+#: entity types of the place and day phrases of a meeting
+SETTING_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def is_setting(token: Token) -> bool:
+    """A place or a day: a token of a place the gazetteer knows, or of a place or date entity."""
+    if token.ent_type_ in SETTING_ENTITIES:
+        return True
+    return any(p.token_start <= token.i < p.token_end for p in token.doc._.sl_places or [])
 
 
 def is_negated(trigger: Token, rules: MeetingRules) -> bool:

@@ -249,7 +249,10 @@ class PlaceFinder:
             is_country = place is None and country is not None
             if place is None and country is None and ent.label_ == "GPE":
                 country = city_country(text)  # "Lublin": a city the seed does not list
-            venue = ent.label_ in {"ORG", "PERSON"} and text.split()[-1].lower() in self.venues
+            words = text.split()
+            if not words:
+                continue  # an entity of "the" alone
+            venue = ent.label_ in {"ORG", "PERSON"} and words[-1].lower() in self.venues
             if not is_country and ent.end < len(doc) and doc[ent.end].text in {"'s", "’s"}:
                 continue  # "Seoul's foreign ministry": the government, not where it happened
             if (

@@ -761,6 +761,54 @@ MEETINGS = [
         "was growing.",
         [("Amara Mensah", "Sione Baraka")],
     ),
+    # --- a headline's mode holds for the body's reports that do not say one; "earlier today" ---
+    Case(
+        "title-call-body-spoke-earlier-today",
+        "President Amara Mensah spoke earlier today with Prime Minister Sione Baraka of Fiji. "
+        "The leaders discussed fisheries.",
+        [("Amara Mensah", "Sione Baraka")],
+        title="Readout of President Mensah's Call with Prime Minister Baraka",
+        mode="phone",
+        date=TUESDAY,
+    ),
+    Case(
+        "title-telephone-conversation-body-had-a-conversation-known",
+        "Vladimir Putin had a conversation with Recep Tayyip Erdogan. The leaders discussed "
+        "the grain deal.",
+        [("Vladimir Putin", "Recep Tayyip Erdogan")],
+        title="Telephone conversation with President of Turkey Recep Tayyip Erdogan",
+        mode="phone",
+    ),
+    Case(
+        "title-video-talks-body-held-talks",
+        "Amara Mensah held talks with Sione Baraka on Monday on fisheries.",
+        [("Amara Mensah", "Sione Baraka")],
+        title="Mensah, Baraka hold video talks on fisheries",
+        mode="video",
+    ),
+    Case(
+        "title-after-phone-call-body-talks-in-person",
+        "Amara Mensah held talks with Sione Baraka in Suva on Monday.",
+        [("Amara Mensah", "Sione Baraka")],
+        title="Leaders hold talks in Suva after phone call",
+        mode="in_person",
+        place="Suva",
+    ),
+    Case(
+        "title-calls-for-is-no-call",
+        "Amara Mensah held talks with Sione Baraka in Suva on Monday.",
+        [("Amara Mensah", "Sione Baraka")],
+        title="Mensah calls for ceasefire in talks with Baraka",
+        mode="in_person",
+        place="Suva",
+    ),
+    Case(
+        "spoke-earlier-today-by-phone-no-title",
+        "Amara Mensah spoke by phone earlier today with Sione Baraka.",
+        [("Amara Mensah", "Sione Baraka")],
+        mode="phone",
+        date=TUESDAY,
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",

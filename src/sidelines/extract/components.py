@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from sidelines.extract.meetings import MeetingExtractor
 from sidelines.extract.merging import merge_candidates, share_setting
+from sidelines.extract.mode import mode_from_title
 from sidelines.extract.setting import (
     date_from_lead,
     date_occasions,
@@ -86,6 +87,7 @@ class MeetingFinder:
             text=document.text,
         )
         merged = merge_candidates(candidates)
+        mode_from_title(merged, document.text[:title_end], self.kb.lexicon.meetings)
         date_from_lead(doc, merged, day, self.kb.lexicon.meetings)
         date_occasions(self.kb, merged)
         place_from_location(self.kb, merged, document.location, day)

@@ -42,7 +42,7 @@ def _time_modifiers(trigger: Token) -> set[str]:
 def marked_earlier(phrase: Span, trigger: Token, rules: MeetingRules) -> bool:
     """A meeting's phrase marks it as an earlier one ("our last meeting", "the talks two years
     ago"); a word that times the event a "since"/"after" phrase measures from does not ("talks
-    ... for the first time since his inauguration last month")."""
+    ... for the first time since his inauguration last month"); nor does "earlier today"."""
     words = rules.tense
     skipped: set[int] = set()
     for tok in phrase:
@@ -52,7 +52,12 @@ def marked_earlier(phrase: Span, trigger: Token, rules: MeetingRules) -> bool:
             and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
         ):
             skipped.update(t.i for t in tok.subtree)
-    return any(t.lower_ in words.past_words for t in phrase if t.i not in skipped)
+    today = rules.implied.today_words
+    return any(
+        t.lower_ in words.past_words and not (t.head.lower_ in today and t.head.i != t.i)
+        for t in phrase
+        if t.i not in skipped
+    )
 
 
 def is_planned(trigger: Token, sent: Span, rules: MeetingRules) -> bool:

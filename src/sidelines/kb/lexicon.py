@@ -146,6 +146,9 @@ class ModeWords:
     visit_lemmas: Words
     visit_words: Words
     unspecific_triggers: Words
+    title_phone_pattern: re.Pattern[str]
+    title_video_pattern: re.Pattern[str]
+    title_other_pattern: re.Pattern[str]
     meeting_lemmas: Words
     meeting_words: Words
 

@@ -1085,3 +1085,46 @@ def test_statement_construction(nlp: Language, case: Case) -> None:
         )
     for statement in result.statements:
         assert statement.text.strip(" .,\"'") != "", f"{case.id}: empty statement {statement}"
+
+
+#: (text, words of the other-time meeting's sentence): a meeting of another time than the story's
+#: day keeps no day (and no dateline place); "later in the day" is that day
+OTHER_TIME = [
+    (
+        "Amara Mensah held talks with Sione Baraka in Suva on Monday. Baraka visited Ghana in "
+        "November, where he met Mensah.",
+        "visited Ghana in November",
+        None,
+    ),
+    (
+        "Amara Mensah met Sione Baraka in Suva on March 4. Mensah first visited Fiji in October "
+        "2023, when he met Baraka in Nadi.",
+        "first visited Fiji",
+        None,
+    ),
+    (
+        "SUVA, March 4 (Test Wire) -- Hakan Fidan met Sergey Lavrov on Monday. Fidan visited "
+        "Russia in 2019 to meet Vladimir Putin.",
+        "visited Russia in 2019",
+        None,
+    ),
+    (
+        "Amara Mensah met Sione Baraka in Suva on Monday. Later in the day, Mensah met Fiji's "
+        "finance minister Ana Tora.",
+        "Later in the day",
+        "2024-03-04",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "date"), OTHER_TIME, ids=[w for _, w, _ in OTHER_TIME])
+def test_a_meeting_of_another_time_keeps_no_day(
+    nlp: Language, text: str, words: str, date: str | None
+) -> None:
+    result = extract(Document(text=text, published=TUESDAY, publisher="Test Wire"), nlp=nlp)
+    other = [m for m in result.meetings if any(words in e.text for e in m.evidence)]
+    assert other, f"no meeting reported by {words!r}: {result.meetings}"
+    for meeting in other:
+        assert meeting.date == date, f"{words!r}: dated {meeting.date}"
+        if date is None:
+            assert meeting.place != "Suva", f"{words!r}: placed by the story's dateline"

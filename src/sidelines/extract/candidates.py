@@ -31,6 +31,9 @@ class MeetingCandidate:
     sides: dict[str, str] = field(default_factory=dict)  # party key → side label
     #: the parties were named as one group ("A and B spoke", "talks between A, B and C")
     together: bool = False
+    #: undated, yet its clause names a time that is no day ("in October 2023", "last month"):
+    #: another time than the day the story fixes
+    other_time: bool = False
 
     def party_keys(self) -> frozenset[str]:
         return frozenset(p.key for p in self.parties)

@@ -36,6 +36,7 @@ from sidelines.extract.tense import (
     marked_earlier,
     meeting_date,
     reported_as_now,
+    says_other_time,
 )
 from sidelines.extract.transcripts import spoken_reference
 from sidelines.extract.triggers import (
@@ -320,6 +321,7 @@ class MeetingExtractor:
             past_reference=past,
             sides=sides,
             together=together,
+            other_time=date is None and says_other_time(doc, sent, trigger, day, rules),
         )
 
 

@@ -71,7 +71,7 @@ def inherit_report_date(found: list[MeetingCandidate]) -> None:
             if cand.date is not None:
                 first = cand
             continue
-        if cand.date is None and cand.verb_trigger:
+        if cand.date is None and cand.verb_trigger and not cand.other_time:
             cand.date = first.date
         if (
             cand.date == first.date
@@ -137,6 +137,8 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
                 continue
             if prev.date and cand.date and prev.date != cand.date:
                 continue
+            if (prev.other_time and cand.date) or (cand.other_time and prev.date):
+                continue  # "visited Ghana in November" is not Monday's meeting
             if prev.country and cand.country and prev.country != cand.country:
                 continue  # "our last meeting in Sochi" is not "your visit to India"
             if prev.past_reference != cand.past_reference and (prev.date is None) != (
@@ -165,6 +167,7 @@ def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
             setattr(target, attr, getattr(other, attr))
     target.main = target.main or other.main
     target.past_reference = target.past_reference and other.past_reference
+    target.other_time = target.other_time and other.other_time
     for ev in other.evidence:
         if ev not in target.evidence:
             target.evidence.append(ev)

@@ -41,7 +41,9 @@ def date_from_lead(
     called for ... In his meeting with Kiro, Li said ..."; "Following the meeting held in London
     on 22 January, ... X hosted Y")."""
     held = [c for c in candidates if c.status == "held" and not c.past_reference]
-    own = [c for c in [c for c in held if c.main] or held[:1] if c.date is None]
+    own = [
+        c for c in [c for c in held if c.main] or held[:1] if c.date is None and not c.other_time
+    ]
     if not own:
         return  # most documents: the sentences need not be listed
     sents = list(doc.sents)
@@ -129,6 +131,7 @@ def place_from_location(
         if (
             not cand.main
             or cand.past_reference
+            or cand.other_time
             or cand.status != "held"
             or cand.mode != "in_person"
         ):
@@ -162,7 +165,7 @@ def place_from_dateline(
     is_country = known is None and kb.country_code(dateline.place) is not None
     date = resolve_date(dateline.date, day) if dateline.date else None
     for cand in candidates:
-        if cand.past_reference or cand.status != "held":
+        if cand.past_reference or cand.other_time or cand.status != "held":
             continue
         if cand.main and cand.date is None and date is not None:
             cand.date = date

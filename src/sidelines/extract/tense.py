@@ -39,19 +39,26 @@ def _time_modifiers(trigger: Token) -> set[str]:
     }
 
 
+def _measured_from(span: Span, trigger: Token, rules: MeetingRules) -> set[int]:
+    """The tokens of the "since"/"after" phrases in ``span`` that time another event the meeting
+    is measured from ("for the first time since his inauguration last month")."""
+    skipped: set[int] = set()
+    for tok in span:
+        if (
+            tok.lower_ in rules.tense.after_words
+            and tok.dep_ == "prep"
+            and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
+        ):
+            skipped.update(t.i for t in tok.subtree)
+    return skipped
+
+
 def marked_earlier(phrase: Span, trigger: Token, rules: MeetingRules) -> bool:
     """A meeting's phrase marks it as an earlier one ("our last meeting", "the talks two years
     ago"); a word that times the event a "since"/"after" phrase measures from does not ("talks
     ... for the first time since his inauguration last month"); nor does "earlier today"."""
     words = rules.tense
-    skipped: set[int] = set()
-    for tok in phrase:
-        if (
-            tok.lower_ in words.after_words
-            and tok.dep_ == "prep"
-            and not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
-        ):
-            skipped.update(t.i for t in tok.subtree)
+    skipped = _measured_from(phrase, trigger, rules)
     today = rules.implied.today_words
     return any(
         t.lower_ in words.past_words and not (t.head.lower_ in today and t.head.i != t.i)
@@ -186,6 +193,31 @@ def meeting_date(
         value = resolve_date(candidate.text, day)
         if value is not None:
             return value
-    if own or any(rules.tense.relative_date_pattern.search(d.text) for d in dates):
+    if says_other_time(doc, sent, trigger, day, rules):
         return None
     return day if default_to_doc else None
+
+
+#: a reference day to tell a day whose year is unknown ("July 3") from a time that is no day
+_ANY_DAY = dt.date(2000, 1, 1)
+
+
+def says_other_time(
+    doc: Doc, sent: Span, trigger: Token, day: dt.date | None, rules: MeetingRules
+) -> bool:
+    """The trigger's clause names a time that resolves to no day ("visited Ghana in November",
+    "met in 2019"), or its sentence a relative one ("last month"): an undated meeting of another
+    time than the story's day ("later in the day" is that day)."""
+    same_day = rules.tense.same_day_pattern
+    measured = _measured_from(sent, trigger, rules)
+    dates = [
+        d
+        for d in (doc._.sl_dates or [])
+        if sent.start_char <= d.start < sent.end_char
+        and not same_day.match(d.text.strip())
+        and d.token_start not in measured
+        and resolve_date(d.text, day or _ANY_DAY) is None  # "July 3" on an undated page: a day
+    ]
+    clause = {t.i for t in trigger.subtree} | {trigger.head.i}
+    own = [d for d in dates if any(i in clause for i in range(d.token_start, d.token_end))]
+    return bool(own) or any(rules.tense.relative_date_pattern.search(d.text) for d in dates)

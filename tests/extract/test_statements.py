@@ -232,3 +232,49 @@ def test_called_on_someone_to_do_something_is_an_appeal(
 def test_called_on_someone_at_a_place_is_no_appeal(nlp: Language) -> None:
     text = "Amara Mensah called on President Oumar Diallo at the palace on Monday."
     assert not [s for s in run(nlp, text).statements if s.cue.startswith("called")]
+
+
+TRANSCRIPT = """President of Russia Vladimir Putin: Mr President, welcome to Moscow. We have much to \
+discuss on trade.
+
+{label}: {words}
+
+President of Ghana Amara Mensah (retranslated): Thank you. We will expand cooperation in cocoa \
+processing.
+
+Vladimir Putin: Thank you. We support the projects in agriculture."""
+
+
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        ("Question", "What will the two countries do about energy supplies?"),
+        ("Sberbank CEO Kofi Addo", "Our bank stands ready to finance the new port in Tema."),
+        ("Moderator", "Thank you, colleagues, the floor is open."),
+        ("Remark", "Inaudible."),
+    ],
+)
+def test_a_label_we_cannot_name_still_ends_the_turn_before_it(
+    nlp: Language, label: str, words: str
+) -> None:
+    text = TRANSCRIPT.format(label=label, words=words)
+    result = run(nlp, text, published="2024-03-05")
+    putin = [s for s in result.statements if s.speakers[0].name == "Vladimir Putin"]
+    assert putin, [(s.speakers[0].name, s.text) for s in result.statements]
+    for statement in result.statements:
+        if statement.speakers[0].name in {"Vladimir Putin", "Amara Mensah"}:
+            assert words not in statement.text, statement.text
+            assert f"{label}:" not in statement.text, statement.text
+
+
+def test_a_sentence_ending_in_a_colon_is_no_label(nlp: Language) -> None:
+    text = (
+        "President of Russia Vladimir Putin: Mr President, we have much to discuss.\n\n"
+        "The key point is this: trade between our countries has doubled since 2020.\n\n"
+        "Amara Mensah: Thank you."
+    )
+    result = run(nlp, text, published="2024-03-05")
+    putin = [s for s in result.statements if s.speakers[0].name == "Vladimir Putin"]
+    assert any("trade between our countries has doubled" in s.text for s in putin), [
+        (s.speakers[0].name, s.text) for s in result.statements
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.nlp.doc_text import doc_text
@@ -20,6 +20,8 @@ from sidelines.types import Participant
 
 #: a label longer than this many tokens is a sentence ending in a colon, not a speaker
 _MAX_LABEL_TOKENS = 25
+#: a label that names no actor we know has at most this many words
+_MAX_UNKNOWN_LABEL_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def find_turns(
     """The speaker turns in the fact-bearing parts of ``doc``, in text order (a label is
     ``meeting_rules.yaml``'s ``transcripts.turn_pattern``)."""
     text = doc_text(doc)
-    labels: list[tuple[int, int, Participant]] = []
+    labels: list[tuple[int, int, Participant | None]] = []
     for start, end in fact_spans:
         for line in re.finditer(r"[^\n]+", text[start:end]):
             match = rules.transcripts.turn_pattern.match(line.group())
@@ -49,11 +51,18 @@ def find_turns(
                 continue
             label_start = start + line.start()
             label_end = label_start + len(match.group("label"))
-            speaker = _label_speaker(doc, label_start, label_end, by_token)
-            if speaker is not None:
+            span = doc.char_span(label_start, label_end, alignment_mode="expand")
+            if span is None or len(span) > _MAX_LABEL_TOKENS:
+                continue
+            speaker = _label_speaker(span, by_token)
+            if speaker is not None or _is_label(span):
+                # a label we cannot name ("Question:", "Sberbank CEO German Gref:") still ends
+                # the turn before it; its own turn gives no speaker
                 labels.append((label_start, label_start + match.end() - 1, speaker))
     turns: list[Turn] = []
     for index, (label_start, content_start, speaker) in enumerate(labels):
+        if speaker is None:
+            continue
         limit = labels[index + 1][0] if index + 1 < len(labels) else None
         section_end = next((e for s, e in fact_spans if s <= label_start <= e), len(text))
         end = min(limit, section_end) if limit is not None else section_end
@@ -72,12 +81,7 @@ def turn_at(turns: list[Turn], offset: int) -> Turn | None:
     return None
 
 
-def _label_speaker(
-    doc: Doc, start: int, end: int, by_token: dict[int, ResolvedMention]
-) -> Participant | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) > _MAX_LABEL_TOKENS:
-        return None
+def _label_speaker(span: Span, by_token: dict[int, ResolvedMention]) -> Participant | None:
     parties = [by_token[t.i].party for t in span if t.i in by_token and by_token[t.i].party]
     parties = [p for p in parties if p is not None]
     if not parties:
@@ -87,3 +91,18 @@ def _label_speaker(
     if covered < len(span) - 1:
         return None
     return parties[-1]
+
+
+def _is_label(span: Span) -> bool:
+    """A speaker label of a transcript though no actor: a few words of names and titles, no verb
+    or pronoun ("Question", "Sberbank CEO German Gref", "Moderator"), not a sentence that ends in
+    a colon ("The President said", "It reads")."""
+    words = [t for t in span if not t.is_punct]
+    return (
+        0 < len(words) <= _MAX_UNKNOWN_LABEL_WORDS
+        and all(t.pos_ not in {"VERB", "AUX", "PRON", "SCONJ"} for t in words)
+        and all(
+            t.is_title or t.is_upper or not t.is_alpha or t.pos_ in {"ADP", "DET", "CCONJ"}
+            for t in words
+        )
+    )

@@ -809,6 +809,19 @@ MEETINGS = [
         mode="phone",
         date=TUESDAY,
     ),
+    # --- a misspelt title is still a title, not part of the name --------------------------------
+    Case(
+        "misspelt-minster-unknown",
+        "Foreign Minster Sione Baraka met Amara Mensah in Suva on Monday.",
+        [("Sione Baraka", "Amara Mensah")],
+        place="Suva",
+    ),
+    Case(
+        "misspelt-minster-known",
+        "Prime Minster Narendra Modi met Amara Mensah in New Delhi on Monday.",
+        [("Narendra Modi", "Amara Mensah")],
+        place="New Delhi",
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",
@@ -1112,6 +1125,18 @@ OTHER_TIME = [
         "Amara Mensah met Sione Baraka in Suva on Monday. Later in the day, Mensah met Fiji's "
         "finance minister Ana Tora.",
         "Later in the day",
+        "2024-03-04",
+    ),
+    (
+        "SUVA, March 4 (Test Wire) -- Amara Mensah held talks with Sione Baraka on a three-day "
+        "visit.",
+        "three-day visit",
+        "2024-03-04",
+    ),
+    (
+        "SUVA, March 4 (Test Wire) -- Amara Mensah met with Sione Baraka, the 41st prime minister "
+        "of Fiji.",
+        "41st prime minister",
         "2024-03-04",
     ),
 ]

@@ -209,3 +209,19 @@ def test_a_name_in_parentheses_that_is_no_credit_stays(nlp: Language) -> None:
     text = "Ghana's foreign minister (Amara Mensah) met Kenya's Kofi Boateng in Accra."
     names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
     assert "Amara Mensah" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Foreign Minster Sione Baraka met Amara Mensah.", "Sione Baraka", "Foreign Minster"),
+        ("Prime Minster Narendra Modi met Amara Mensah.", "Narendra Modi", "Prime Minster"),
+        ("Fiji's Foreign Minster Ana Tora arrived.", "Ana Tora", "Fiji's Foreign Minster"),
+    ],
+)
+def test_a_misspelt_minister_is_a_title_not_a_name(
+    nlp: Language, text: str, name: str, title: str
+) -> None:
+    found = [m for m in mentions(nlp, text) if m.kind == "name"]
+    assert found[0].name == name
+    assert found[0].title == title

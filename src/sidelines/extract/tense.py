@@ -207,16 +207,16 @@ def says_other_time(
 ) -> bool:
     """The trigger's clause names a time that resolves to no day ("visited Ghana in November",
     "met in 2019"), or its sentence a relative one ("last month"): an undated meeting of another
-    time than the story's day ("later in the day" is that day)."""
-    same_day = rules.tense.same_day_pattern
+    time than the story's day ("later in the day", "a three-day visit" are no other time)."""
+    other_time = rules.tense.other_time_pattern
     measured = _measured_from(sent, trigger, rules)
     dates = [
         d
         for d in (doc._.sl_dates or [])
         if sent.start_char <= d.start < sent.end_char
-        and not same_day.match(d.text.strip())
         and d.token_start not in measured
-        and resolve_date(d.text, day or _ANY_DAY) is None  # "July 3" on an undated page: a day
+        and other_time.search(d.text.strip())
+        and resolve_date(d.text, day or _ANY_DAY) is None
     ]
     clause = {t.i for t in trigger.subtree} | {trigger.head.i}
     own = [d for d in dates if any(i in clause for i in range(d.token_start, d.token_end))]

@@ -125,7 +125,7 @@ class TenseWords:
     frame_prepositions: Words
     current_verbs: Words
     relative_date_pattern: re.Pattern[str]
-    same_day_pattern: re.Pattern[str]
+    other_time_pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)

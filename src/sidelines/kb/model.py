@@ -110,10 +110,16 @@ class SummitSeries:
                 return inst
         return None
 
-    def instance_in_year(self, year: int) -> SummitInstance | None:
-        """The only instance in ``year``, if there is exactly one."""
-        found = [i for i in self.instances if i.start and i.start.year == year]
-        return found[0] if len(found) == 1 else None
+    def instance_in_year(self, day: dt.date, within_days: int = 45) -> SummitInstance | None:
+        """The only instance in ``day``'s year, if there is exactly one and ``day`` lies within
+        ``within_days`` of it (a report weeks after the summit, a date a day or two off); a
+        meeting months away from the year's summit was not held at it."""
+        slack = dt.timedelta(days=within_days)
+        found = [i for i in self.instances if i.start and i.start.year == day.year]
+        if len(found) != 1:
+            return None
+        start = found[0].start or day
+        return found[0] if start - slack <= day <= (found[0].end or start) + slack else None
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def resolve_occasion(
             if instance is not None:
                 return instance.name, instance.city, instance.country
             if day is not None:
-                yearly = series.instance_in_year(day.year)
+                yearly = series.instance_in_year(day)
                 if (
                     yearly is not None
                     and text is phrase

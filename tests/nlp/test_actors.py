@@ -217,11 +217,16 @@ def test_a_name_in_parentheses_that_is_no_credit_stays(nlp: Language) -> None:
         ("Foreign Minster Sione Baraka met Amara Mensah.", "Sione Baraka", "Foreign Minster"),
         ("Prime Minster Narendra Modi met Amara Mensah.", "Narendra Modi", "Prime Minster"),
         ("Fiji's Foreign Minster Ana Tora arrived.", "Ana Tora", "Fiji's Foreign Minster"),
+        # the abbreviated titles of news copy
+        ("PM Sione Baraka also met Amara Mensah.", "Sione Baraka", "PM"),
+        ("Later, EAM Ana Tora met Amara Mensah.", "Ana Tora", "EAM"),
+        ("Amara Mensah met NSA Kofi Addo in Accra.", "Amara Mensah", None),
     ],
 )
-def test_a_misspelt_minister_is_a_title_not_a_name(
+def test_a_misspelt_or_abbreviated_title_is_a_title_not_a_name(
     nlp: Language, text: str, name: str, title: str
 ) -> None:
     found = [m for m in mentions(nlp, text) if m.kind == "name"]
     assert found[0].name == name
     assert found[0].title == title
+    assert not any(m.name.split()[0] in {"PM", "EAM", "NSA", "Minster"} for m in found), found

@@ -1073,6 +1073,43 @@ STATEMENTS = [
         ],
     ),
     Case(
+        "coordinated-cue-hung-inside-the-reported-clause",
+        "Amara Mensah met Kofi Boateng in Accra on Monday. Mensah pointed out that piracy poses "
+        "a threat and called for cooperation between Accra and Lome on maritime security.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[
+            ("Amara Mensah", "piracy poses a threat"),
+            ("Amara Mensah", "cooperation between Accra and Lome"),
+        ],
+    ),
+    Case(
+        "coordinated-cue-inside-reported-clause-known-names",
+        "Sergey Lavrov met Wang Yi in Moscow on Friday. Wang noted that trade has grown and "
+        "welcomed the new transport corridor.",
+        [("Sergey Lavrov", "Wang Yi")],
+        statements=[("Wang Yi", "trade has grown"), ("Wang Yi", "the new transport corridor")],
+    ),
+    Case(
+        "two-officials-shared-the-view",
+        "Amara Mensah met Kofi Boateng in Accra on Monday. The two officials shared the view "
+        "that bilateral ties have grown stronger.",
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[
+            ("Amara Mensah", "bilateral ties have grown stronger"),
+            ("Kofi Boateng", "bilateral ties have grown stronger"),
+        ],
+    ),
+    Case(
+        "outlined-and-values",
+        "Lena Brandt met Oumar Diallo in Berlin on Monday. Brandt outlined the government's plan "
+        "for a new trade office. Diallo said Mali highly values Germany's role in the Sahel.",
+        [("Lena Brandt", "Oumar Diallo")],
+        statements=[
+            ("Lena Brandt", "the government's plan for a new trade office"),
+            ("Oumar Diallo", "Mali highly values Germany's role"),
+        ],
+    ),
+    Case(
         "they-said",
         "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
         "the summer.",

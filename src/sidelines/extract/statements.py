@@ -61,6 +61,7 @@ _GROUP_WORDS = frozenset(
         "delegations",
         "counterparts",
         "countries",
+        "officials",
     }
 )
 #: words between two lines of a signature block that may hold a signatory whose title we missed
@@ -210,10 +211,18 @@ class StatementExtractor:
         # a cue reports another only when a party says it: in "X expressed concern ..., the
         # ministry said", the ministry's "said" is no party's, so X's cue stands on its own
         voiced = {c.i for c in cues if _party_subject(c, by_token)}
+        lifted = {
+            c.i: outer for c in cues if (outer := _lifted_cue(c, cue_ids, by_token)) is not None
+        }
         for cue in cues:
-            if cue.i not in attributions and _reported_within(cue, cue_ids & voiced):
+            outer = lifted.get(cue.i)
+            if (
+                outer is None
+                and cue.i not in attributions
+                and _reported_within(cue, cue_ids & voiced)
+            ):
                 continue  # "Wang Yi expressed that President Xi has put forward ...": Wang Yi's
-            subject = _subject(cue)
+            subject = _subject(outer if outer is not None else cue)
             if subject is not None and subject.dep_ == "nsubjpass":
                 # "X was recognised for ...": X is who the statement is about; the speaker is
                 # the agent ("by Y") or, with none, the meeting's parties
@@ -254,6 +263,9 @@ class StatementExtractor:
                 content = doc_text(doc)[content_start : doc[end - 1].idx + len(doc[end - 1].text)]
             else:
                 start, end = _content_bounds(cue, cue_ids, sent, phrase_end)
+                for inner, host in lifted.items():
+                    if host.i == cue.i and start < inner <= end:
+                        end = _before_conjunct(sent.doc[inner], start)
                 if end <= start:
                     continue
                 content = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
@@ -894,6 +906,37 @@ def _reported_within(cue: Token, cue_ids: set[int]) -> bool:
             return True
         node = node.head
     return False
+
+
+def _lifted_cue(
+    cue: Token, cue_ids: set[int], by_token: dict[int, ResolvedMention]
+) -> Token | None:
+    """The outer cue whose speaker a cue belongs to when the parser hung it inside what that cue
+    reports ("Park pointed out that the tests pose a threat and called for cooperation": "called"
+    is Park's, not the tests'): a subjectless conjunct of the reported clause, whose subject
+    names no party."""
+    if cue.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return None
+    clause = cue.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.i not in cue_ids:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ in _GROUP_WORDS | _PERSONAL_PRONOUNS | {"it"}:
+        return None
+    if any(t.i in by_token for t in subject.subtree):
+        return None
+    return clause.head
+
+
+def _before_conjunct(conjunct: Token, start: int) -> int:
+    """Where the content before a coordinated cue ends: before its "and" (and comma)."""
+    end = conjunct.left_edge.i
+    doc = conjunct.doc
+    while end > start and doc[end - 1].lower_ in {",", "and", ";"}:
+        end -= 1
+    return end
 
 
 def _subject_is_own(cue: Token) -> bool:

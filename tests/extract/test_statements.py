@@ -278,3 +278,43 @@ def test_a_sentence_ending_in_a_colon_is_no_label(nlp: Language) -> None:
     assert any("trade between our countries has doubled" in s.text for s in putin), [
         (s.speakers[0].name, s.text) for s in result.statements
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Amara Mensah met US Secretary of State Antony Blinken in Accra on Monday. The US "
+            "officials also expressed appreciation for Ghana's hosting of the summit.",
+            {"Antony Blinken"},
+        ),
+        (
+            "Vivian Balakrishnan met Mike Pompeo and John Bolton in Washington on Monday. The "
+            "American officials expressed support for Singapore's chairmanship.",
+            {"Mike Pompeo", "John Bolton"},
+        ),
+        (
+            "Lena Brandt met Foreign Minister Oumar Diallo of Mali in Berlin on Monday. The "
+            "Malian delegation welcomed the new aid package.",
+            {"Oumar Diallo"},
+        ),
+    ],
+)
+def test_a_group_with_its_country_is_that_countrys_side(
+    nlp: Language, text: str, speakers: set[str]
+) -> None:
+    result = run(nlp, text, published="2024-03-05")
+    said = [s for s in result.statements if s.cue in {"expressed", "welcomed"}]
+    assert said, [(s.speakers, s.text) for s in result.statements]
+    assert {p.name for p in said[-1].speakers} == speakers
+
+
+def test_a_country_a_speaker_speaks_of_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Wang Yi met Sergey Lavrov in Bali on Tuesday. Wang Yi said China had noted that Russia "
+        "recently reiterated its position on nuclear weapons."
+    )
+    result = run(nlp, text, published="2024-03-05")
+    assert not any(p.name == "Sergey Lavrov" for s in result.statements for p in s.speakers), [
+        ([p.name for p in s.speakers], s.text) for s in result.statements
+    ]

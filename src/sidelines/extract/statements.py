@@ -64,6 +64,8 @@ _GROUP_WORDS = frozenset(
         "officials",
     }
 )
+#: heads that with a country's name or adjective stand for its side ("the Malian delegation")
+_COUNTRY_GROUPS = frozenset({"delegation", "government", "team", "officials"})
 #: words between two lines of a signature block that may hold a signatory whose title we missed
 _SIGNATURE_GAP = 10
 #: how many sentences from the top a page's heading may stand (after a site's own header lines)
@@ -495,16 +497,33 @@ class StatementExtractor:
             if nested and token.i != subject.i and item.mention.head_token != subject.i:
                 continue
             parties.append(item.party)
-        if not parties and is_group:
+        country = self._subject_country(subject) if not parties else None
+        if not parties and (is_group or country):
             prior = [p for off, p in meeting_parties if off <= at]
             if prior:
                 parties = list(prior[-1])
             elif meeting_parties:
                 parties = list(meeting_parties[0][1])
+            if country:
+                # "The US officials expressed ...": that country's side of the meeting
+                parties = [p for p in parties if p.country == country]
         unique: dict[str, Participant] = {}
         for party in parties:
             unique.setdefault(party.key, party)
         return list(unique.values())
+
+    def _subject_country(self, subject: Token) -> str | None:
+        """The country of a group subject ("the US officials", "the Ghanaian delegation"): that
+        country's side of the meeting speaks. (A country's bare name as subject is often what
+        a speaker says of it, "China noted that Russia reiterated ...", so it is none.)"""
+        if subject.lower_ not in _GROUP_WORDS | _COUNTRY_GROUPS:
+            return None
+        for mod in subject.children:
+            if mod.dep_ in {"amod", "compound", "nmod"} and mod.i < subject.i:
+                code = self.kb.country_code(mod.text) or self.kb.demonym_country(mod.text)
+                if code:
+                    return code
+        return None
 
     def _noun_statements(
         self, doc: Doc, sent: Span, by_token: dict[int, ResolvedMention], paragraph: int

@@ -1110,6 +1110,20 @@ STATEMENTS = [
         ],
     ),
     Case(
+        "quote-then-wrote-on-social-media-after-the-meeting",
+        'Amara Mensah met Kofi Boateng in Accra on Monday. "Look forward to working together '
+        'closely," Mensah wrote on social media after the meeting in Accra.',
+        [("Amara Mensah", "Kofi Boateng")],
+        statements=[("Amara Mensah", "Look forward to working together closely")],
+    ),
+    Case(
+        "quote-then-posted-on-x-known-name",
+        'S. Jaishankar met Sameh Shoukry in New York on Saturday. "Took stock of our '
+        'cooperation," Jaishankar posted on X after the talks.',
+        [("S. Jaishankar", "Sameh Shoukry")],
+        statements=[("S. Jaishankar", "Took stock of our cooperation")],
+    ),
+    Case(
         "they-said",
         "Lena Brandt met Oumar Diallo in Berlin on Monday. They said they would meet again in "
         "the summer.",

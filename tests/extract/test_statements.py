@@ -318,3 +318,28 @@ def test_a_country_a_speaker_speaks_of_is_no_speaker(nlp: Language) -> None:
     assert not any(p.name == "Sergey Lavrov" for s in result.statements for p in s.speakers), [
         ([p.name for p in s.speakers], s.text) for s in result.statements
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the onset of the meeting, Lavrov welcomed his Turkish colleague in Moscow.",
+        "Boateng thanked Prime Minister Mensah.",
+        "Mensah welcomed his guest on Monday.",
+    ],
+)
+def test_a_cue_addressed_to_a_person_only_is_no_statement(nlp: Language, sentence: str) -> None:
+    text = "Hakan Fidan met Sergey Lavrov in Moscow on Monday. " + sentence
+    result = run(nlp, text, published="2024-03-05")
+    assert not [s for s in result.statements if s.cue in {"welcomed", "thanked"}], [
+        (s.cue, s.text) for s in result.statements
+    ]
+
+
+def test_a_cue_addressed_to_a_person_with_a_reason_is_a_statement(nlp: Language) -> None:
+    text = (
+        "Amara Mensah met Kofi Boateng in Accra on Monday. Boateng thanked Mensah for his "
+        "hospitality. Mensah welcomed Boateng's visit."
+    )
+    result = run(nlp, text, published="2024-03-05")
+    assert {s.cue for s in result.statements} >= {"thanked", "welcomed"}

@@ -23,6 +23,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from sidelines.extract.triggers import is_setting
 from sidelines.extract.turns import Turn, find_turns
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp.doc_text import doc_text
@@ -64,6 +65,8 @@ _GROUP_WORDS = frozenset(
         "officials",
     }
 )
+#: nouns for the person a cue is addressed to ("welcomed his colleague")
+_ADDRESSEES = frozenset({"colleague", "counterpart", "guest", "guests", "host", "hosts"})
 #: heads that with a country's name or adjective stand for its side ("the Malian delegation")
 _COUNTRY_GROUPS = frozenset({"delegation", "government", "team", "officials"})
 #: words between two lines of a signature block that may hold a signatory whose title we missed
@@ -268,8 +271,8 @@ class StatementExtractor:
                 for inner, host in lifted.items():
                     if host.i == cue.i and start < inner <= end:
                         end = _before_conjunct(sent.doc[inner], start)
-                if end <= start:
-                    continue
+                if end <= start or _only_a_person(doc[start:end], by_token):
+                    continue  # "welcomed his Turkish colleague in Moscow": a greeting, no claim
                 content = doc_text(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
                 ev_start = subject.left_edge.idx if _subject_is_own(cue) else cue.idx
                 ev_start = min(ev_start, cue.idx)
@@ -712,7 +715,24 @@ def _fronted_content(cue: Token, sent: Span) -> tuple[int, int] | None:
             while end > start and sent.doc[end - 1].is_punct:
                 end -= 1
             return (start, end) if end > start else None
-    return None
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} and c.i > cue.i for c in cue.children):
+        return None
+    # '"Look forward to ...," X wrote on social media': the parser hung the quotation elsewhere
+    doc = sent.doc
+    first = sent.start
+    while first < cue.i and doc[first].is_space:
+        first += 1
+    if doc[first].text not in {'"', "“"}:
+        return None
+    closes = [t.i for t in doc[first + 1 : cue.i] if t.text in {'"', "”"}]
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    speaker_at = subject.left_edge.i if subject is not None else cue.i
+    if not closes or any(not t.is_punct for t in doc[closes[-1] + 1 : speaker_at]):
+        return None  # the quotation must end right before who said it
+    start, end = first + 1, closes[-1]
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return (start, end) if end > start else None
 
 
 #: a page that is one person's own words: "Statement by Foreign Minister X on ...", "X's remarks
@@ -947,6 +967,31 @@ def _lifted_cue(
     if any(t.i in by_token for t in subject.subtree):
         return None
     return clause.head
+
+
+def _only_a_person(content: Span, by_token: dict[int, ResolvedMention]) -> bool:
+    """Content that is only the person the cue is addressed to, maybe with where or when
+    ("welcomed his Kazakhstani colleague in Moscow", "thanked Prime Minister"): no claim."""
+    tokens = list(content)
+    while tokens:  # drop a trailing place or day ("in Moscow", "on Monday")
+        prep = next(
+            (t for t in tokens if t.dep_ == "prep" and t.head.i in {x.i for x in tokens}), None
+        )
+        if prep is None or not any(o.dep_ == "pobj" and is_setting(o) for o in prep.children):
+            break
+        tokens = [t for t in tokens if not prep.left_edge.i <= t.i <= prep.right_edge.i]
+    if not tokens:
+        return False
+    for tok in tokens:
+        item = by_token.get(tok.i)
+        if item is not None and item.party is not None and item.party.kind == "person":
+            continue
+        if tok.dep_ in {"det", "poss", "amod", "compound", "punct"} or tok.is_title:
+            continue
+        if tok.lemma_.lower() in _ADDRESSEES:
+            continue
+        return False
+    return True
 
 
 def _before_conjunct(conjunct: Token, start: int) -> int:

@@ -343,3 +343,36 @@ def test_a_cue_addressed_to_a_person_with_a_reason_is_a_statement(nlp: Language)
     )
     result = run(nlp, text, published="2024-03-05")
     assert {s.cue for s in result.statements} >= {"thanked", "welcomed"}
+
+
+def test_according_to_after_a_speakers_own_clause_adds_no_statement(nlp: Language) -> None:
+    text = (
+        "Joko Widodo met Kao Kim Hourn in Jakarta on Friday. Widodo said ASEAN must keep its "
+        "unity, according to Foreign Minister Retno Marsudi, after the meeting with the president."
+    )
+    result = run(nlp, text, published="2024-03-05")
+    assert [s.cue for s in result.statements] == ["said"], [
+        (s.cue, s.text) for s in result.statements
+    ]
+    assert "keep its unity" in result.statements[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Lena Brandt met Oumar Diallo in Berlin on Monday. The talks were productive, "
+            "according to Brandt.",
+            "The talks were productive",
+        ),
+        (
+            "Lena Brandt met Oumar Diallo in Berlin on Monday. The two countries, according to "
+            "Brandt, will open a trade office.",
+            "will open a trade office",
+        ),
+    ],
+)
+def test_according_to_names_the_speaker_of_its_clause(nlp: Language, text: str, words: str) -> None:
+    result = run(nlp, text, published="2024-03-05")
+    hits = [s for s in result.statements if s.cue == "according to" and words in s.text]
+    assert hits and hits[0].speakers[0].name == "Lena Brandt"

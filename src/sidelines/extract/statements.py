@@ -346,10 +346,20 @@ class StatementExtractor:
             after = max(t.i for t in phrase) + 1
             if after < sent.end and doc[after].text == ",":
                 after += 1
-            if token.i == sent.start or doc[token.i - 1].text in {",", ";"}:
-                start, end = after, sent.end  # the clause follows: "According to X, ..."
+            follows = any(
+                t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBG", "VBN"}
+                for t in doc[after : sent.end]
+            )
+            if token.i == sent.start or (doc[token.i - 1].text in {",", ";"} and follows):
+                # the clause follows: "According to X, ..."; not "..., according to X, after
+                # the meeting", whose clause came before
+                start, end = after, sent.end
             else:
                 start, end = sent.start, token.i  # "..., according to X."
+                if any(
+                    self._is_cue(t) and _party_subject(t, by_token) for t in doc[start:end]
+                ):
+                    continue  # "Y said ..., according to X": X is the source of Y's words
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
                 end -= 1
             if end - start < 3:

@@ -100,6 +100,51 @@ def test_filters_take_any_spelling_names_and_scope(db: str) -> None:
             "[E031] unknown country 'Rusia'" in result.output and "Traceback" not in result.output
         )
     bad = runner.invoke(app, ["meetings", "--db", db, "--scope", "global"])
-    assert bad.exit_code == 2 and "[E031]" in bad.output
+    assert bad.exit_code == 2 and "'international', 'domestic'" in bad.output  # the choices
     export = runner.invoke(app, ["export", "-", "-f", "csv", "--db", db, "--scope", "domestic"])
     assert export.exit_code == 0, export.output
+
+
+def test_where_a_meeting_was_held_is_a_filter_of_every_command(db: str) -> None:
+    def run(command: str, *options: str) -> list[dict[str, object]]:
+        result = runner.invoke(app, [command, "--db", db, "-f", "json", *options])
+        assert result.exit_code == 0, result.output
+        found: list[dict[str, object]] = json.loads(result.stdout)
+        return found
+
+    kazakhstan = run("meetings", "--held-in", "Kazakhstan")
+    assert kazakhstan and {m["country"] for m in kazakhstan} == {"KAZ"}
+    # a code in any case, a name or a demonym, as --country reads them
+    for value in ("KAZ", "kaz", "Kazakh", "Republic of Kazakhstan"):
+        assert run("meetings", "--held-in", value) == kazakhstan, value
+    places = {m["place"] for m in kazakhstan}
+    place = sorted(p for p in places if isinstance(p, str))[0]
+    assert run("meetings", "--place", place) == [m for m in kazakhstan if m["place"] == place]
+    assert run("meetings", "--held-in", "NOR", "--place", place) == []
+    said = run("statements", "--held-in", "Kazakhstan")
+    assert said and {s["meeting_id"] for s in said} <= {m["id"] for m in kazakhstan}
+    export = runner.invoke(app, ["export", "-", "-f", "csv", "--db", db, "--held-in", "KAZ"])
+    assert export.exit_code == 0, export.output
+    assert [r["id"] for r in csv.DictReader(io.StringIO(export.stdout))] == [
+        m["id"] for m in kazakhstan
+    ]
+    bad = runner.invoke(app, ["meetings", "--db", db, "--held-in", "Kazakstan"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    assert "[E031] unknown country 'Kazakstan'" in bad.output and "'Kazakhstan'" in bad.output
+
+
+def test_the_status_option_lists_planned_and_any_meetings(db: str) -> None:
+    def run(*options: str) -> list[dict[str, object]]:
+        result = runner.invoke(app, ["meetings", "--db", db, "-f", "json", *options])
+        assert result.exit_code == 0, result.output
+        found: list[dict[str, object]] = json.loads(result.stdout)
+        return found
+
+    held, planned, every = run(), run("--status", "planned"), run("--status", "any")
+    assert {m["status"] for m in held} == {"held"}
+    assert all(m["status"] == "planned" for m in planned)
+    assert len(every) == len(held) + len(planned) + len(run("--status", "not_held"))
+    table = runner.invoke(app, ["meetings", "--db", db, "--status", "any"], terminal_width=200)
+    assert table.exit_code == 0 and "status" in table.stdout  # which status each one is
+    bad = runner.invoke(app, ["meetings", "--db", db, "--status", "cancelled"])
+    assert bad.exit_code == 2 and "not_held" in bad.output

@@ -28,7 +28,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from sidelines.errors import SidelinesError
-from sidelines.filters import MeetingFilter
+from sidelines.filters import STATUSES, MeetingFilter
 from sidelines.pairing import side_key
 from sidelines.store.read import facets as facet_counts
 from sidelines.store.read import network as network_query
@@ -57,7 +57,6 @@ SEARCH_LIMIT = 50
 CSV_PAGE = 500
 OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
-STATUSES = ("held", "planned", "not_held")
 SCOPES = ("international", "domestic")
 #: what the review page shows of a fact, and the fields the review API lets an analyst correct
 MEETING_FIELDS: tuple[str, ...] = (

@@ -279,6 +279,15 @@ def test_network_persons_and_countries(page: tuple[Page, Watch]) -> None:
     expect(tab.locator("#network-chart .main-svg").first).to_be_visible()
     expect(tab.locator("#nodes-table")).to_contain_text("Russian Federation")
     shot(tab, "06b-network-countries")
+    # the timeline's filters narrow the network: international meetings in a date range
+    tab.get_by_label("Scope").select_option("international")
+    tab.get_by_label("From").fill("2023-01-01")
+    tab.get_by_role("button", name="Filter").click()
+    tab.wait_for_url("**/network?*scope=international*")
+    expect(tab.get_by_label("View")).to_have_value("country")
+    summary = tab.locator("p.summary").inner_text()
+    assert re.match(r"\d+ meetings?:", summary), summary
+    tab.goto("/network?level=country")
     # a pair's count opens exactly the meetings it counts
     link = tab.locator("#pairs-table tbody tr").first.locator("td.num a")
     count = int(link.inner_text())
@@ -305,6 +314,21 @@ def test_facets_narrow_the_timeline_and_agree_with_it(page: tuple[Page, Watch]) 
         tab.get_by_role("link", name="Download CSV").click()
     lines = Path(download.value.path()).read_text(encoding="utf-8").strip().splitlines()
     assert len(lines) == 1 + int(count or 0)  # the header and every meeting of the view
+    # every other facet's values open as many meetings as they count
+    for name in ("actor", "mode", "occasion", "year"):
+        tab.goto("/meetings?status=any")
+        values = tab.locator(f".facet[data-facet={name}] li a")
+        assert values.count() > 0, name
+        for i in range(values.count()):
+            tab.goto("/meetings?status=any")
+            value = tab.locator(f".facet[data-facet={name}] li a").nth(i)
+            count = int(value.get_attribute("data-count") or 0)
+            value.click()
+            tab.wait_for_load_state()
+            expect(tab.locator("p.summary")).to_contain_text(
+                f"{count} meeting{'' if count == 1 else 's'} match"
+            )
+            expect(tab.locator(f".facet[data-facet={name}] li.chosen")).to_have_count(1)
     assert watch.errors == [], watch.errors
 
 
@@ -391,8 +415,11 @@ def test_review_did_not_happen_merge_and_split(
     submit_review(tab)
     tab.goto("/meetings")
     expect(tab.locator(f"a[href='/meetings/{blinken['id']}']")).to_have_count(0)
-    tab.goto("/meetings?status=not_held")
+    tab.get_by_label("Status").select_option("not_held")  # listed as "did not happen"
+    tab.get_by_role("button", name="Filter").click()
+    tab.wait_for_url("**/meetings?*status=not_held*")
     expect(tab.locator(f"a[href='/meetings/{blinken['id']}']")).to_have_count(1)
+    expect(tab.locator("p.summary")).to_contain_text("1 meeting matches")
 
     # merge: the Modi meeting is the Scholz one (for the test's sake)
     tab.goto(f"/review/meeting/{scholz['id']}")

@@ -332,6 +332,18 @@ def test_facets_narrow_the_timeline_and_agree_with_it(page: tuple[Page, Watch]) 
     assert watch.errors == [], watch.errors
 
 
+def test_the_search_box_shows_its_words(page: tuple[Page, Watch]) -> None:
+    tab, watch = page
+    tab.goto("/search?q=Lavrov")
+    box = tab.locator("#site-search")
+    expect(box).to_have_value("Lavrov")
+    colour, background = box.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+    )
+    assert colour != background, "the words in the top bar's search box are invisible"
+    assert watch.errors == [], watch.errors
+
+
 def test_map_shades_countries_and_opens_their_meetings(page: tuple[Page, Watch]) -> None:
     tab, watch = page
     tab.goto("/")

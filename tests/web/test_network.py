@@ -91,6 +91,10 @@ def test_network_page_levels_tables_and_csv(client: TestClient, web_store: Store
     assert (
         "Each node is a country" in country.text and 'href="/meetings?country=RUS"' in country.text
     )
+    # the pairs name their countries, as the table of countries does
+    table = country.text.split('id="pairs-table"', 1)[1].split("</table>", 1)[0]
+    assert '<td>China <span class="tag">CHN</span></td>' in table
+    assert '<td>Russian Federation <span class="tag">RUS</span></td>' in table
     download = client.get("/network.csv?level=country")
     assert download.headers["content-type"].startswith("text/csv")
     pairs = rows(download.text)

@@ -89,7 +89,7 @@ def test_counts_agree_between_the_overview_the_actors_and_the_meetings(
     home = client.get("/").text
     held = re.search(r'<a href="/meetings"><strong>(\d+)</strong> meetings held', home)
     assert held and int(held.group(1)) == total(client.get("/meetings").text)
-    for page in ("/", "/actors"):
+    for page in ("/", "/actors", "/actors?scope=international", "/actors?country=Russia"):
         html = client.get(page).text
         links = re.findall(
             r'<a href="(/meetings\?actor=[^"]+)" title="all their[^"]*">(\d+)</a>', html
@@ -97,3 +97,14 @@ def test_counts_agree_between_the_overview_the_actors_and_the_meetings(
         assert links, page
         for href, count in links:
             assert total(client.get(html_lib.unescape(href)).text) == int(count), href
+
+
+@pytest.mark.parametrize("scope", ["international", "domestic"])
+def test_the_actors_page_filters_by_scope(client: TestClient, web_store: Store, scope: str) -> None:
+    html = client.get("/actors", params={"scope": scope}).text
+    listed = re.findall(r'<td><a href="/actors/[^"]+">([^<]+)</a></td>', html)
+    expected = [a["name"] for a in web_store.actors(scope=scope, limit=50)]
+    assert [html_lib.unescape(n) for n in listed] == expected
+    assert f"<option selected>{scope}</option>" in html  # the box keeps the choice
+    if not expected:
+        assert "No actors match." in html

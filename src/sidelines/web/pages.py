@@ -517,13 +517,16 @@ def meeting_page(request: Request, meeting_id: str) -> HTMLResponse:
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request) -> HTMLResponse:
-    """Every actor, with how many meetings and statements the corpus has of each."""
+    """Every actor, with how many meetings (of a scope, when one is chosen) and statements the
+    corpus has of each."""
     get = request.query_params.get
     offset = _offset(request)
+    scope = get("scope") if get("scope") in SCOPES else None
     try:
         actors = _store(request).actors(
             country=_clean(get("country")),
             name=_clean(get("name")),
+            scope=scope,
             limit=PAGE_SIZE,
             offset=offset,
         )
@@ -537,6 +540,8 @@ def actors_page(request: Request) -> HTMLResponse:
             "offset": offset,
             "name": get("name", ""),
             "country": get("country", ""),
+            "scope": scope,
+            "scopes": SCOPES,
             "pages": _page_links(request, offset, len(actors), None),
         },
     )

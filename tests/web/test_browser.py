@@ -372,9 +372,14 @@ def test_map_shades_countries_and_opens_their_meetings(page: tuple[Page, Watch])
 
 
 @pytest.fixture
-def review_url(web_store: Any, tmp_path: Path) -> Iterator[tuple[str, Any]]:
-    """A server over a copy of the test store, so merging and splitting changes no other test."""
+def review_url(
+    web_store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[str, Any]]:
+    """A server over a copy of the test store, so merging and splitting changes no other test
+    (its writes on with the test token, whichever test ran first)."""
     import sqlite3
+
+    monkeypatch.setenv("SIDELINES_TOKEN", TOKEN)
 
     from sidelines.store import Store
 
@@ -432,6 +437,19 @@ def test_review_did_not_happen_merge_and_split(
     tab.wait_for_url("**/meetings?*status=not_held*")
     expect(tab.locator(f"a[href='/meetings/{blinken['id']}']")).to_have_count(1)
     expect(tab.locator("p.summary")).to_contain_text("1 meeting matches")
+
+    # correct the participants: the queries and the network find who the analyst says met
+    [lavrov] = store.meetings(actor="sergey-lavrov")
+    tab.goto(f"/review/meeting/{lavrov['id']}")
+    tab.get_by_label("Correct a field").check()
+    tab.locator("#review-field").select_option("participants")
+    tab.locator("#review-value").fill("Sergey Lavrov, RUS; Wang Yi, CHN; Murat Nurtleu, KAZ")
+    submit_review(tab)
+    tab.goto("/meetings?country=KAZ")
+    expect(tab.locator(f"a[href='/meetings/{lavrov['id']}']")).to_have_count(1)
+    tab.goto("/network?level=country&country=KAZ")
+    expect(tab.locator("#pairs-table")).to_contain_text("Kazakhstan")
+    expect(tab.locator("#pairs-table")).to_contain_text("Russian Federation")
 
     # merge: the Modi meeting is the Scholz one (for the test's sake)
     tab.goto(f"/review/meeting/{scholz['id']}")

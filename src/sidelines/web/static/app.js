@@ -149,14 +149,14 @@
         x: nodes.map(function (n) { return n.x; }),
         y: nodes.map(function (n) { return n.y; }),
         text: nodes.map(function (n) { return n.label; }),
-        textposition: "top center", textfont: { size: 11 },
+        textposition: nodes.map(function (n) { return n.label_position; }), textfont: { size: 11 },
         customdata: nodes.map(function (n) { return n.url; }),
         hovertext: nodes.map(function (n) {
           return n.name + (n.country ? " (" + n.country_name + ")" : "") + "<br>" + n.meetings + " meeting(s)";
         }),
         hoverinfo: "text",
         marker: {
-          size: nodes.map(function (n) { return 9 + 4 * Math.sqrt(n.meetings); }),
+          size: nodes.map(function (n) { return n.size; }),  // as charts.marker_size says
           color: colour, line: { color: "#fff", width: 1.5 }
         }
       };

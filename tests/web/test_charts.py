@@ -198,3 +198,15 @@ def test_timeline_names_every_row_and_cuts_long_ones() -> None:
         for i in range(2)
     ]
     assert len({r["tick"] for r in meeting_timeline(twins)["rows"]}) == 2
+
+
+def test_each_mode_has_one_colour_on_every_timeline() -> None:
+    def modes(*kinds: str) -> list[tuple[str, str]]:
+        meetings = [{**meeting(str(i), "ana", "ben"), "mode": kind} for i, kind in enumerate(kinds)]
+        return [(m["mode"], m["colour"]) for m in meeting_timeline(meetings)["modes"]]
+
+    everything = dict(modes("phone", "video", "in_person"))
+    assert len(set(everything.values())) == 3  # told apart
+    assert modes("in_person", "phone") == modes("phone", "in_person")  # one order
+    for kinds in (("phone",), ("video", "phone"), ("in_person",)):
+        assert all(everything[mode] == colour for mode, colour in modes(*kinds)), kinds

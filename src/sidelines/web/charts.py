@@ -49,12 +49,17 @@ def _label(meeting: Mapping[str, Any]) -> str:
     return " – ".join(names) or "(parties unknown)"
 
 
+#: one colour per meeting mode on every timeline, whichever modes a page shows
+MODE_COLOURS = {"in_person": "#0072b2", "phone": "#e69f00", "video": "#009e73"}
+
+
 def meeting_timeline(meetings: Iterable[Mapping[str, Any]], row_label: int = 28) -> dict[str, Any]:
     """One point per dated meeting: x the date, y its pair of countries (or names), and the link.
 
     ``rows`` lists every row once, busiest first, with its ``tick``: the label shown on the
     axis, cut to ``row_label`` characters so a long one does not squeeze the chart (the whole
-    row is in the point's hover text).
+    row is in the point's hover text). ``modes`` are the modes drawn, in one order with one
+    colour each (:data:`MODE_COLOURS`) on every page.
     """
     points: list[dict[str, Any]] = []
     for meeting in meetings:
@@ -67,7 +72,7 @@ def meeting_timeline(meetings: Iterable[Mapping[str, Any]], row_label: int = 28)
                 "date": meeting["date"],
                 "row": " – ".join(countries) or "(unknown)",
                 "label": _label(meeting),
-                "mode": meeting.get("mode"),
+                "mode": str(meeting.get("mode") or "unknown"),
                 "occasion": meeting.get("occasion"),
                 "url": f"/meetings/{meeting['id']}",
             }
@@ -79,8 +84,14 @@ def meeting_timeline(meetings: Iterable[Mapping[str, Any]], row_label: int = 28)
         while tick in ticks.values():  # two long rows cut to the same text stay two rows
             tick += "\u200b"
         ticks[row] = tick
+    drawn = {p["mode"] for p in points}
+    modes = [m for m in MODE_COLOURS if m in drawn] + sorted(drawn - set(MODE_COLOURS))
     return {
         "points": points,
+        "modes": [
+            {"mode": m, "name": m.replace("_", " "), "colour": MODE_COLOURS.get(m, OTHER_COLOUR)}
+            for m in modes
+        ],
         "rows": [
             {"row": row, "tick": tick, "meetings": per_row[row]} for row, tick in ticks.items()
         ],

@@ -84,16 +84,17 @@
     var div = document.getElementById("timeline-chart");
     if (!data || !div) return;
     var groups = groupBy(data.points, "mode");
-    var traces = Object.keys(groups).map(function (mode) {
-      var pts = groups[mode];
+    // one trace per mode, in one order and colour on every page (charts.MODE_COLOURS)
+    var traces = (data.modes || []).map(function (m) {
+      var pts = groups[m.mode] || [];
       return {
-        type: "scatter", mode: "markers", name: mode.replace("_", " "),
+        type: "scatter", mode: "markers", name: m.name,
         x: pts.map(function (p) { return p.date; }),
         y: pts.map(function (p) { return p.row; }),
         customdata: pts.map(function (p) { return p.url; }),
         text: pts.map(function (p) { return p.label + (p.occasion ? "<br>" + p.occasion : ""); }),
         hovertemplate: "%{x}<br>%{y}<br>%{text}<extra></extra>",
-        marker: { size: 10, opacity: 0.8 }
+        marker: { size: 10, opacity: 0.8, color: m.colour }
       };
     });
     // every row gets its own tick (plotly would skip some), busiest at the top, cut labels

@@ -43,6 +43,21 @@ def test_facet_counts_agree_with_the_pages_they_open(client: TestClient) -> None
         assert re.search(rf'role="status">{count} meetings?:', network), (facet, href)
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["status=any", "country=RUS", "country=RUS&with=CHN", "actor=sergey-lavrov&with=Wang+Yi",
+     "since=2023-03-01&status=any", "mode=phone"],
+)  # fmt: skip
+def test_every_facet_link_lists_as_many_meetings_as_it_counts(
+    client: TestClient, query: str
+) -> None:
+    html = client.get(f"/meetings?{query}").text
+    links = facet_links(html)
+    assert links, query
+    for facet, href, count in links:
+        assert total(client.get("/meetings" + href).text) == count, (query, facet, href)
+
+
 def test_facets_narrow_within_the_current_filters(client: TestClient, web_store: Store) -> None:
     html = client.get("/meetings?country=RUS").text
     assert total(html) == web_store.count_meetings(country="RUS")
@@ -108,3 +123,25 @@ def test_the_actors_page_filters_by_scope(client: TestClient, web_store: Store, 
     assert f"<option selected>{scope}</option>" in html  # the box keeps the choice
     if not expected:
         assert "No actors match." in html
+
+
+def test_a_third_party_facet_value_has_no_link() -> None:
+    """At ``country=RUS&with=TUR`` an Iranian at the same meetings has no filter of its own:
+    its link would drop Turkey and list more meetings than it counts."""
+    from starlette.requests import Request
+
+    request = Request({"type": "http", "query_string": b"country=RUS&with=TUR", "headers": []})
+    found = {
+        "country": [
+            {"value": code, "label": code, "count": 1, "filter": {"country": code}}
+            for code in ("RUS", "TUR", "IRN")
+        ]
+    }
+    values = {v["value"]: v for v in pages._facet_links(request, found)["country"]}
+    assert values["RUS"]["chosen"] and values["TUR"]["chosen"]
+    assert values["TUR"]["href"] == "?country=RUS&with=TUR"
+    assert values["IRN"]["href"] is None and not values["IRN"]["chosen"]
+    # with no counterpart in force, the second country is one
+    request = Request({"type": "http", "query_string": b"country=RUS", "headers": []})
+    values = {v["value"]: v for v in pages._facet_links(request, found)["country"]}
+    assert values["IRN"]["href"] == "?country=RUS&with=IRN"

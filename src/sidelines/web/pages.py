@@ -228,13 +228,16 @@ def _facet_links(request: Request, found: dict[str, Any]) -> dict[str, Any]:
         values = []
         for item in found.get(facet, []):
             chosen = all(params.get(k) == v for k, v in item["filter"].items())
+            linked = True
             if facet in ("country", "actor") and params.get(facet) and not chosen:
                 # a second country or actor is a counterpart of the first, not instead of it
                 item = {**item, "filter": {"with": item["value"]}}
                 chosen = params.get("with") == item["value"]
-            values.append(
-                {**item, "href": "?" + urlencode({**params, **item["filter"]}), "chosen": chosen}
-            )
+                # a third party: no filter lists only the meetings of all three, so no link
+                # (it would drop the counterpart in force and list more than the count)
+                linked = chosen or not params.get("with")
+            href = "?" + urlencode({**params, **item["filter"]}) if linked else None
+            values.append({**item, "href": href, "chosen": chosen})
         out[facet] = values
     return out
 

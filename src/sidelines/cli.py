@@ -335,6 +335,22 @@ def meetings_cli(
     if filters.status != "held":  # other statuses, or any: say which each is
         columns.insert(1, "status")
     _print_records(records, output, columns)
+    undated = _undated(store, filters)
+    if undated:  # a date range leaves out what has no date: say so, on stderr
+        err_console.print(
+            f"note: {undated} matching meeting{'s' if undated > 1 else ''} without a date "
+            "left out by --since/--until",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _undated(store: Store, filters: MeetingFilter) -> int:
+    """How many meetings of ``filters`` but for their dates have no date (0 without a range)."""
+    if not (filters.since or filters.until):
+        return 0
+    every, dated = filters.dateless()
+    return store.count_meetings(every) - store.count_meetings(dated)
 
 
 @app.command("statements")

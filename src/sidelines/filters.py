@@ -128,6 +128,13 @@ class MeetingFilter:
         """The same filters, of meetings of ``status`` (None: any)."""
         return dataclasses.replace(self, status=status)
 
+    def dateless(self) -> tuple[MeetingFilter, MeetingFilter]:
+        """The same filters but the date range: of every meeting, and of the dated ones (every
+        ISO date sorts after "0"). Their counts differ by the meetings that a date range leaves
+        out because they have no date."""
+        every = dataclasses.replace(self, since=None, until=None)
+        return every, dataclasses.replace(every, since="0")
+
 
 @dataclass(frozen=True)
 class StatementFilter:

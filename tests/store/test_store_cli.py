@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from sidelines.api.app import create_app
 from sidelines.cli import app
+from sidelines.store import Store
+from sidelines.types import Participant
 
 from ..conftest import SAMPLES
 from .conftest import NewDatabase
+from .test_filters import _extraction
 
 runner = CliRunner()
 
@@ -148,3 +154,34 @@ def test_the_status_option_lists_planned_and_any_meetings(db: str) -> None:
     assert table.exit_code == 0 and "status" in table.stdout  # which status each one is
     bad = runner.invoke(app, ["meetings", "--db", db, "--status", "cancelled"])
     assert bad.exit_code == 2 and "not_held" in bad.output
+
+
+def undated_store(path: Path) -> str:
+    """A database of two Lavrov–Wang Yi meetings, one of them without a date; its URL."""
+    url = f"sqlite:///{path}"
+    store = Store.open(url)
+    parties = [
+        Participant("Sergey Lavrov", "sergey-lavrov", "RUS"),
+        Participant("Wang Yi", "wang-yi", "CHN"),
+    ]
+    assert store.save(_extraction("dated", "2023-05-01", parties, None, None))
+    undated = _extraction("undated", "2023-06-01", parties, None, None)
+    undated.meetings[0] = dataclasses.replace(undated.meetings[0], date=None)
+    assert store.save(undated)
+    store.engine.dispose()
+    return url
+
+
+def test_a_date_range_says_how_many_undated_meetings_it_leaves_out(tmp_path: Path) -> None:
+    url = undated_store(tmp_path / "undated.db")
+    ranged = runner.invoke(app, ["meetings", "--db", url, "--since", "2023-01-01", "-f", "json"])
+    assert ranged.exit_code == 0, ranged.output
+    assert [m["date"] for m in json.loads(ranged.stdout)] == ["2023-05-01"]
+    assert "note: 1 matching meeting without a date left out by --since/--until" in ranged.stderr
+    every = runner.invoke(app, ["meetings", "--db", url, "-f", "json"])
+    assert len(json.loads(every.stdout)) == 2 and "without a date" not in every.stderr
+    # the dashboard says so too
+    client = TestClient(create_app(store=Store.open(url)))
+    page = client.get("/meetings", params={"since": "2023-01-01"}).text
+    assert "1 more without a date is left out by the date range." in page
+    assert "left out by the date range" not in client.get("/meetings").text

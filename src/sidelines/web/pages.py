@@ -264,6 +264,10 @@ def timeline(request: Request) -> HTMLResponse:
         with store.sessions() as session:
             found = facet_counts.meeting_facets(session, filters)
         total = found["total"]
+        left_out = 0
+        if filters.since or filters.until:  # what the date range leaves out for having no date
+            every, dated = filters.dateless()
+            left_out = store.count_meetings(every) - store.count_meetings(dated)
         plotted = meetings if total <= len(meetings) and not offset else None
         if plotted is None:
             plotted = store.meetings(filters, limit=TIMELINE_CAP)
@@ -281,6 +285,7 @@ def timeline(request: Request) -> HTMLResponse:
             "chart": charts.meeting_timeline(plotted),
             "plotted": len(plotted),
             "undated": found["undated"],
+            "undated_left_out": left_out,
             "facets": _facet_links(request, found),
             "csv_link": "/meetings.csv?" + _query(request),
             **_filter_choices(store),

@@ -276,9 +276,8 @@ class QueryOutput(StrEnum):
     csv = "csv"
 
 
-#: options shared by the query and export commands (the filters' options come from
-#: :mod:`sidelines.store.filters` through :func:`sidelines.filter_params.filter_options`)
-#: the filters' placeholder in a signature (the options replace it)
+#: the filters' placeholder in a signature (their options, made from :mod:`sidelines.filters` by
+#: :func:`sidelines.cli_options.filter_options`, replace it)
 EVERY_MEETING = MeetingFilter()
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL.")]
 
@@ -326,15 +325,32 @@ def meetings_cli(
     db: DbOption = None,
     output: Annotated[QueryOutput, typer.Option("--format", "-f")] = QueryOutput.table,
 ) -> None:
-    """Held meetings in the corpus database, newest first."""
+    """Meetings in the corpus database, newest first (the held ones unless a status is asked)."""
     store = _open_store(db)
     try:
         records = store.meetings(filters, limit=limit)
     except SidelinesError as error:
         raise _fail(error) from None
-    _print_records(
-        records, output, ["date", "mode", "participants", "place", "country", "occasion", "sources"]
-    )
+    columns = ["date", "mode", "participants", "place", "country", "occasion", "sources"]
+    if filters.status != "held":  # other statuses, or any: say which each is
+        columns.insert(1, "status")
+    _print_records(records, output, columns)
+    undated = _undated(store, filters)
+    if undated:  # a date range leaves out what has no date: say so, on stderr
+        err_console.print(
+            f"note: {undated} matching meeting{'s' if undated > 1 else ''} without a date "
+            "left out by --since/--until",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _undated(store: Store, filters: MeetingFilter) -> int:
+    """How many meetings of ``filters`` but for their dates have no date (0 without a range)."""
+    if not (filters.since or filters.until):
+        return 0
+    every, dated = filters.dateless()
+    return store.count_meetings(every) - store.count_meetings(dated)
 
 
 @app.command("statements")
@@ -411,7 +427,7 @@ def actor_cli(
 
 
 @app.command("export")
-@filter_options(MeetingFilter)
+@filter_options(MeetingFilter, exclude=("status",))
 def export_cli(
     out: Annotated[str, typer.Argument(help="Output file, or - for standard output.")],
     fmt: Annotated[

@@ -14,12 +14,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-__all__ = ["EXPORT_FILTERS", "MeetingFilter", "StatementFilter"]
+from sidelines.types import MeetingStatus
+
+__all__ = ["EXPORT_FILTERS", "STATUSES", "MeetingFilter", "StatementFilter", "Status"]
 
 Mode = Literal["in_person", "phone", "video"]
 ScopeName = Literal["international", "domestic"]
+#: a stored meeting's status: as extracted (held, planned), or ``not_held``, which an analyst's
+#: review gives a meeting that did not take place (:mod:`sidelines.store.reviews`)
+Status = Literal[MeetingStatus, "not_held"]
+STATUSES: tuple[str, ...] = get_args(Status)
+_STATUS = "held (default), planned, not_held (reviewed as did not happen) or any."
+_HELD_IN = "Held in a country: ISO3 code, name or demonym."
+_PLACE = 'Held at a place, as stored (the map\'s place names), e.g. "Oslo".'
 #: the date filters' help on the command line
 DAY = "YYYY-MM-DD"
 _TOPIC = 'A topic label, e.g. "Ukraine" or "trade".'
@@ -95,10 +104,12 @@ class MeetingFilter:
         "--occasion", _OCCASION, doc="The words of an occasion, or a summit series (G20 summit)."
     )
     topic: str | None = _filter("--topic", _TOPIC, doc="Part of a topic label.")
-    mode: str | None = _filter("--mode", "phone | in_person | video", api_type=Mode)
+    mode: str | None = _filter("--mode", "How they met.", api_type=Mode)
     status: str | None = _filter(
-        doc="held (default), planned or any.",
-        api_type=Literal["held", "planned", "any"],
+        "--status",
+        _STATUS,
+        doc=_STATUS,
+        api_type=Literal[Status, "any"],
         parse=_status,
         default="held",
     )
@@ -108,15 +119,21 @@ class MeetingFilter:
         doc="international (two or more countries, or an organisation) or domestic.",
         api_type=ScopeName,
     )
-    #: where the meeting took place, as the dashboard's map links to it (no CLI option or API
-    #: parameter yet): the host country (a code, name or demonym, read as ``country`` is) and
-    #: the place as stored
-    held_in: str | None = _filter()
-    place: str | None = _filter()
+    #: where the meeting took place (the dashboard's map links by them): the host country (a
+    #: code, name or demonym, read as ``country`` is) and the place as stored
+    held_in: str | None = _filter("--held-in", _HELD_IN, doc=_HELD_IN)
+    place: str | None = _filter("--place", _PLACE, doc=_PLACE)
 
     def with_status(self, status: str | None) -> MeetingFilter:
         """The same filters, of meetings of ``status`` (None: any)."""
         return dataclasses.replace(self, status=status)
+
+    def dateless(self) -> tuple[MeetingFilter, MeetingFilter]:
+        """The same filters but the date range: of every meeting, and of the dated ones (every
+        ISO date sorts after "0"). Their counts differ by the meetings that a date range leaves
+        out because they have no date."""
+        every = dataclasses.replace(self, since=None, until=None)
+        return every, dataclasses.replace(every, since="0")
 
 
 @dataclass(frozen=True)
@@ -153,13 +170,23 @@ class StatementFilter:
         "--occasion", _OCCASION, doc="Said at a meeting of this occasion."
     )
     mode: str | None = _filter(
-        "--mode", "phone | in_person | video", doc="Meeting mode.", api_type=Mode
+        "--mode", "Said at a meeting of this mode.", doc="Meeting mode.", api_type=Mode
     )
     scope: str | None = _filter(
         "--scope",
         "Said at an international | domestic meeting.",
         doc="Said at an international or a domestic meeting.",
         api_type=ScopeName,
+    )
+    held_in: str | None = _filter(
+        "--held-in",
+        "Said at a meeting held in a country: ISO3 code, name or demonym.",
+        doc="Said at a meeting held in a country: ISO3 code, name or demonym.",
+    )
+    place: str | None = _filter(
+        "--place",
+        "Said at a meeting held at a place, as stored.",
+        doc="Said at a meeting held at a place, as stored.",
     )
     #: a speaker too, as an export's ``actor`` names one (not an option of its own)
     actor: str | None = _filter()
@@ -168,7 +195,7 @@ class StatementFilter:
     def said_at(cls, meetings: MeetingFilter) -> StatementFilter:
         """The statements an export of ``meetings`` writes: by its ``actor`` and ``country``
         (as speakers), dated and on a topic as it asks, said at meetings ``with_``, at the
-        ``occasion``, by ``mode`` and of ``scope``."""
+        ``occasion``, by ``mode``, of ``scope`` and held where it says."""
         return cls(
             actor=meetings.actor,
             country=meetings.country,
@@ -179,8 +206,13 @@ class StatementFilter:
             topic=meetings.topic,
             mode=meetings.mode,
             scope=meetings.scope,
+            held_in=meetings.held_in,
+            place=meetings.place,
         )
 
 
-#: the filters an export takes (those of ``sidelines meetings``; it exports held meetings)
-EXPORT_FILTERS = tuple(f.name for f in dataclasses.fields(MeetingFilter) if f.metadata["cli"])
+#: the filters an export takes: those of ``sidelines meetings`` but the status (it exports held
+#: meetings)
+EXPORT_FILTERS = tuple(
+    f.name for f in dataclasses.fields(MeetingFilter) if f.metadata["cli"] and f.name != "status"
+)

@@ -107,6 +107,22 @@ def test_filters_take_any_spelling_country_names_and_scope(client: TestClient) -
     assert client.get("/api/v1/meetings", params={"scope": "global"}).status_code == 422
 
 
+def test_where_a_meeting_was_held_is_a_parameter(client: TestClient) -> None:
+    held = get(client, "/meetings", held_in="Kazakhstan")
+    assert held["count"] and {m["country"] for m in held["data"]} == {"KAZ"}
+    for value in ("kaz", "Kazakh"):  # a code, a name or a demonym, as country reads them
+        assert get(client, "/meetings", held_in=value) == held
+    place = held["data"][0]["place"]
+    assert get(client, "/meetings", held_in="KAZ", place=place)["count"] >= 1
+    assert get(client, "/meetings", held_in="NOR", place=place)["count"] == 0
+    said = get(client, "/statements", held_in="KAZ", limit=500)["data"]
+    assert said and {s["meeting_id"] for s in said} <= {m["id"] for m in held["data"]}
+    response = client.get("/api/v1/meetings", params={"held_in": "Kazakstan"})
+    assert_error_shape(response, 422)
+    assert response.json()["error"]["code"] == "bad_filter"
+    assert "Kazakhstan" in response.json()["error"]["message"]
+
+
 def test_statement_filters_narrow(client: TestClient) -> None:
     everything = get(client, "/statements", limit=500)["count"]
     wang = get(client, "/statements", speaker="Wang Yi", limit=500)

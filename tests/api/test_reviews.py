@@ -149,3 +149,37 @@ def test_export_gold_cli(writable_store: Store, tmp_path: Path) -> None:
 def test_reviews_migration_is_applied_once(writable_store: Store) -> None:
     assert "reviews" in writable_store.tables()
     assert writable_store.migrate() == []
+
+
+def test_a_meeting_reviewed_as_not_held_is_listed_when_asked(
+    writer: TestClient, writable_store: Store
+) -> None:
+    meeting = writable_store.meetings(actor="Sergey Lavrov", limit=1)[0]
+    response = post_review(
+        writer,
+        fact_type="meeting",
+        fact_id=meeting["id"],
+        action="correct",
+        field="status",
+        value="not_held",
+        reviewer="analyst-1",
+    )
+    assert response.status_code == 201, response.text
+
+    def listed(**params: str) -> list[str]:
+        answer = writer.get("/api/v1/meetings", params={**params, "limit": "500"})
+        assert answer.status_code == 200, answer.text
+        return [m["id"] for m in answer.json()["data"]]
+
+    assert meeting["id"] not in listed()  # held meetings by default
+    assert listed(status="not_held") == [meeting["id"]]
+    assert meeting["id"] in listed(status="any")
+    # the CLI and the dashboard read the same status
+    db = str(writable_store.engine.url)
+    cli = CliRunner().invoke(
+        cli_app, ["meetings", "--db", db, "--status", "not_held", "-f", "json"]
+    )
+    assert cli.exit_code == 0, cli.output
+    assert [m["id"] for m in json.loads(cli.stdout)] == [meeting["id"]]
+    page = writer.get("/meetings", params={"status": "not_held"})
+    assert page.status_code == 200 and f"/meetings/{meeting['id']}" in page.text

@@ -4,6 +4,7 @@ summit series, and each meeting's scope, on both back ends."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from sidelines.kb.userdata import add_file
 from sidelines.store import Store
 from sidelines.store.filters import FilterError
 from sidelines.store.migrations import _meeting_scope
+from sidelines.store.read.facets import FACETS, meeting_facets
 from sidelines.store.read.meetings import iter_meetings
 from sidelines.store.read.statements import iter_statements
 from sidelines.store.schema import ActorRow, MeetingRow
@@ -283,3 +285,33 @@ def test_counterparts_follow_the_one_side_rule(tmp_path: Any) -> None:
     profile = store.actor("vladimir-putin")
     assert profile is not None
     assert {c["id"] for c in profile["counterparts"]} == {"recep-tayyip-erdogan"}
+
+
+def _facet_links_agree(store: Store, filters: MeetingFilter) -> int:
+    """Check that each facet value of ``filters`` counts the meetings its filter lists (the
+    value's filter replaces the same filter in force, as the dashboard's links do); return how
+    many values there were."""
+    with store.sessions() as session:
+        found = meeting_facets(session, filters, limit=50)
+    checked = 0
+    for facet in FACETS:
+        for item in found[facet]:
+            chosen = dataclasses.replace(filters, **item["filter"])
+            assert item["count"] == store.count_meetings(chosen), (facet, item)
+            assert len(store.meetings(chosen, limit=1000)) == item["count"], (facet, item)
+            checked += 1
+    return checked
+
+
+def test_every_facet_value_counts_the_meetings_its_filter_lists(store: Store) -> None:
+    assert _facet_links_agree(store, MeetingFilter()) >= len(MEETINGS)
+    with store.sessions() as session:
+        occasions = {
+            o["value"]: o["count"] for o in meeting_facets(session, MeetingFilter())["occasion"]
+        }
+    # an occasion's words and summit series find more than its exact name
+    assert occasions["Group of Twenty Leaders' Summit"] == 3
+    assert occasions["SCO Summit"] == 1
+    # within other filters (a narrower date range, an occasion in force) too
+    assert _facet_links_agree(store, MeetingFilter(since="2022-06-01"))
+    assert _facet_links_agree(store, MeetingFilter(occasion="G20 summit", until="2023-01-01"))

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from sidelines.api.app import create_app
 from sidelines.cli import app
+from sidelines.store import Store
+from sidelines.types import Participant
 
 from ..conftest import SAMPLES
 from .conftest import NewDatabase
+from .test_filters import _extraction
 
 runner = CliRunner()
 
@@ -100,6 +106,82 @@ def test_filters_take_any_spelling_names_and_scope(db: str) -> None:
             "[E031] unknown country 'Rusia'" in result.output and "Traceback" not in result.output
         )
     bad = runner.invoke(app, ["meetings", "--db", db, "--scope", "global"])
-    assert bad.exit_code == 2 and "[E031]" in bad.output
+    assert bad.exit_code == 2 and "'international', 'domestic'" in bad.output  # the choices
     export = runner.invoke(app, ["export", "-", "-f", "csv", "--db", db, "--scope", "domestic"])
     assert export.exit_code == 0, export.output
+
+
+def test_where_a_meeting_was_held_is_a_filter_of_every_command(db: str) -> None:
+    def run(command: str, *options: str) -> list[dict[str, object]]:
+        result = runner.invoke(app, [command, "--db", db, "-f", "json", *options])
+        assert result.exit_code == 0, result.output
+        found: list[dict[str, object]] = json.loads(result.stdout)
+        return found
+
+    kazakhstan = run("meetings", "--held-in", "Kazakhstan")
+    assert kazakhstan and {m["country"] for m in kazakhstan} == {"KAZ"}
+    # a code in any case, a name or a demonym, as --country reads them
+    for value in ("KAZ", "kaz", "Kazakh", "Republic of Kazakhstan"):
+        assert run("meetings", "--held-in", value) == kazakhstan, value
+    places = {m["place"] for m in kazakhstan}
+    place = sorted(p for p in places if isinstance(p, str))[0]
+    assert run("meetings", "--place", place) == [m for m in kazakhstan if m["place"] == place]
+    assert run("meetings", "--held-in", "NOR", "--place", place) == []
+    said = run("statements", "--held-in", "Kazakhstan")
+    assert said and {s["meeting_id"] for s in said} <= {m["id"] for m in kazakhstan}
+    export = runner.invoke(app, ["export", "-", "-f", "csv", "--db", db, "--held-in", "KAZ"])
+    assert export.exit_code == 0, export.output
+    assert [r["id"] for r in csv.DictReader(io.StringIO(export.stdout))] == [
+        m["id"] for m in kazakhstan
+    ]
+    bad = runner.invoke(app, ["meetings", "--db", db, "--held-in", "Kazakstan"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    assert "[E031] unknown country 'Kazakstan'" in bad.output and "'Kazakhstan'" in bad.output
+
+
+def test_the_status_option_lists_planned_and_any_meetings(db: str) -> None:
+    def run(*options: str) -> list[dict[str, object]]:
+        result = runner.invoke(app, ["meetings", "--db", db, "-f", "json", *options])
+        assert result.exit_code == 0, result.output
+        found: list[dict[str, object]] = json.loads(result.stdout)
+        return found
+
+    held, planned, every = run(), run("--status", "planned"), run("--status", "any")
+    assert {m["status"] for m in held} == {"held"}
+    assert all(m["status"] == "planned" for m in planned)
+    assert len(every) == len(held) + len(planned) + len(run("--status", "not_held"))
+    table = runner.invoke(app, ["meetings", "--db", db, "--status", "any"], terminal_width=200)
+    assert table.exit_code == 0 and "status" in table.stdout  # which status each one is
+    bad = runner.invoke(app, ["meetings", "--db", db, "--status", "cancelled"])
+    assert bad.exit_code == 2 and "not_held" in bad.output
+
+
+def undated_store(path: Path) -> str:
+    """A database of two Lavrov–Wang Yi meetings, one of them without a date; its URL."""
+    url = f"sqlite:///{path}"
+    store = Store.open(url)
+    parties = [
+        Participant("Sergey Lavrov", "sergey-lavrov", "RUS"),
+        Participant("Wang Yi", "wang-yi", "CHN"),
+    ]
+    assert store.save(_extraction("dated", "2023-05-01", parties, None, None))
+    undated = _extraction("undated", "2023-06-01", parties, None, None)
+    undated.meetings[0] = dataclasses.replace(undated.meetings[0], date=None)
+    assert store.save(undated)
+    store.engine.dispose()
+    return url
+
+
+def test_a_date_range_says_how_many_undated_meetings_it_leaves_out(tmp_path: Path) -> None:
+    url = undated_store(tmp_path / "undated.db")
+    ranged = runner.invoke(app, ["meetings", "--db", url, "--since", "2023-01-01", "-f", "json"])
+    assert ranged.exit_code == 0, ranged.output
+    assert [m["date"] for m in json.loads(ranged.stdout)] == ["2023-05-01"]
+    assert "note: 1 matching meeting without a date left out by --since/--until" in ranged.stderr
+    every = runner.invoke(app, ["meetings", "--db", url, "-f", "json"])
+    assert len(json.loads(every.stdout)) == 2 and "without a date" not in every.stderr
+    # the dashboard says so too
+    client = TestClient(create_app(store=Store.open(url)))
+    page = client.get("/meetings", params={"since": "2023-01-01"}).text
+    assert "1 more without a date is left out by the date range." in page
+    assert "left out by the date range" not in client.get("/meetings").text

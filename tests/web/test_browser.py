@@ -279,6 +279,15 @@ def test_network_persons_and_countries(page: tuple[Page, Watch]) -> None:
     expect(tab.locator("#network-chart .main-svg").first).to_be_visible()
     expect(tab.locator("#nodes-table")).to_contain_text("Russian Federation")
     shot(tab, "06b-network-countries")
+    # the timeline's filters narrow the network: international meetings in a date range
+    tab.get_by_label("Scope").select_option("international")
+    tab.get_by_label("From").fill("2023-01-01")
+    tab.get_by_role("button", name="Filter").click()
+    tab.wait_for_url("**/network?*scope=international*")
+    expect(tab.get_by_label("View")).to_have_value("country")
+    summary = tab.locator("p.summary").inner_text()
+    assert re.match(r"\d+ meetings?:", summary), summary
+    tab.goto("/network?level=country")
     # a pair's count opens exactly the meetings it counts
     link = tab.locator("#pairs-table tbody tr").first.locator("td.num a")
     count = int(link.inner_text())
@@ -305,6 +314,33 @@ def test_facets_narrow_the_timeline_and_agree_with_it(page: tuple[Page, Watch]) 
         tab.get_by_role("link", name="Download CSV").click()
     lines = Path(download.value.path()).read_text(encoding="utf-8").strip().splitlines()
     assert len(lines) == 1 + int(count or 0)  # the header and every meeting of the view
+    # every other facet's values open as many meetings as they count
+    for name in ("actor", "mode", "occasion", "year"):
+        tab.goto("/meetings?status=any")
+        values = tab.locator(f".facet[data-facet={name}] li a")
+        assert values.count() > 0, name
+        for i in range(values.count()):
+            tab.goto("/meetings?status=any")
+            value = tab.locator(f".facet[data-facet={name}] li a").nth(i)
+            count = int(value.get_attribute("data-count") or 0)
+            value.click()
+            tab.wait_for_load_state()
+            expect(tab.locator("p.summary")).to_contain_text(
+                f"{count} meeting{'' if count == 1 else 's'} match"
+            )
+            expect(tab.locator(f".facet[data-facet={name}] li.chosen")).to_have_count(1)
+    assert watch.errors == [], watch.errors
+
+
+def test_the_search_box_shows_its_words(page: tuple[Page, Watch]) -> None:
+    tab, watch = page
+    tab.goto("/search?q=Lavrov")
+    box = tab.locator("#site-search")
+    expect(box).to_have_value("Lavrov")
+    colour, background = box.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+    )
+    assert colour != background, "the words in the top bar's search box are invisible"
     assert watch.errors == [], watch.errors
 
 
@@ -336,9 +372,14 @@ def test_map_shades_countries_and_opens_their_meetings(page: tuple[Page, Watch])
 
 
 @pytest.fixture
-def review_url(web_store: Any, tmp_path: Path) -> Iterator[tuple[str, Any]]:
-    """A server over a copy of the test store, so merging and splitting changes no other test."""
+def review_url(
+    web_store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[str, Any]]:
+    """A server over a copy of the test store, so merging and splitting changes no other test
+    (its writes on with the test token, whichever test ran first)."""
     import sqlite3
+
+    monkeypatch.setenv("SIDELINES_TOKEN", TOKEN)
 
     from sidelines.store import Store
 
@@ -391,8 +432,24 @@ def test_review_did_not_happen_merge_and_split(
     submit_review(tab)
     tab.goto("/meetings")
     expect(tab.locator(f"a[href='/meetings/{blinken['id']}']")).to_have_count(0)
-    tab.goto("/meetings?status=not_held")
+    tab.get_by_label("Status").select_option("not_held")  # listed as "did not happen"
+    tab.get_by_role("button", name="Filter").click()
+    tab.wait_for_url("**/meetings?*status=not_held*")
     expect(tab.locator(f"a[href='/meetings/{blinken['id']}']")).to_have_count(1)
+    expect(tab.locator("p.summary")).to_contain_text("1 meeting matches")
+
+    # correct the participants: the queries and the network find who the analyst says met
+    [lavrov] = store.meetings(actor="sergey-lavrov")
+    tab.goto(f"/review/meeting/{lavrov['id']}")
+    tab.get_by_label("Correct a field").check()
+    tab.locator("#review-field").select_option("participants")
+    tab.locator("#review-value").fill("Sergey Lavrov, RUS; Wang Yi, CHN; Murat Nurtleu, KAZ")
+    submit_review(tab)
+    tab.goto("/meetings?country=KAZ")
+    expect(tab.locator(f"a[href='/meetings/{lavrov['id']}']")).to_have_count(1)
+    tab.goto("/network?level=country&country=KAZ")
+    expect(tab.locator("#pairs-table")).to_contain_text("Kazakhstan")
+    expect(tab.locator("#pairs-table")).to_contain_text("Russian Federation")
 
     # merge: the Modi meeting is the Scholz one (for the test's sake)
     tab.goto(f"/review/meeting/{scholz['id']}")

@@ -6,8 +6,10 @@ import math
 from typing import Any
 
 from sidelines.web.charts import (
-    CHAR_WIDTH,
-    LINE_HEIGHT,
+    ALWAYS_NAMED,
+    ASPECT,
+    PIXELS,
+    label_box,
     meeting_timeline,
     network_chart,
     stance,
@@ -74,19 +76,44 @@ def test_network_layout_is_deterministic_spread_and_groups_countries() -> None:
 
 
 def test_network_labels_do_not_overlap() -> None:
-    # a star of 30 long names: every name drawn must keep clear of every other drawn name
+    # a star of 30 long names: every name drawn must keep clear of every other drawn name, and
+    # of every other node (but for the busiest few, which are always named)
     chart = network_chart(graph(*[("hub", f"spoke-with-a-long-name-{i:02}", 1) for i in range(30)]))
-    boxes = []
-    for n in chart["nodes"]:
-        if n["label"]:
-            half = len(n["label"]) * CHAR_WIDTH / 2
-            boxes.append((n["x"] - half, n["y"], n["x"] + half, n["y"] + LINE_HEIGHT))
-    assert boxes and any(n["label"] == "" for n in chart["nodes"])  # some names left to hover
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
-    hub = next(n for n in chart["nodes"] if n["id"] == "hub")
+    nodes = chart["nodes"]
+    boxes = {
+        n["id"]: label_box(n["x"], n["y"], n["label"], n["size"], n["label_position"])
+        for n in nodes
+        if n["label"]
+    }
+    assert boxes and any(n["label"] == "" for n in nodes)  # some names left to hover
+    values = list(boxes.values())
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            assert not overlap(a, b), (a, b)
+    busiest = {n["id"] for n in sorted(nodes, key=lambda n: -n["meetings"])[:ALWAYS_NAMED]}
+    for key, box in boxes.items():
+        if key in busiest:
+            continue
+        for n in nodes:
+            r = n["size"] / 2 / PIXELS
+            if n["id"] != key:
+                assert not overlap(box, (n["x"] - r, n["y"] - r, n["x"] + r, n["y"] + r)), key
+    hub = next(n for n in nodes if n["id"] == "hub")
     assert hub["label"] == "Hub"  # the busiest is always named
+
+
+def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def test_loose_pairs_do_not_squeeze_the_rest_into_a_corner() -> None:
+    star = [("hub", f"spoke{i:02}", 1) for i in range(30)]
+    loose = [(f"x{i:02}", f"y{i:02}", 1) for i in range(12)]
+    chart = network_chart(graph(*star, *loose))
+    drawn = [(n["x"], n["y"]) for n in chart["nodes"] if n["id"][0] in "hs"]
+    xs, ys = [x for x, _ in drawn], [y for _, y in drawn]
+    share = (max(xs) - min(xs)) * (max(ys) - min(ys)) / (2 * ASPECT * 2)
+    assert share > 0.2, share  # the connected star spreads over a good part of the drawing
 
 
 def test_network_draws_only_the_busiest_nodes() -> None:
@@ -171,3 +198,15 @@ def test_timeline_names_every_row_and_cuts_long_ones() -> None:
         for i in range(2)
     ]
     assert len({r["tick"] for r in meeting_timeline(twins)["rows"]}) == 2
+
+
+def test_each_mode_has_one_colour_on_every_timeline() -> None:
+    def modes(*kinds: str) -> list[tuple[str, str]]:
+        meetings = [{**meeting(str(i), "ana", "ben"), "mode": kind} for i, kind in enumerate(kinds)]
+        return [(m["mode"], m["colour"]) for m in meeting_timeline(meetings)["modes"]]
+
+    everything = dict(modes("phone", "video", "in_person"))
+    assert len(set(everything.values())) == 3  # told apart
+    assert modes("in_person", "phone") == modes("phone", "in_person")  # one order
+    for kinds in (("phone",), ("video", "phone"), ("in_person",)):
+        assert all(everything[mode] == colour for mode, colour in modes(*kinds)), kinds

@@ -120,3 +120,20 @@ def test_marks_say_which_fact_they_support_and_link_to_it() -> None:
     # an unknown fact (not in ``facts``) keeps the plain mark and gets no label
     plain = str(highlight(text, [], [{"start": 0, "end": 5, "meeting_id": "zz"}], facts))
     assert 'class="ev"' in plain and "ev-label" not in plain
+
+
+def test_a_wrapped_paragraph_fills_the_width_and_lists_keep_their_lines() -> None:
+    text = (
+        "President Biden spoke today with\nPresident Putin about Ukraine.\n\n"
+        "They discussed:\n- energy\n- grain\n# Next\nAfter 2022\n2023 came."
+    )
+    start = text.index("President Putin")
+    out = str(highlight(text, [], [{"start": start, "end": start + len("President Putin")}]))
+    shown = visible_text(out)
+    assert len(shown) == len(text)  # one character for one: every offset still holds
+    assert "spoke today with President Putin about Ukraine.\n\nThey discussed:" in shown
+    assert "discussed:\n- energy\n- grain\n# Next\n" in shown
+    assert "After 2022 2023 came." in shown
+    assert re.search(
+        rf'<mark [^>]*id="{span_anchor(start, start + 15)}"[^>]*>President Putin<', out
+    )

@@ -91,6 +91,10 @@ def test_network_page_levels_tables_and_csv(client: TestClient, web_store: Store
     assert (
         "Each node is a country" in country.text and 'href="/meetings?country=RUS"' in country.text
     )
+    # the pairs name their countries, as the table of countries does
+    table = country.text.split('id="pairs-table"', 1)[1].split("</table>", 1)[0]
+    assert '<td>China <span class="tag">CHN</span></td>' in table
+    assert '<td>Russian Federation <span class="tag">RUS</span></td>' in table
     download = client.get("/network.csv?level=country")
     assert download.headers["content-type"].startswith("text/csv")
     pairs = rows(download.text)
@@ -111,10 +115,24 @@ def test_network_tables_are_paged(client: TestClient, monkeypatch: pytest.Monkey
     assert client.get("/network?pairs=999999").status_code == 200  # past the end: the last page
 
 
-def test_network_honours_date_and_mode_filters(client: TestClient, web_store: Store) -> None:
-    html = client.get("/network?mode=phone&since=2000-01-01").text
-    expected = web_store.count_meetings(mode="phone", since="2000-01-01")
-    assert f"{expected} meeting" in html.split('role="status"', 1)[1][:80]
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"mode": "phone", "since": "2000-01-01"},
+        {"scope": "international"},
+        {"scope": "domestic"},
+        {"held_in": "Kazakhstan"},
+        {"status": "any", "until": "2023-12-31"},
+    ],
+)
+def test_network_honours_the_timeline_filters(
+    client: TestClient, web_store: Store, query: dict[str, str]
+) -> None:
+    html = client.get("/network", params=query).text
+    chosen = {k: v for k, v in query.items() if k != "status"}
+    status = None if query.get("status") == "any" else "held"
+    expected = web_store.count_meetings(MeetingFilter(**chosen, status=status))
+    assert re.search(rf'role="status">{expected} meetings?:', html), query
 
 
 def test_a_pair_links_to_the_meetings_it_counts(client: TestClient) -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "occasions_named",
     "scope_named",
     "store_kb",
+    "stored_occasions",
 ]
 
 #: words an occasion filter may add to a summit series' name and still name the whole series
@@ -166,19 +167,25 @@ def counterpart_named(session: Session, value: str) -> tuple[str | None, list[st
     return None, actors
 
 
-def occasions_named(session: Session, value: str) -> list[str]:
-    """The stored occasions ``value`` names: those holding each of its words, and, when it
-    names a summit series ("G20 summit", "Group of Twenty"), every occasion of that series."""
-    words = set(_fold(value).split())
-    if not words:
-        return []
-    stored = [
+def stored_occasions(session: Session) -> list[str]:
+    """Every occasion some stored meeting has."""
+    return [
         occasion
         for occasion in session.scalars(
             select(MeetingRow.occasion).where(MeetingRow.occasion.is_not(None)).distinct()
         )
         if occasion
     ]
+
+
+def occasions_named(session: Session, value: str, stored: list[str] | None = None) -> list[str]:
+    """The stored occasions ``value`` names: those holding each of its words, and, when it
+    names a summit series ("G20 summit", "Group of Twenty"), every occasion of that series
+    (among ``stored``, when the caller has read :func:`stored_occasions` already)."""
+    words = set(_fold(value).split())
+    if not words:
+        return []
+    stored = stored_occasions(session) if stored is None else stored
     kb = store_kb(session)
     series = kb.summit(value, None)
     if series is not None:

@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from sidelines.errors import SidelinesError
+from sidelines.filters import STATUSES
 from sidelines.pairing import sides
 from sidelines.store.actors import identify
 from sidelines.store.db import Store
@@ -53,8 +54,6 @@ __all__ = [
 FactType = Literal["meeting", "statement"]
 Action = Literal["confirm", "correct", "annotate", "merge", "split"]
 ACTIONS: tuple[str, ...] = ("confirm", "correct", "annotate", "merge", "split")
-#: the status of a meeting an analyst found did not take place
-NOT_HELD = "not_held"
 
 
 class ReviewError(SidelinesError):
@@ -151,7 +150,7 @@ CORRECTABLE: dict[str, dict[str, Callable[[Any], Any]]] = {
         "country": _country,
         "occasion": _optional_text,
         "mode": _one_of("in_person", "phone", "video"),
-        "status": _one_of("held", "planned", NOT_HELD),
+        "status": _one_of(*STATUSES),
         "topics": _topics,
         "participants": _participants,
     },

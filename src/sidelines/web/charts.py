@@ -34,6 +34,9 @@ __all__ = [
 COOPERATIVE_ROOTS = range(3, 9)
 CONFLICT_ROOTS = range(9, 21)
 GRAVITY = 2.0
+#: nodes further apart than this many ideal edge lengths do not push each other (a grid-variant
+#: Fruchterman–Reingold): gravity gathers loose pairs near the rest, so the drawing fills its box
+REPULSION_RANGE = 3.0
 
 
 def actor_key(party: Mapping[str, Any]) -> str:
@@ -46,12 +49,17 @@ def _label(meeting: Mapping[str, Any]) -> str:
     return " – ".join(names) or "(parties unknown)"
 
 
+#: one colour per meeting mode on every timeline, whichever modes a page shows
+MODE_COLOURS = {"in_person": "#0072b2", "phone": "#e69f00", "video": "#009e73"}
+
+
 def meeting_timeline(meetings: Iterable[Mapping[str, Any]], row_label: int = 28) -> dict[str, Any]:
     """One point per dated meeting: x the date, y its pair of countries (or names), and the link.
 
     ``rows`` lists every row once, busiest first, with its ``tick``: the label shown on the
     axis, cut to ``row_label`` characters so a long one does not squeeze the chart (the whole
-    row is in the point's hover text).
+    row is in the point's hover text). ``modes`` are the modes drawn, in one order with one
+    colour each (:data:`MODE_COLOURS`) on every page.
     """
     points: list[dict[str, Any]] = []
     for meeting in meetings:
@@ -64,7 +72,7 @@ def meeting_timeline(meetings: Iterable[Mapping[str, Any]], row_label: int = 28)
                 "date": meeting["date"],
                 "row": " – ".join(countries) or "(unknown)",
                 "label": _label(meeting),
-                "mode": meeting.get("mode"),
+                "mode": str(meeting.get("mode") or "unknown"),
                 "occasion": meeting.get("occasion"),
                 "url": f"/meetings/{meeting['id']}",
             }
@@ -76,8 +84,14 @@ def meeting_timeline(meetings: Iterable[Mapping[str, Any]], row_label: int = 28)
         while tick in ticks.values():  # two long rows cut to the same text stay two rows
             tick += "\u200b"
         ticks[row] = tick
+    drawn = {p["mode"] for p in points}
+    modes = [m for m in MODE_COLOURS if m in drawn] + sorted(drawn - set(MODE_COLOURS))
     return {
         "points": points,
+        "modes": [
+            {"mode": m, "name": m.replace("_", " "), "colour": MODE_COLOURS.get(m, OTHER_COLOUR)}
+            for m in modes
+        ],
         "rows": [
             {"row": row, "tick": tick, "meetings": per_row[row]} for row, tick in ticks.items()
         ],
@@ -95,9 +109,16 @@ OTHER_COLOUR = "#9aa0a6"
 #: at one scale for both axes, so one unit is about 270 px)
 ASPECT = 1.6
 #: approximate size of a label's letters in those units (11 px text), used to leave out labels
-#: that would overlap a busier node's label
+#: that would overlap a busier node's label or another node
 CHAR_WIDTH = 0.026
 LINE_HEIGHT = 0.065
+#: pixels per unit of the drawing, as the page draws it
+PIXELS = 270
+
+
+def marker_size(meetings: int) -> float:
+    """A node's diameter in pixels: larger for more meetings."""
+    return round(9 + 4 * math.sqrt(meetings), 1)
 
 
 def country_name(iso3: str | None) -> str:
@@ -154,8 +175,9 @@ def network_chart(
     colours = country_colours(
         (n.get("country"), n["meetings"] if level == "country" else 1) for n in kept
     )
+    sizes = {str(n["id"]): marker_size(n["meetings"]) for n in kept}
     shown = _placed_labels(
-        [(str(n["id"]), _short(_node_name(n, level))) for n in kept], positions, labels
+        [(str(n["id"]), _short(_node_name(n, level))) for n in kept], positions, sizes, labels
     )
     nodes = []
     for n in order:
@@ -168,10 +190,12 @@ def network_chart(
                 "country": country,
                 "country_name": country_name(country),
                 "meetings": n["meetings"],
+                "size": sizes[key],
                 "x": round(positions[key][0], 4),
                 "y": round(positions[key][1], 4),
                 "colour": colours.get(country or "", OTHER_COLOUR),
-                "label": shown.get(key, ""),
+                "label": shown[key][0] if key in shown else "",
+                "label_position": shown[key][1] if key in shown else LABEL_POSITIONS[0],
                 "url": _node_url(key, level),
             }
         )
@@ -223,23 +247,67 @@ def _edge_width(weight: int) -> float:
     return round(1 + 2.5 * math.log2(1 + weight), 2)
 
 
+#: where a label may go beside its node, in the order tried (plotly's ``textposition``)
+LABEL_POSITIONS = ("top center", "bottom center", "middle right", "middle left")
+#: this many of the busiest nodes are named even when each place beside them covers a node
+ALWAYS_NAMED = 8
+
+
+def label_box(
+    x: float, y: float, text: str, size: float, position: str = "top center"
+) -> tuple[float, float, float, float]:
+    """Where a node's label is drawn at ``position`` beside its marker of ``size`` pixels, in
+    the drawing's units: ``(left, bottom, right, top)``."""
+    width = len(text) * CHAR_WIDTH
+    gap = size / 2 / PIXELS + 0.01
+    if position == "top center":
+        return (x - width / 2, y + gap, x + width / 2, y + gap + LINE_HEIGHT)
+    if position == "bottom center":
+        return (x - width / 2, y - gap - LINE_HEIGHT, x + width / 2, y - gap)
+    if position == "middle right":
+        return (x + gap, y - LINE_HEIGHT / 2, x + gap + width, y + LINE_HEIGHT / 2)
+    return (x - gap - width, y - LINE_HEIGHT / 2, x - gap, y + LINE_HEIGHT / 2)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def _placed_labels(
-    candidates: list[tuple[str, str]], positions: dict[str, tuple[float, float]], limit: int
-) -> dict[str, str]:
-    """The first ``limit`` labels (busiest first) whose box, centred above the node, overlaps
-    no label placed before it."""
+    candidates: list[tuple[str, str]],
+    positions: dict[str, tuple[float, float]],
+    sizes: dict[str, float],
+    limit: int,
+) -> dict[str, tuple[str, str]]:
+    """``{node: (label, position)}`` for the first ``limit`` nodes (busiest first) with a place
+    beside them (:data:`LABEL_POSITIONS`, in order) that overlaps no label placed before and
+    no other node's marker; the :data:`ALWAYS_NAMED` busiest may cover a node, never a label."""
+    markers = {}
+    for key, (x, y) in positions.items():
+        r = sizes.get(key, 0.0) / 2 / PIXELS
+        markers[key] = (x - r, y - r, x + r, y + r)
     boxes: list[tuple[float, float, float, float]] = []
-    placed: dict[str, str] = {}
-    for key, text in candidates:
+    placed: dict[str, tuple[str, str]] = {}
+    for rank, (key, text) in enumerate(candidates):
         if len(placed) >= limit:
             break
         x, y = positions[key]
-        half = len(text) * CHAR_WIDTH / 2
-        box = (x - half, y + 0.02, x + half, y + 0.02 + LINE_HEIGHT)
-        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
-            continue
-        boxes.append(box)
-        placed[key] = text
+        free = [
+            (position, box)
+            for position in LABEL_POSITIONS
+            for box in [label_box(x, y, text, sizes.get(key, 0.0), position)]
+            if not any(_overlap(box, b) for b in boxes)
+        ]
+        clear = [
+            (position, box)
+            for position, box in free
+            if not any(_overlap(box, m) for other, m in markers.items() if other != key)
+        ]
+        chosen = clear or (free if rank < ALWAYS_NAMED else [])
+        if chosen:
+            position, box = chosen[0]
+            boxes.append(box)
+            placed[key] = (text, position)
     return placed
 
 
@@ -277,8 +345,10 @@ def force_layout(
             dx = pos[:, 0, None] - pos[None, :, 0]
             dy = pos[:, 1, None] - pos[None, :, 1]
             dist = np.maximum(np.sqrt(dx * dx + dy * dy), 1e-3)
-            # repulsion k^2/d between every pair, attraction d^2/k along every edge
-            force = (k * k) / (dist * dist) - pull * (dist / k)
+            # repulsion k^2/d between near pairs only (far ones pushed apart the loose pairs
+            # to the edges and squeezed the rest into a corner), attraction d^2/k along edges
+            repulsion = np.where(dist < REPULSION_RANGE * k, (k * k) / (dist * dist), 0.0)
+            force = repulsion - pull * (dist / k)
             np.fill_diagonal(force, 0.0)
             move = np.column_stack(((dx * force).sum(axis=1), (dy * force).sum(axis=1)))
             move -= pos * (k * GRAVITY)

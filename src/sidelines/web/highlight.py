@@ -4,10 +4,15 @@ The text is cut at every section and span boundary; each piece is escaped on its
 in the marks of the spans that cover it, inside the wrapper of its section. Spans may overlap and
 may cross section boundaries: a span is then drawn as several ``<mark>`` pieces, and only its first
 piece carries the ``id`` that links point at. Two facts stated by the same span share one mark.
+
+A line break inside a paragraph (the source wrapped its lines, as Markdown files do) is shown as
+a space, so the paragraph fills the page's width; blank lines, list items, headings and tables
+keep their lines. One character stands for one, so every offset still points where it did.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -19,6 +24,27 @@ __all__ = ["FACT_COLOURS", "FactLabel", "Span", "highlight", "span_anchor"]
 
 #: the section kinds of :data:`sidelines.types.SectionKind`, shaded by app.css
 SECTION_KINDS = ("preface", "original", "body", "boilerplate")
+
+
+#: a line that is a block of its own: a list item, a heading, a quote or a table row
+BLOCK_LINE = re.compile(r"\s*(?:[-*+•]\s|\d+[.)]\s|#|>|\|)")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with each line break inside a paragraph as a space: a break between two
+    non-blank lines neither of which is a :data:`BLOCK_LINE`. As long as ``text``, each
+    character where it was."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for before, line in pairwise(lines):
+        soft = (
+            before.strip()
+            and line.strip()
+            and not BLOCK_LINE.match(before)
+            and not BLOCK_LINE.match(line)
+        )
+        out.append((" " if soft else "\n") + line)
+    return "".join(out)
 
 
 #: how many fact colours app.css defines (``fact-0`` ...); facts past them reuse the colours
@@ -107,6 +133,8 @@ def highlight(
         if int(s["end"]) > int(s["start"])
     )
     spans = _spans(text, evidence)
+    # unwrapped one section (or gap between sections) at a time: a section ends a paragraph
+    shown = "".join(unwrapped(text[a:b]) for a, b in pairwise(sorted(_edges(secs, size))))
     cuts = {0, size}
     for sec_start, sec_end, _ in secs:
         cuts.update((sec_start, sec_end))
@@ -130,7 +158,7 @@ def highlight(
                 f'title="{escape(label)}">'
             )
             open_section, section_open = kind, True
-        piece = str(escape(text[start:end]))
+        piece = str(escape(shown[start:end]))
         covering = [s for s in spans if s.shown_start <= start and end <= s.shown_end]
         # the shortest span is wrapped first, so its mark is the innermost one
         for span in sorted(covering, key=lambda s: (s.shown_end - s.shown_start, s.shown_start)):
@@ -152,6 +180,11 @@ def highlight(
     if section_open:
         out.append("</span>")
     return Markup("".join(out))
+
+
+def _edges(sections: list[tuple[int, int, str]], size: int) -> set[int]:
+    """Where sections start and end, and the text's ends."""
+    return {0, size} | {edge for start, end, _ in sections for edge in (start, end)}
 
 
 def _labels(span: Span, facts: Mapping[str, FactLabel]) -> list[str]:

@@ -28,7 +28,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from sidelines.errors import SidelinesError
-from sidelines.filters import MeetingFilter
+from sidelines.filters import STATUSES, MeetingFilter
 from sidelines.pairing import side_key
 from sidelines.store.read import facets as facet_counts
 from sidelines.store.read import network as network_query
@@ -57,7 +57,6 @@ SEARCH_LIMIT = 50
 CSV_PAGE = 500
 OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
-STATUSES = ("held", "planned", "not_held")
 SCOPES = ("international", "domestic")
 #: what the review page shows of a fact, and the fields the review API lets an analyst correct
 MEETING_FIELDS: tuple[str, ...] = (
@@ -229,13 +228,16 @@ def _facet_links(request: Request, found: dict[str, Any]) -> dict[str, Any]:
         values = []
         for item in found.get(facet, []):
             chosen = all(params.get(k) == v for k, v in item["filter"].items())
+            linked = True
             if facet in ("country", "actor") and params.get(facet) and not chosen:
                 # a second country or actor is a counterpart of the first, not instead of it
                 item = {**item, "filter": {"with": item["value"]}}
                 chosen = params.get("with") == item["value"]
-            values.append(
-                {**item, "href": "?" + urlencode({**params, **item["filter"]}), "chosen": chosen}
-            )
+                # a third party: no filter lists only the meetings of all three, so no link
+                # (it would drop the counterpart in force and list more than the count)
+                linked = chosen or not params.get("with")
+            href = "?" + urlencode({**params, **item["filter"]}) if linked else None
+            values.append({**item, "href": href, "chosen": chosen})
         out[facet] = values
     return out
 
@@ -262,6 +264,10 @@ def timeline(request: Request) -> HTMLResponse:
         with store.sessions() as session:
             found = facet_counts.meeting_facets(session, filters)
         total = found["total"]
+        left_out = 0
+        if filters.since or filters.until:  # what the date range leaves out for having no date
+            every, dated = filters.dateless()
+            left_out = store.count_meetings(every) - store.count_meetings(dated)
         plotted = meetings if total <= len(meetings) and not offset else None
         if plotted is None:
             plotted = store.meetings(filters, limit=TIMELINE_CAP)
@@ -279,6 +285,7 @@ def timeline(request: Request) -> HTMLResponse:
             "chart": charts.meeting_timeline(plotted),
             "plotted": len(plotted),
             "undated": found["undated"],
+            "undated_left_out": left_out,
             "facets": _facet_links(request, found),
             "csv_link": "/meetings.csv?" + _query(request),
             **_filter_choices(store),
@@ -518,13 +525,16 @@ def meeting_page(request: Request, meeting_id: str) -> HTMLResponse:
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request) -> HTMLResponse:
-    """Every actor, with how many meetings and statements the corpus has of each."""
+    """Every actor, with how many meetings (of a scope, when one is chosen) and statements the
+    corpus has of each."""
     get = request.query_params.get
     offset = _offset(request)
+    scope = get("scope") if get("scope") in SCOPES else None
     try:
         actors = _store(request).actors(
             country=_clean(get("country")),
             name=_clean(get("name")),
+            scope=scope,
             limit=PAGE_SIZE,
             offset=offset,
         )
@@ -538,6 +548,8 @@ def actors_page(request: Request) -> HTMLResponse:
             "offset": offset,
             "name": get("name", ""),
             "country": get("country", ""),
+            "scope": scope,
+            "scopes": SCOPES,
             "pages": _page_links(request, offset, len(actors), None),
         },
     )

@@ -1,4 +1,5 @@
-"""``/meetings``: held (or planned) meetings with the filters of ``sidelines meetings``."""
+"""``/meetings``: held meetings (or planned, not held, any: ``status``) with the filters of
+``sidelines meetings``."""
 
 from __future__ import annotations
 

@@ -134,9 +134,15 @@ def statement_conditions(session: Session, filters: StatementFilter) -> list[Any
     """
     f = filters
     conditions: list[Any] = []
-    if f.with_ or f.occasion or f.mode or f.scope:
+    if f.with_ or f.occasion or f.mode or f.scope or f.held_in or f.place:
         at = MeetingFilter(
-            with_=f.with_, occasion=f.occasion, mode=f.mode, status=None, scope=f.scope
+            with_=f.with_,
+            occasion=f.occasion,
+            mode=f.mode,
+            status=None,
+            scope=f.scope,
+            held_in=f.held_in,
+            place=f.place,
         )
         of_meeting = meeting_conditions(session, at)
         conditions.append(StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)))

@@ -84,16 +84,17 @@
     var div = document.getElementById("timeline-chart");
     if (!data || !div) return;
     var groups = groupBy(data.points, "mode");
-    var traces = Object.keys(groups).map(function (mode) {
-      var pts = groups[mode];
+    // one trace per mode, in one order and colour on every page (charts.MODE_COLOURS)
+    var traces = (data.modes || []).map(function (m) {
+      var pts = groups[m.mode] || [];
       return {
-        type: "scatter", mode: "markers", name: mode.replace("_", " "),
+        type: "scatter", mode: "markers", name: m.name,
         x: pts.map(function (p) { return p.date; }),
         y: pts.map(function (p) { return p.row; }),
         customdata: pts.map(function (p) { return p.url; }),
         text: pts.map(function (p) { return p.label + (p.occasion ? "<br>" + p.occasion : ""); }),
         hovertemplate: "%{x}<br>%{y}<br>%{text}<extra></extra>",
-        marker: { size: 10, opacity: 0.8 }
+        marker: { size: 10, opacity: 0.8, color: m.colour }
       };
     });
     // every row gets its own tick (plotly would skip some), busiest at the top, cut labels
@@ -149,14 +150,14 @@
         x: nodes.map(function (n) { return n.x; }),
         y: nodes.map(function (n) { return n.y; }),
         text: nodes.map(function (n) { return n.label; }),
-        textposition: "top center", textfont: { size: 11 },
+        textposition: nodes.map(function (n) { return n.label_position; }), textfont: { size: 11 },
         customdata: nodes.map(function (n) { return n.url; }),
         hovertext: nodes.map(function (n) {
           return n.name + (n.country ? " (" + n.country_name + ")" : "") + "<br>" + n.meetings + " meeting(s)";
         }),
         hoverinfo: "text",
         marker: {
-          size: nodes.map(function (n) { return 9 + 4 * Math.sqrt(n.meetings); }),
+          size: nodes.map(function (n) { return n.size; }),  // as charts.marker_size says
           color: colour, line: { color: "#fff", width: 1.5 }
         }
       };

@@ -26,73 +26,33 @@ from spacy.tokens import Doc, Span, Token
 from sidelines.extract.triggers import is_setting
 from sidelines.extract.turns import Turn, find_turns
 from sidelines.kb import KnowledgeBase
+from sidelines.kb.loader import load_lexicon
 from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve import ActorResolver, ResolvedMention
 from sidelines.structure.sections import in_spans
 from sidelines.types import Evidence, Participant
 
-_EXTEND_OBJECTS = frozenset(
-    """
-    congratulations greetings condolences invitation invitations support wishes thanks
-    gratitude sympathy welcome appreciation solidarity
-    """.split()
-)
-_GIVE_OBJECTS = frozenset(
-    {
-        "assessment",
-        "support",
-        "evaluation",
-        "briefing",
-        "account",
-        "overview",
-        "assurance",
-        "assurances",
-        "update",
-    }
-)
-_GROUP_WORDS = frozenset(
-    {
-        "both",
-        "sides",
-        "leaders",
-        "parties",
-        "presidents",
-        "ministers",
-        "they",
-        "delegations",
-        "counterparts",
-        "countries",
-        "officials",
-    }
-)
-#: nouns for the person a cue is addressed to ("welcomed his colleague")
-_ADDRESSEES = frozenset({"colleague", "counterpart", "guest", "guests", "host", "hosts"})
-#: heads that with a country's name or adjective stand for its side ("the Malian delegation")
-_COUNTRY_GROUPS = frozenset({"delegation", "government", "team", "officials"})
+#: the words around statement cues: the ``statements`` section of ``kb/data/cues.yaml``
+_WORDS = load_lexicon().statements
+_EXTEND_OBJECTS = _WORDS.extend_objects
+_GIVE_OBJECTS = _WORDS.give_objects
+_GROUP_WORDS = _WORDS.group_words
+_COUNTRY_GROUPS = _WORDS.country_groups
+_ADDRESSEES = _WORDS.addressees
+_PERSONAL_PRONOUNS = _WORDS.personal_pronouns
+_BY_DOING = _WORDS.by_doing
+_CONTENT_SKIP = _WORDS.content_skip
+_SPEECH_VERBS = _WORDS.speech_verbs
+_ADJUNCT_CUES = _SPEECH_VERBS | _WORDS.adjunct_cues
+_INTRODUCES_LIST = _WORDS.introduces_list_pattern
+_LIST_ITEM = _WORDS.list_item_pattern
+_OWN_WORDS = _WORDS.own_words_pattern
 #: words between two lines of a signature block that may hold a signatory whose title we missed
 _SIGNATURE_GAP = 10
 #: how many sentences from the top a page's heading may stand (after a site's own header lines)
 _HEADING_SENTENCES = 3
-#: a cue's content that only announces a list ("agreed to:", "stressed that:")
-_INTRODUCES_LIST = re.compile(r"\s*(?:to|that|the following)?\s*:\s*", re.IGNORECASE)
-#: the marker of a list item at the start of a line
-_LIST_ITEM = re.compile(r"\s*(?P<marker>[•\-–—*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+\S")
-#: pronouns that may stand for a party (not "it": the statement, the ministry, the report)
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: a speaker turn shorter than this (in words) says nothing a user would look up
 _MIN_TURN_WORDS = 5
-#: prepositions whose gerund shares the clause's subject ("including reiterating", "by urging")
-_BY_DOING = frozenset({"including", "by", "while", "after", "before"})
-_CONTENT_SKIP = frozenset({"that", ",", ":", "out", "for", "on", "upon"})
-#: cues that report speech and so may follow what they report ('"...," he said')
-_SPEECH_VERBS = frozenset(
-    """say state tell add note stress emphasize emphasise underline underscore explain remark
-    insist warn announce affirm reaffirm assert declare write tweet post stressed""".split()
-)
-
-#: cues that, as a participle after a comma, add a claim of the clause's subject ("He thanked
-#: X, expressing the hope ...", "..., stressing that ...")
-_ADJUNCT_CUES = _SPEECH_VERBS | {"express", "reiterate", "voice", "urge", "call"}
 
 
 @dataclass
@@ -356,9 +316,7 @@ class StatementExtractor:
                 start, end = after, sent.end
             else:
                 start, end = sent.start, token.i  # "..., according to X."
-                if any(
-                    self._is_cue(t) and _party_subject(t, by_token) for t in doc[start:end]
-                ):
+                if any(self._is_cue(t) and _party_subject(t, by_token) for t in doc[start:end]):
                     continue  # "Y said ..., according to X": X is the source of Y's words
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
                 end -= 1
@@ -448,7 +406,7 @@ class StatementExtractor:
             )
             if particle is None:
                 return False
-            if particle.lower_ in {"on", "upon"} and (
+            if particle.lower_ in _WORDS.appeal_particles and (
                 particle.i != token.i + 1
                 or not any(
                     t.tag_ == "TO" or (t.dep_ == "aux" and t.lower_ == "to") for t in token.subtree
@@ -463,7 +421,7 @@ class StatementExtractor:
                 dobj.lemma_.lower() in _EXTEND_OBJECTS or dobj.lower_ in _EXTEND_OBJECTS
             )
         if (
-            lemma in {"welcome", "receive", "thank", "congratulate", "invite"}
+            lemma in _WORDS.person_object_cues
             and dobj is not None
             and (
                 dobj.ent_type_ == "PERSON"
@@ -472,7 +430,7 @@ class StatementExtractor:
         ):
             # "welcomed President X to the White House" is a meeting; "thanked President X for ..."
             # is still a statement
-            return lemma in {"thank", "congratulate", "invite"}
+            return lemma in _WORDS.addressed_cues
         return not (
             info.get("object")
             and dobj is None
@@ -548,7 +506,7 @@ class StatementExtractor:
                 continue
             speaker = None
             for child in token.children:
-                if child.dep_ == "acl" and child.lemma_.lower() in {"make", "deliver", "issue"}:
+                if child.dep_ == "acl" and child.lemma_.lower() in _WORDS.noun_cue_verbs:
                     for agent in child.children:
                         if agent.dep_ == "agent":
                             for t in agent.subtree:
@@ -596,7 +554,10 @@ class StatementExtractor:
             code = item.mention.country_hint
         if code is None or code not in countries:
             return None
-        if root.lemma_.lower() in self.meeting_verbs and root.lemma_.lower() not in {"welcome"}:
+        if (
+            root.lemma_.lower() in self.meeting_verbs
+            and root.lemma_.lower() not in _WORDS.continuing_meeting_verbs
+        ):
             return None
         return StatementCandidate(
             speakers=list(previous.speakers),
@@ -745,16 +706,6 @@ def _fronted_content(cue: Token, sent: Span) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-#: a page that is one person's own words: "Statement by Foreign Minister X on ...", "X's remarks
-#: and answers to media questions", "Remarks by X at ..."
-_OWN_WORDS = re.compile(
-    r"\b(?:statement|remarks|speech|address|message|interview|article|op-ed|answers|"
-    r"opening remarks|press statement)s?\b\s+(?:by|of|from)\b|['’]s\s+(?:\w+\s+){0,2}"
-    r"(?:statement|remarks|speech|address|message|interview|article|op-ed|answers)\b",
-    re.IGNORECASE,
-)
-
-
 def _document_speakers(doc: Doc, resolved: list[ResolvedMention]) -> tuple[list[Participant], int]:
     """Whose own words a page is: a statement's signatories (names each over a line with their
     title, "Amara Mensah / Foreign Minister of Ghana"), else the person named in its title or
@@ -828,12 +779,12 @@ def _first_person(subject: Token, speakers: int) -> bool:
     """The subject speaks for the page's own speakers: "I", "we", "our countries", and, on a page
     several signed, "the undersigned (ministers)", "they"."""
     low = subject.lower_
-    if low in {"i", "we"}:
+    if low in _WORDS.first_person:
         return True
     words = {t.lower_ for t in subject.subtree}
-    if "our" in words:
+    if words & _WORDS.first_person_words:
         return True
-    return speakers > 1 and (low == "they" or "undersigned" in words)
+    return speakers > 1 and bool(words & _WORDS.signatory_words)
 
 
 def _list_items_after(text: str, offset: int) -> list[tuple[int, int]]:
@@ -1008,7 +959,7 @@ def _before_conjunct(conjunct: Token, start: int) -> int:
     """Where the content before a coordinated cue ends: before its "and" (and comma)."""
     end = conjunct.left_edge.i
     doc = conjunct.doc
-    while end > start and doc[end - 1].lower_ in {",", "and", ";"}:
+    while end > start and doc[end - 1].lower_ in _WORDS.clause_joiners:
         end -= 1
     return end
 
@@ -1033,7 +984,9 @@ def _content_bounds(
         if child.dep_ in {"conj", "advcl"} and child.i in cue_ids and child.i > cue.i:
             stop = child.left_edge.i if child.left_edge.i > cue.i else child.i
             end = min(end, stop)
-    while end > start and sent.doc[end - 1].lower_ in {",", "and", ";", "."}:
+    while end > start and (
+        sent.doc[end - 1].lower_ in _WORDS.clause_joiners or sent.doc[end - 1].text == "."
+    ):
         end -= 1
     return start, end
 

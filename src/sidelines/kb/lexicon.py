@@ -1,6 +1,7 @@
 """The typed lexicon: the words and patterns the extractors read, from ``kb/data``.
 
-``cues.yaml`` holds the cue tables (statement verbs, name words) and the words of titles;
+``cues.yaml`` holds the cue tables (statement verbs, name words), the words of titles and those
+around statements;
 ``meeting_rules.yaml`` the words by
 which reporting says that a meeting took place, section by section (triggers, roles, groups, tense,
 implied meetings, mode, occasion, transcripts). Each section is a frozen dataclass whose fields are
@@ -27,6 +28,7 @@ __all__ = [
     "OccasionWords",
     "PlaceWords",
     "RoleWords",
+    "StatementWords",
     "TenseWords",
     "TitleWords",
     "TranscriptWords",
@@ -220,12 +222,42 @@ class TitleWords:
 
 
 @dataclass(frozen=True)
+class StatementWords:
+    """The ``statements`` section of ``cues.yaml``: the words around statement cues, their
+    speakers and their content (``extract/statements.py``)."""
+
+    extend_objects: Words
+    give_objects: Words
+    group_words: Words
+    country_groups: Words
+    addressees: Words
+    personal_pronouns: Words
+    by_doing: Words
+    content_skip: Words
+    speech_verbs: Words
+    adjunct_cues: Words
+    person_object_cues: Words
+    addressed_cues: Words
+    appeal_particles: Words
+    noun_cue_verbs: Words
+    continuing_meeting_verbs: Words
+    first_person: Words
+    first_person_words: Words
+    signatory_words: Words
+    clause_joiners: Words
+    introduces_list_pattern: re.Pattern[str]
+    list_item_pattern: re.Pattern[str]
+    own_words_pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Everything the extractors read as words: the cue tables, titles and the meeting rules."""
 
     #: the tables of ``cues.yaml`` as written (statement verbs and phrases, name words, venues)
     cues: dict[str, Any]
     titles: TitleWords
+    statements: StatementWords
     meetings: MeetingRules
 
 

@@ -12,7 +12,13 @@ import pycountry
 
 from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
-from sidelines.kb.lexicon import Lexicon, MeetingRules, TitleWords, build_section
+from sidelines.kb.lexicon import (
+    Lexicon,
+    MeetingRules,
+    StatementWords,
+    TitleWords,
+    build_section,
+)
 from sidelines.kb.model import (
     Actor,
     Country,
@@ -283,4 +289,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         MeetingRules, read_yaml(base / "meeting_rules.yaml"), "meeting_rules.yaml"
     )
     titles = build_section(TitleWords, cues.get("titles"), "cues.yaml titles")
-    return Lexicon(cues=cues, titles=titles, meetings=rules)
+    statements = build_section(StatementWords, cues.get("statements"), "cues.yaml statements")
+    return Lexicon(cues=cues, titles=titles, statements=statements, meetings=rules)

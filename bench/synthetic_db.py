@@ -253,6 +253,21 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
             for n in range(meetings)
         ),
     )
+    added["evidence"] += _insert(
+        store,
+        EvidenceRow.__table__,  # type: ignore[arg-type]
+        (
+            {
+                "document_id": f"syn-doc-{n % documents}",
+                "meeting_id": None,
+                "statement_id": f"syn-s-{n}",
+                "start": 0,
+                "end": 10,
+                "text": "Synthetic",
+            }
+            for n in range(statements)
+        ),
+    )
     with store.engine.begin() as connection:  # the counts and the text index every write keeps
         recount_actors(connection)
         recount_international(connection)

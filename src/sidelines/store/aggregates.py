@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from sidelines.store.schema import (
     ActorTopicRow,
+    Base,
     CounterpartRow,
     CounterpartSpellingRow,
     MeetingRow,
@@ -93,7 +94,7 @@ def meetings_counted(session: Session, meeting_ids: Iterable[str], sign: int) ->
                 MeetingRow.id.in_(ids), MeetingRow.occasion.is_not(None)
             )
         ):
-            occasions[occasion] += sign
+            occasions[str(occasion)] += sign
         topics_of: dict[str, list[str]] = defaultdict(list)
         for meeting_id, topic in session.execute(
             select(MeetingTopicRow.meeting_id, MeetingTopicRow.topic).where(
@@ -138,8 +139,8 @@ def meetings_counted(session: Session, meeting_ids: Iterable[str], sign: int) ->
         _bump(session, ActorTopicRow, key, meetings=n)
     for key, n in pairs.items():
         _bump(session, CounterpartRow, key, meetings=n)
-    for spelling, n in spellings.items():
-        _bump(session, CounterpartSpellingRow, spelling, meetings=n)
+    for named, n in spellings.items():
+        _bump(session, CounterpartSpellingRow, named, meetings=n)
     session.flush()
 
 
@@ -239,7 +240,9 @@ def rebuild(connection: Any) -> None:
     ]
     on = other.meeting_id == me.meeting_id
     connection.execute(
-        CounterpartRow.__table__.insert().from_select(
+        Base.metadata.tables[CounterpartRow.__tablename__]
+        .insert()
+        .from_select(
             ["actor_key", "counterpart_key", "meetings"],
             select(me.actor_key, other.actor_key, func.count(distinct(other.meeting_id)))
             .join(other, on)
@@ -249,7 +252,9 @@ def rebuild(connection: Any) -> None:
     )
     country = func.coalesce(other.country, literal(NO_COUNTRY))
     connection.execute(
-        CounterpartSpellingRow.__table__.insert().from_select(
+        Base.metadata.tables[CounterpartSpellingRow.__tablename__]
+        .insert()
+        .from_select(
             ["actor_key", "counterpart_key", "name", "country", "meetings"],
             select(
                 me.actor_key,

@@ -24,6 +24,7 @@ from sidelines.settings import Settings
 from sidelines.store import migrations, write
 from sidelines.store.filters import KB_INFO, knowledge_base
 from sidelines.store.read import actors, documents, meetings, search, statements, topics
+from sidelines.store.read.pages import PageKey
 from sidelines.store.read.results import (
     ActorProfile,
     DocumentDetail,
@@ -168,11 +169,15 @@ class Store:
         /,
         limit: int | None = None,
         offset: int = 0,
+        after: PageKey | None = None,
         **named: str | None,
     ) -> Records:
-        """The meetings the filters select, newest first (held ones unless ``status`` says)."""
+        """The meetings the filters select, newest first (held ones unless ``status`` says),
+        from ``offset`` or after the meeting ``after`` (its date and id: the next page)."""
         with self.sessions() as session:
-            found = meetings.meetings(session, _meeting_filter(filters, named), limit, offset)
+            found = meetings.meetings(
+                session, _meeting_filter(filters, named), limit, offset, after
+            )
         return Records(found)
 
     def count_meetings(self, filters: MeetingFilter | None = None, /, **named: str | None) -> int:
@@ -201,13 +206,21 @@ class Store:
         offset: int = 0,
         meeting_id: str | None = None,
         actor_key: str | None = None,
+        after: PageKey | None = None,
         **named: str | None,
     ) -> Records:
         """The statements the filters select (of one meeting, or by one corpus actor, when
-        given), newest first."""
+        given), newest first, from ``offset`` or after the statement ``after`` (its date and
+        id)."""
         with self.sessions() as session:
             found = statements.statements(
-                session, _statement_filter(filters, named), limit, offset, meeting_id, actor_key
+                session,
+                _statement_filter(filters, named),
+                limit,
+                offset,
+                meeting_id,
+                actor_key,
+                after,
             )
         return Records(found)
 
@@ -252,10 +265,13 @@ class Store:
         with self.sessions() as session:
             return actors.actor(session, name_or_id, kb=self.kb)
 
-    def documents(self, limit: int | None = None, offset: int = 0) -> Records:
-        """Documents without their text, newest first."""
+    def documents(
+        self, limit: int | None = None, offset: int = 0, after: PageKey | None = None
+    ) -> Records:
+        """Documents without their text, newest first (from ``offset`` or after the document
+        ``after``: its published date and id)."""
         with self.sessions() as session:
-            found = documents.documents(session, limit, offset)
+            found = documents.documents(session, limit, offset, after)
         return Records(found)
 
     def count_documents(self) -> int:

@@ -32,7 +32,7 @@ from sidelines.store.schema import (
     StoreVersionRow,
 )
 from sidelines.store.scope import meeting_scope
-from sidelines.store.search import create_search_index
+from sidelines.store.search import create_search_index, split_search_index
 from sidelines.store.totals import bump
 from sidelines.store.write import link_speakers, link_topics
 from sidelines.types import Participant
@@ -254,6 +254,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0007_meeting_scope", _meeting_scope),
     ("0008_meeting_scope_date", _scope_date_index),
     ("0009_aggregates", _aggregates),
+    ("0010_search_index_per_kind", split_search_index),
 ]
 
 

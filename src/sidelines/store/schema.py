@@ -286,6 +286,8 @@ QUERY_INDEXES = (
         StatementSpeakerRow.statement_id,
     ),
     Index("ix_meeting_sources_document_id", MeetingSourceRow.document_id),
+    #: a page of one occasion's meetings, newest first, without sorting all of them
+    Index("ix_meetings_occasion_date", MeetingRow.occasion, MeetingRow.date),
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select, update
 
-from sidelines.store.schema import StoreVersionRow
+from sidelines.store.schema import Base, StoreVersionRow
 
 __all__ = ["Totals", "bump", "version"]
 
@@ -33,7 +33,7 @@ def version(connection: Any) -> int:
 
 def bump(connection: Any) -> None:
     """Raise the store's version, in the caller's transaction (a session or a connection)."""
-    table = StoreVersionRow.__table__
+    table = Base.metadata.tables[StoreVersionRow.__tablename__]
     done = connection.execute(
         update(table).where(table.c.id == ROW).values(version=table.c.version + 1)
     )

@@ -106,9 +106,7 @@ def test_the_actor_profile_reads_the_counts_as_a_grouped_query_would(samples: St
     assert lavrov is not None and lavrov["counterparts"] and lavrov["topics"]
     met = [m for m in samples.meetings(actor=lavrov["id"], status=None)]
     for counterpart in lavrov["counterparts"]:
-        together = [
-            m for m in met if counterpart["name"] in {p["name"] for p in m["participants"]}
-        ]
+        together = [m for m in met if counterpart["name"] in {p["name"] for p in m["participants"]}]
         assert counterpart["meetings"] >= 1 and len(together) >= 1
     counts = [(-c["meetings"], c["id"]) for c in lavrov["counterparts"]]
     assert counts == sorted(counts)
@@ -170,7 +168,11 @@ def test_migration_builds_the_counts_and_the_text_index_of_an_older_database(
 ) -> None:
     if written.engine.dialect.name == "sqlite":
         hits = written.search("Lavrov")
-    profile, topics, occasions = written.actor("Sergey Lavrov"), written.topics(), written.occasions()
+    profile, topics, occasions = (
+        written.actor("Sergey Lavrov"),
+        written.topics(),
+        written.occasions(),
+    )
     url = written.engine.url.render_as_string(hide_password=False)
     with written.engine.begin() as connection:  # as the database was before 0009 and 0010
         for model in AGGREGATES:

@@ -227,14 +227,25 @@ def recount_international(connection: Any) -> None:
     _set_counts(connection, "international", counts)
 
 
+#: the tables read newest first, and their date column
+NEWEST_FIRST = (("meetings", "date"), ("statements", "date"), ("documents", "published"))
+
+
 def _aggregates(connection: Any) -> None:
     """0009: the counts kept on write (:mod:`sidelines.store.aggregates`: topics, occasions,
     actors' counterparts and topics) built from the stored rows, the store's version, and the
-    indexes of :data:`~sidelines.store.schema.QUERY_INDEXES`."""
+    indexes of :data:`~sidelines.store.schema.QUERY_INDEXES` and a newest-first one per list."""
     for model in (*aggregates.AGGREGATES, StoreVersionRow):
         Base.metadata.tables[model.__tablename__].create(connection, checkfirst=True)
     for index in QUERY_INDEXES:
         index.create(connection, checkfirst=True)
+    # newest first, undated last, then by id: the order of a page, so a page is a walk of the
+    # index (PostgreSQL cannot walk an ascending index for DESC NULLS LAST)
+    order = "DESC NULLS LAST" if connection.dialect.name == "postgresql" else "DESC"
+    for table, date in NEWEST_FIRST:
+        connection.execute(
+            text(f"CREATE INDEX IF NOT EXISTS ix_{table}_newest ON {table} ({date} {order}, id)")
+        )
     aggregates.rebuild(connection)
 
 

@@ -4,9 +4,10 @@ SQLite keeps an FTS5 table per kind (``search_document``, ``search_meeting``,
 ``search_statement``) written in the same transaction as the rows it indexes; PostgreSQL uses GIN
 indexes over ``to_tsvector`` of the same columns. Words are matched, case- and
 accent-insensitively, all of them (``Lavrov Astana`` finds texts with both). Only the top
-matches are ranked, by the index's own ranking: the :data:`RANKED` most recently indexed matches
-of a kind (a word in a hundred thousand texts would otherwise rank them all to show twenty). Where
-neither index is available the caller falls back to a substring scan.
+matches are ranked, by the index's own ranking: :data:`RANKED` matches of a kind (SQLite's most
+recently indexed, PostgreSQL's first found), as a word in a hundred thousand texts would
+otherwise rank them all to show twenty. Where neither index is available the caller falls back
+to a substring scan.
 """
 
 from __future__ import annotations
@@ -146,12 +147,13 @@ def search_ids(session: Session, kind: str, q: str, limit: int) -> list[str] | N
         # the same expression as the index, written out, so the planner uses the index
         vector = f"to_tsvector('{PG_CONFIG}', coalesce({title}, '') || ' ' || text)"
         query = f"plainto_tsquery('{PG_CONFIG}', :q)"
+        # the first RANKED matches the index yields; only those are ranked
         rows = session.execute(
             text(
-                f"SELECT id FROM {table} WHERE {vector} @@ {query} "
-                f"ORDER BY ts_rank({vector}, {query}) DESC, id LIMIT :n"
+                f"SELECT id FROM (SELECT id, {vector} AS v FROM {table} WHERE {vector} @@ {query} "
+                f"LIMIT :ranked) AS found ORDER BY ts_rank(v, {query}) DESC, id LIMIT :n"
             ),
-            {"q": q, "n": limit},
+            {"q": q, "n": limit, "ranked": RANKED},
         )
         return [str(r[0]) for r in rows]
     return None

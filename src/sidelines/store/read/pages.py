@@ -43,7 +43,8 @@ def newest_first(
     rows: list[Any] = []
     if last_date is not None:  # the rest of that date, then the older dates
         dated = query.where(date <= last_date, or_(date < last_date, id_ > last_id))
-        rows = list(session.scalars(_limited(dated.order_by(date.desc(), id_), limit)))
+        newest = dated.order_by(date.desc().nulls_last(), id_)
+        rows = list(session.scalars(_limited(newest, limit)))
         if limit and len(rows) >= limit:
             return rows
         undated = query.where(date.is_(None))

@@ -49,19 +49,34 @@ class Totals:
         self.size = size
         self._kept: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
         self._lock = threading.Lock()
+        #: one lock per total being computed: concurrent first requests wait for one count
+        self._computing: dict[Hashable, threading.Lock] = {}
 
-    def get(self, connection: Any, key: Hashable, compute: Callable[[], T]) -> T:
-        """The total ``key`` at the store's version now: kept, or ``compute()``-d and kept."""
-        now = version(connection)  # read first: a total computed after is at least this new
+    def _kept_at(self, key: Hashable, now: int) -> tuple[bool, Any]:
         with self._lock:
             kept = self._kept.get(key)
             if kept is not None and kept[0] == now:
                 self._kept.move_to_end(key)
-                return kept[1]  # type: ignore[no-any-return]
-        value = compute()
+                return True, kept[1]
+            return False, None
+
+    def get(self, connection: Any, key: Hashable, compute: Callable[[], T]) -> T:
+        """The total ``key`` at the store's version now: kept, or ``compute()``-d and kept."""
+        now = version(connection)  # read first: a total computed after is at least this new
+        found, value = self._kept_at(key, now)
+        if found:
+            return value  # type: ignore[no-any-return]
         with self._lock:
-            self._kept[key] = (now, value)
-            self._kept.move_to_end(key)
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            found, value = self._kept_at(key, now)  # another request counted it meanwhile
+            if found:
+                return value  # type: ignore[no-any-return]
+            value = compute()
+            with self._lock:
+                self._kept[key] = (now, value)
+                self._kept.move_to_end(key)
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+                self._computing.pop(key, None)
         return value

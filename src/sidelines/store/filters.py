@@ -33,7 +33,12 @@ from sidelines.evaluate.names import match_keys, names_match
 from sidelines.filters import EXPORT_FILTERS, MeetingFilter, StatementFilter
 from sidelines.kb import KnowledgeBase
 from sidelines.names import fold
-from sidelines.store.schema import ActorKeyRow, ActorRow, MeetingRow, ParticipantRow
+from sidelines.store.schema import (
+    ActorKeyRow,
+    ActorRow,
+    OccasionCountRow,
+    ParticipantRow,
+)
 from sidelines.store.scope import ORGANISATION_CODES, SCOPES, Scope
 
 __all__ = [
@@ -172,12 +177,9 @@ def occasions_named(session: Session, value: str) -> list[str]:
     words = set(_fold(value).split())
     if not words:
         return []
+    # the occasions kept with their counts: one row each, not a walk over every meeting
     stored = [
-        occasion
-        for occasion in session.scalars(
-            select(MeetingRow.occasion).where(MeetingRow.occasion.is_not(None)).distinct()
-        )
-        if occasion
+        occasion for occasion in session.scalars(select(OccasionCountRow.occasion)) if occasion
     ]
     kb = store_kb(session)
     series = kb.summit(value, None)

@@ -47,7 +47,8 @@ def search(session: Session, q: str, limit: int = 20) -> list[SearchHit]:
                     or_(
                         MeetingRow.occasion.ilike(like),
                         MeetingRow.place.ilike(like),
-                        has_participant(person(actors_named(session, needle))),
+                        # probed per meeting: the walk newest first stops at the limit
+                        has_participant(person(actors_named(session, needle)), frequent=True),
                     )
                 )
                 .order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id)

@@ -23,6 +23,7 @@ from sidelines.store.schema import MeetingRow, SchemaMigration
 
 from ..conftest import SAMPLES
 from .conftest import NewDatabase
+from .test_store import READOUT_A, READOUT_B
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +73,18 @@ def test_counts_kept_while_ingesting_are_a_recount(samples: Store) -> None:
     tables = kept(samples)
     assert tables == recounted(samples)
     assert tables["topic_counts"] and tables["actor_counterparts"] and tables["actor_topics"]
+
+
+def test_counts_follow_a_second_report_of_a_stored_meeting(
+    written: Store, tmp_path: Path, nlp: Language
+) -> None:
+    for name, readout in (("a.md", READOUT_A), ("b.md", READOUT_B)):
+        (tmp_path / name).write_text(readout, encoding="utf-8")
+    before = written.count_meetings()
+    report = IngestReport()
+    ingest_documents(read_items([str(tmp_path)], written, report), written, report, nlp=nlp)
+    assert report.stored == 2 and written.count_meetings() == before + 1  # one meeting, 2 sources
+    assert kept(written) == recounted(written)
 
 
 def test_counts_follow_every_review_and_merge_and_split(written: Store) -> None:

@@ -8,6 +8,10 @@ test: numbers depend on the machine and on what else runs on it.
     python bench/api_latency.py                       # the sample database
     python bench/api_latency.py --db sqlite:///big.db --clients 16 --seconds 5
 
+Before and after a change, in one run: ``--before-src OLD/src --before-db URL`` first serves
+``URL`` (a copy of the database as the old code left it) from the package in ``OLD/src`` (e.g.
+``git archive <commit> src | tar -x -C OLD``), then ``--db`` from this checkout, and prints both.
+
 A large database: ``python bench/synthetic_db.py --db sqlite:///big.db --meetings 1000000``
 grows one with a million synthetic meetings; then ``--db sqlite:///big.db`` here.
 """
@@ -39,8 +43,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db_url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(
+    db_url: str, port: int, workers: int, src: str | None = None
+) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SIDELINES_TOKEN": ""}
+    if src:  # the package of another checkout (the code before a change)
+        env["PYTHONPATH"] = src
     command = [sys.executable, "-m", "sidelines", "serve", "--db", db_url, "--port", str(port)]
     command += ["--workers", str(workers)]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -138,6 +146,24 @@ def sample_db(folder: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def measure(
+    db_url: str, clients: int, seconds: float, workers: int, src: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """p50/p95/p99 of every route of a server over ``db_url`` (run from ``src`` when given)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(db_url, port, workers, src)
+    try:
+        wait_until_up(base, server)
+        return {
+            name: asyncio.run(drive(base, path, clients, seconds))
+            for name, path in routes(base).items()
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -147,24 +173,30 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="Seconds per route.")
     parser.add_argument("--workers", type=int, default=1, help="Server processes.")
     parser.add_argument("--json", action="store_true", help="Print the results as JSON.")
+    parser.add_argument("--before-src", help="src/ of the code before a change, served first.")
+    parser.add_argument("--before-db", help="Database URL the code before is served over.")
     args = parser.parse_args()
+    if bool(args.before_src) != bool(args.before_db):
+        parser.error("--before-src and --before-db go together")
 
     with tempfile.TemporaryDirectory(prefix="sidelines-bench-") as folder:
         db_url = args.db or sample_db(Path(folder))
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        server = start_server(db_url, port, args.workers)
-        try:
-            wait_until_up(base, server)
-            results = {
-                name: asyncio.run(drive(base, path, args.clients, args.seconds))
-                for name, path in routes(base).items()
-            }
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        before = (
+            measure(args.before_db, args.clients, args.seconds, args.workers, args.before_src)
+            if args.before_src
+            else None
+        )
+        if not args.db or args.before_db:
+            # migrate before timing: a new schema change must not fall in the first route
+            from sidelines.store import Store
+
+            Store.open(db_url).engine.dispose()
+        results = measure(db_url, args.clients, args.seconds, args.workers)
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({"before": before, "after": results} if before else results, indent=2))
+        return
+    if before is not None:
+        print_compared(args, before, results)
         return
     print(
         f"{args.clients} clients, {args.seconds:g} s per route, {args.workers} server"
@@ -178,6 +210,21 @@ def main() -> None:
             f"{name:26} {r['requests']:8d} {r['rps']:7.1f} {r['p50']:8.1f} {r['p95']:8.1f}"
             f" {r['p99']:8.1f} {r['errors']}"
         )
+
+
+def print_compared(
+    args: argparse.Namespace, before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]
+) -> None:
+    print(
+        f"{args.clients} clients, {args.seconds:g} s per route, {args.workers} server"
+        f" process(es); before: {args.before_db} ({args.before_src}); after: {args.db}"
+    )
+    print(f"{'route':26} {'before p50':>10} {'p95':>8} {'after p50':>10} {'p95':>8} err")
+    for name, r in after.items():
+        b = before.get(name)
+        old = f"{b['p50']:10.1f} {b['p95']:8.1f}" if b else f"{'-':>10} {'-':>8}"
+        errors = (b["errors"] if b else 0) + r["errors"]
+        print(f"{name:26} {old} {r['p50']:10.1f} {r['p95']:8.1f} {errors}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import pycountry
 from sqlalchemy import Table
 
-from sidelines.store import Store
+from sidelines.store import Store, aggregates
 from sidelines.store.actors import key_rows
 from sidelines.store.migrations import recount_actors, recount_international
 from sidelines.store.schema import (
@@ -40,6 +40,8 @@ from sidelines.store.schema import (
     TopicRow,
 )
 from sidelines.store.scope import meeting_scope
+from sidelines.store.search import create_search_index
+from sidelines.store.totals import bump
 
 TOPICS = [
     "Ukraine", "Korean Peninsula", "Iranian nuclear issue", "climate", "trade", "energy",
@@ -251,9 +253,27 @@ def grow(store: Store, meetings: int, seed: int = 7) -> dict[str, int]:
             for n in range(meetings)
         ),
     )
-    with store.engine.begin() as connection:  # the counts every write keeps
+    added["evidence"] += _insert(
+        store,
+        EvidenceRow.__table__,  # type: ignore[arg-type]
+        (
+            {
+                "document_id": f"syn-doc-{n % documents}",
+                "meeting_id": None,
+                "statement_id": f"syn-s-{n}",
+                "start": 0,
+                "end": 10,
+                "text": "Synthetic",
+            }
+            for n in range(statements)
+        ),
+    )
+    with store.engine.begin() as connection:  # the counts and the text index every write keeps
         recount_actors(connection)
         recount_international(connection)
+        aggregates.rebuild(connection)
+        create_search_index(connection)
+        bump(connection)
     return added
 
 

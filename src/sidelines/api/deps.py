@@ -2,8 +2,11 @@
 
 Pagination: a list route takes ``limit`` (1-500, default 50) and an opaque ``cursor``; its answer
 carries ``next_cursor``, to pass back for the next page, or null on the last page. A cursor is
-the URL-safe base64 of ``"o:<offset>"``: stable for a database that does not change between
-calls, and never to be built by clients.
+the URL-safe base64 of ``"k:<offset>:<key>"``, the key (JSON) being the sort key of the last item
+of the page before, from which the next page is read (keyset pagination: as fast deep in a list as
+at its start, and stable while items are added before it); the offset only tells whether a page
+is the last. The ``"o:<offset>"`` cursors of earlier versions are still read. Never to be built
+by clients.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import binascii
 import dataclasses
 import hmac
 import inspect
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
@@ -24,6 +28,7 @@ from sidelines.api.errors import api_error
 from sidelines.settings import Settings
 from sidelines.store import Store
 from sidelines.store.filters import knowledge_base
+from sidelines.store.read.pages import PageKey
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -58,47 +63,79 @@ def knowledge_base_loaded() -> None:
     knowledge_base()  # the one lock the filters share
 
 
-def encode_cursor(offset: int) -> str:
-    """The cursor of the page that starts at ``offset``."""
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
+#: the longest cursor taken
+MAX_CURSOR = 400
+_BAD_CURSOR = "invalid cursor; pass back a next_cursor unchanged"
 
 
-def decode_cursor(cursor: str) -> int:
-    """The offset a cursor stands for; a 400 error for anything not made by :func:`encode_cursor`."""
+def encode_cursor(offset: int, after: PageKey | None = None) -> str:
+    """The cursor of the page that starts at ``offset``, after the item whose sort key is
+    ``after`` (when given)."""
+    raw = f"o:{offset}" if after is None else f"k:{offset}:{json.dumps(list(after))}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _page_key(text: str) -> PageKey:
+    key = json.loads(text)
+    if (
+        not isinstance(key, list)
+        or len(key) != 2
+        or not (key[0] is None or isinstance(key[0], str))
+        or not isinstance(key[1], str)
+    ):
+        raise ValueError("not a page key")
+    return (key[0], key[1])
+
+
+def decode_cursor(cursor: str) -> tuple[int, PageKey | None]:
+    """The offset and the sort key a cursor stands for; a 400 error for anything not made by
+    :func:`encode_cursor`."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
-        kind, _, number = raw.partition(":")
+        kind, _, rest = raw.partition(":")
+        number, _, key = rest.partition(":") if kind == "k" else (rest, "", "")
         offset = int(number)
+        after = _page_key(key) if kind == "k" else None
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise api_error(
-            400, "invalid cursor; pass back a next_cursor unchanged", "bad_cursor"
-        ) from None
-    if kind != "o" or offset < 0 or not number.isdigit():
-        raise api_error(400, "invalid cursor; pass back a next_cursor unchanged", "bad_cursor")
-    return offset
+        raise api_error(400, _BAD_CURSOR, "bad_cursor") from None
+    if kind not in ("o", "k") or offset < 0 or not number.isdigit():
+        raise api_error(400, _BAD_CURSOR, "bad_cursor")
+    return offset, after
 
 
 @dataclass(frozen=True)
 class Page:
-    """Which slice of a list a request asks for."""
+    """Which slice of a list a request asks for: ``limit`` items from ``offset``, read after
+    the item whose sort key is ``after`` when the cursor gives one."""
 
     limit: int
     offset: int
+    after: PageKey | None = None
 
-    def next_cursor(self, returned: int, total: int) -> str | None:
-        """The cursor of the following page, or None when this page is the last."""
+    def next_cursor(self, returned: int, total: int, last: PageKey | None = None) -> str | None:
+        """The cursor of the following page (after ``last``, the sort key of this page's last
+        item, when given), or None when this page is the last."""
         end = self.offset + returned
-        return encode_cursor(end) if returned and end < total else None
+        return encode_cursor(end, last) if returned and end < total else None
+
+
+def newest_first_key(items: list[Any], date: str = "date") -> PageKey | None:
+    """The sort key of the last of ``items`` of a newest-first list (its ``date`` and id)."""
+    return (items[-1][date], items[-1]["id"]) if items else None
 
 
 def page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
     cursor: Annotated[
-        str | None, Query(max_length=64, description="The next_cursor of the previous page.")
+        str | None,
+        Query(max_length=MAX_CURSOR, description="The next_cursor of the previous page."),
     ] = None,
 ) -> Page:
     """The page a list request asks for."""
-    return Page(limit=limit, offset=decode_cursor(cursor) if cursor else 0)
+    if not cursor:
+        return Page(limit=limit, offset=0)
+    offset, after = decode_cursor(cursor)
+    return Page(limit=limit, offset=offset, after=after)
 
 
 PageDep = Annotated[Page, Depends(page)]

@@ -24,6 +24,7 @@ from sidelines.settings import Settings
 from sidelines.store import migrations, write
 from sidelines.store.filters import KB_INFO, knowledge_base
 from sidelines.store.read import actors, documents, meetings, search, statements, topics
+from sidelines.store.read.pages import PageKey
 from sidelines.store.read.results import (
     ActorProfile,
     DocumentDetail,
@@ -43,6 +44,7 @@ from sidelines.store.schema import (
     StatementRow,
     TopicRow,
 )
+from sidelines.store.totals import Totals, bump
 from sidelines.store.write import StoreError
 from sidelines.types import Extraction
 
@@ -74,6 +76,8 @@ class Store:
         #: (its sessions carry it in ``info``); the default one when none is handed
         self.kb = kb if kb is not None else knowledge_base()
         self.sessions = sessionmaker(engine, expire_on_commit=False, info={KB_INFO: self.kb})
+        #: list totals and table counts, kept until the store changes
+        self.totals = Totals()
         self.migrate()
 
     @classmethod
@@ -101,9 +105,11 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session whose work is committed together, or not at all."""
+        """A session whose work is committed together, or not at all (a write: the store's
+        version goes up with it, so the totals kept from before are computed again)."""
         with self.sessions() as session, session.begin():
             yield session
+            bump(session)
 
     # --- writing --------------------------------------------------------------------------------
     def has_document(self, document_id: str) -> bool:
@@ -146,10 +152,16 @@ class Store:
             "ingest_errors": IngestErrorRow,
         }
         with self.sessions() as session:
-            return {
-                name: int(session.scalar(select(func.count()).select_from(model)) or 0)
-                for name, model in tables.items()
-            }
+            return dict(
+                self.totals.get(
+                    session,
+                    "counts",
+                    lambda: {
+                        name: int(session.scalar(select(func.count()).select_from(model)) or 0)
+                        for name, model in tables.items()
+                    },
+                )
+            )
 
     def meetings(
         self,
@@ -157,17 +169,24 @@ class Store:
         /,
         limit: int | None = None,
         offset: int = 0,
+        after: PageKey | None = None,
         **named: str | None,
     ) -> Records:
-        """The meetings the filters select, newest first (held ones unless ``status`` says)."""
+        """The meetings the filters select, newest first (held ones unless ``status`` says),
+        from ``offset`` or after the meeting ``after`` (its date and id: the next page)."""
         with self.sessions() as session:
-            found = meetings.meetings(session, _meeting_filter(filters, named), limit, offset)
+            found = meetings.meetings(
+                session, _meeting_filter(filters, named), limit, offset, after
+            )
         return Records(found)
 
     def count_meetings(self, filters: MeetingFilter | None = None, /, **named: str | None) -> int:
         """How many meetings the filters select (those of :meth:`meetings`)."""
+        chosen = _meeting_filter(filters, named)
         with self.sessions() as session:
-            return meetings.count_meetings(session, _meeting_filter(filters, named))
+            return self.totals.get(
+                session, ("meetings", chosen), lambda: meetings.count_meetings(session, chosen)
+            )
 
     def meeting(self, meeting_id: str) -> MeetingDetail | None:
         """One meeting with its statements, source documents and evidence."""
@@ -187,13 +206,21 @@ class Store:
         offset: int = 0,
         meeting_id: str | None = None,
         actor_key: str | None = None,
+        after: PageKey | None = None,
         **named: str | None,
     ) -> Records:
         """The statements the filters select (of one meeting, or by one corpus actor, when
-        given), newest first."""
+        given), newest first, from ``offset`` or after the statement ``after`` (its date and
+        id)."""
         with self.sessions() as session:
             found = statements.statements(
-                session, _statement_filter(filters, named), limit, offset, meeting_id, actor_key
+                session,
+                _statement_filter(filters, named),
+                limit,
+                offset,
+                meeting_id,
+                actor_key,
+                after,
             )
         return Records(found)
 
@@ -201,8 +228,13 @@ class Store:
         self, filters: StatementFilter | None = None, /, **named: str | None
     ) -> int:
         """How many statements the filters select (those of :meth:`statements`)."""
+        chosen = _statement_filter(filters, named)
         with self.sessions() as session:
-            return statements.count_statements(session, _statement_filter(filters, named))
+            return self.totals.get(
+                session,
+                ("statements", chosen),
+                lambda: statements.count_statements(session, chosen),
+            )
 
     def actors(
         self,
@@ -222,23 +254,30 @@ class Store:
     ) -> int:
         """How many actors match (``country``, ``name``, ``scope``)."""
         with self.sessions() as session:
-            return actors.count_actors(session, country, name, scope)
+            return self.totals.get(
+                session,
+                ("actors", country, name, scope),
+                lambda: actors.count_actors(session, country, name, scope),
+            )
 
     def actor(self, name_or_id: str) -> ActorProfile | None:
         """An actor's roles, counterparts, topics, latest meetings and statements."""
         with self.sessions() as session:
             return actors.actor(session, name_or_id, kb=self.kb)
 
-    def documents(self, limit: int | None = None, offset: int = 0) -> Records:
-        """Documents without their text, newest first."""
+    def documents(
+        self, limit: int | None = None, offset: int = 0, after: PageKey | None = None
+    ) -> Records:
+        """Documents without their text, newest first (from ``offset`` or after the document
+        ``after``: its published date and id)."""
         with self.sessions() as session:
-            found = documents.documents(session, limit, offset)
+            found = documents.documents(session, limit, offset, after)
         return Records(found)
 
     def count_documents(self) -> int:
         """How many documents are stored."""
         with self.sessions() as session:
-            return documents.count_documents(session)
+            return self.totals.get(session, "documents", lambda: documents.count_documents(session))
 
     def document(self, document_id: str) -> DocumentDetail | None:
         """One document with its text, sections, facts and evidence spans."""

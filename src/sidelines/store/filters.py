@@ -33,7 +33,12 @@ from sidelines.evaluate.names import match_keys, names_match
 from sidelines.filters import EXPORT_FILTERS, MeetingFilter, StatementFilter
 from sidelines.kb import KnowledgeBase
 from sidelines.names import fold
-from sidelines.store.schema import ActorKeyRow, ActorRow, MeetingRow, ParticipantRow
+from sidelines.store.schema import (
+    ActorKeyRow,
+    ActorRow,
+    OccasionCountRow,
+    ParticipantRow,
+)
 from sidelines.store.scope import ORGANISATION_CODES, SCOPES, Scope
 
 __all__ = [
@@ -168,13 +173,10 @@ def counterpart_named(session: Session, value: str) -> tuple[str | None, list[st
 
 
 def stored_occasions(session: Session) -> list[str]:
-    """Every occasion some stored meeting has."""
+    """Every occasion some stored meeting has: the occasions kept with their counts, one row
+    each, not a walk over every meeting."""
     return [
-        occasion
-        for occasion in session.scalars(
-            select(MeetingRow.occasion).where(MeetingRow.occasion.is_not(None)).distinct()
-        )
-        if occasion
+        occasion for occasion in session.scalars(select(OccasionCountRow.occasion)) if occasion
     ]
 
 

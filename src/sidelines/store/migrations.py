@@ -13,9 +13,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only
 
 from sidelines.kb import KnowledgeBase
+from sidelines.store import aggregates
 from sidelines.store.actors import identify, kb_spellings, key_rows, observe_role
 from sidelines.store.filters import KB_INFO, store_kb
 from sidelines.store.schema import (
+    QUERY_INDEXES,
     ActorKeyRow,
     ActorRow,
     Base,
@@ -27,9 +29,11 @@ from sidelines.store.schema import (
     StatementRow,
     StatementSpeakerRow,
     StatementTopicRow,
+    StoreVersionRow,
 )
 from sidelines.store.scope import meeting_scope
-from sidelines.store.search import create_search_index
+from sidelines.store.search import create_search_index, split_search_index
+from sidelines.store.totals import bump
 from sidelines.store.write import link_speakers, link_topics
 from sidelines.types import Participant
 
@@ -88,19 +92,29 @@ def _actor_counts(connection: Any) -> None:
 
 
 def recount_actors(connection: Any) -> None:
-    """Set every actor's meeting and statement counts from the participant and speaker rows."""
-    meetings = (
-        select(func.count(func.distinct(ParticipantRow.meeting_id)))
-        .where(ParticipantRow.actor_key == ActorRow.id, ParticipantRow.accompanying.is_(False))
-        .scalar_subquery()
-    )
-    statements = (
-        select(func.count())
-        .select_from(StatementSpeakerRow)
-        .where(StatementSpeakerRow.actor_key == ActorRow.id)
-        .scalar_subquery()
-    )
-    connection.execute(update(ActorRow).values(meetings=meetings, statements=statements))
+    """Set every actor's meeting and statement counts from the participant and speaker rows
+    (grouped scans: a per-actor subquery walks all speakers for each actor)."""
+    meetings = connection.execute(
+        select(ParticipantRow.actor_key, func.count(func.distinct(ParticipantRow.meeting_id)))
+        .where(ParticipantRow.actor_key.is_not(None), ParticipantRow.accompanying.is_(False))
+        .group_by(ParticipantRow.actor_key)
+    ).all()
+    statements = connection.execute(
+        select(StatementSpeakerRow.actor_key, func.count()).group_by(StatementSpeakerRow.actor_key)
+    ).all()
+    connection.execute(update(ActorRow).values(meetings=0, statements=0))
+    _set_counts(connection, "meetings", meetings)
+    _set_counts(connection, "statements", statements)
+
+
+def _set_counts(connection: Any, column: str, counts: list[Any]) -> None:
+    """Set ``actors.<column>`` of each ``(actor id, n)`` of ``counts``."""
+    table = Base.metadata.tables[ActorRow.__tablename__]
+    if counts:
+        connection.execute(
+            table.update().where(table.c.id == bindparam("key")).values({column: bindparam("n")}),
+            [{"key": key, "n": int(n)} for key, n in counts],
+        )
 
 
 def _columns(connection: Any, table: str) -> set[str]:
@@ -210,14 +224,29 @@ def recount_international(connection: Any) -> None:
         .group_by(ParticipantRow.actor_key)
     ).all()
     connection.execute(update(ActorRow).values(international=0))
-    table = Base.metadata.tables[ActorRow.__tablename__]
-    if counts:
+    _set_counts(connection, "international", counts)
+
+
+#: the tables read newest first, and their date column
+NEWEST_FIRST = (("meetings", "date"), ("statements", "date"), ("documents", "published"))
+
+
+def _aggregates(connection: Any) -> None:
+    """0009: the counts kept on write (:mod:`sidelines.store.aggregates`: topics, occasions,
+    actors' counterparts and topics) built from the stored rows, the store's version, and the
+    indexes of :data:`~sidelines.store.schema.QUERY_INDEXES` and a newest-first one per list."""
+    for model in (*aggregates.AGGREGATES, StoreVersionRow):
+        Base.metadata.tables[model.__tablename__].create(connection, checkfirst=True)
+    for index in QUERY_INDEXES:
+        index.create(connection, checkfirst=True)
+    # newest first, undated last, then by id: the order of a page, so a page is a walk of the
+    # index (PostgreSQL cannot walk an ascending index for DESC NULLS LAST)
+    order = "DESC NULLS LAST" if connection.dialect.name == "postgresql" else "DESC"
+    for table, date in NEWEST_FIRST:
         connection.execute(
-            table.update()
-            .where(table.c.id == bindparam("key"))
-            .values(international=bindparam("n")),
-            [{"key": key, "n": int(n)} for key, n in counts],
+            text(f"CREATE INDEX IF NOT EXISTS ix_{table}_newest ON {table} ({date} {order}, id)")
         )
+    aggregates.rebuild(connection)
 
 
 #: named schema changes, applied in order, each once
@@ -235,6 +264,8 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0006_actor_spellings", _actor_spellings),
     ("0007_meeting_scope", _meeting_scope),
     ("0008_meeting_scope_date", _scope_date_index),
+    ("0009_aggregates", _aggregates),
+    ("0010_search_index_per_kind", split_search_index),
 ]
 
 
@@ -259,6 +290,8 @@ def migrate(engine: Engine, kb: KnowledgeBase | None = None) -> list[str]:
                 connection.execute(
                     table.insert().values(name=name, applied_at=dt.datetime.now(dt.UTC))
                 )
+                if name >= "0009":  # from then on the store has a version to raise
+                    bump(connection)
                 applied.append(name)
         except IntegrityError:
             continue  # another process applied it at the same moment

@@ -26,6 +26,7 @@ from sidelines.errors import SidelinesError
 from sidelines.filters import STATUSES
 from sidelines.pairing import sides
 from sidelines.store.actors import identify
+from sidelines.store.aggregates import meetings_counted, statements_counted
 from sidelines.store.db import Store
 from sidelines.store.schema import (
     ActorRow,
@@ -242,6 +243,9 @@ def record_review(
         raise ReviewError("an annotation needs a note")
     with store.session() as session:
         row = _fact(session, fact_type, fact_id)
+        counted = meetings_counted if isinstance(row, MeetingRow) else statements_counted
+        if action == "correct":  # its share of the aggregates goes back as corrected
+            counted(session, [row.id], -1)
         before: Any
         after: Any
         if field == "participants" and isinstance(row, MeetingRow):
@@ -258,6 +262,8 @@ def record_review(
                 setattr(row, field, after)
                 if field == "topics":
                     _relink_topics(session, row, after)
+        if action == "correct":
+            counted(session, [row.id], +1)
         review = ReviewRow(
             fact_type=fact_type,
             fact_id=fact_id,
@@ -386,6 +392,7 @@ def _merge_or_split(
                 raise ReviewError("a meeting cannot be merged with itself")
             other = _fact(session, "meeting", value.strip())
             assert isinstance(other, MeetingRow)
+            meetings_counted(session, [row.id, other.id], -1)
             before: Any = _snapshot(session, other)
             _move_reports(session, other, row, {s.document_id for s in other.sources})
             keys = {(p.actor_key, p.accompanying) for p in row.participants}
@@ -408,6 +415,7 @@ def _merge_or_split(
             touched = {p.actor_key for p in other.participants if p.actor_key}
             session.delete(other)
             _recount(session, touched)
+            meetings_counted(session, [row.id], +1)
             after: Any = {"merged": other.id, "into": row.id}
         else:
             documents = value if isinstance(value, list) else None
@@ -419,6 +427,7 @@ def _merge_or_split(
                 raise ReviewError(f"not sources of this meeting: {sorted(moving - sources)}")
             if moving == sources:
                 raise ReviewError("a split leaves at least one source with the meeting")
+            meetings_counted(session, [row.id], -1)
             new_id = hashlib.sha256(f"{row.id}|{sorted(moving)}".encode()).hexdigest()[:32]
             new = MeetingRow(
                 id=new_id,
@@ -437,6 +446,7 @@ def _merge_or_split(
             _relink_topics(session, new, list(row.topics))
             _move_reports(session, row, new, moving)
             _recount(session, {p.actor_key for p in row.participants if p.actor_key})
+            meetings_counted(session, [row.id, new_id], +1)
             before = {"documents": sorted(sources)}
             after = {"new_meeting": new_id, "documents": sorted(moving)}
         review = ReviewRow(

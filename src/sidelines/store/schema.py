@@ -215,9 +215,80 @@ class IngestErrorRow(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
+class TopicCountRow(Base):
+    """A topic's numbers of meetings and statements (:mod:`sidelines.store.aggregates` keeps
+    them as the links are written, so the topic list reads 1 row a topic, not every link)."""
+
+    __tablename__ = "topic_counts"
+    topic: Mapped[str] = mapped_column(String(120), primary_key=True)
+    meetings: Mapped[int] = mapped_column(Integer, default=0)
+    statements: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OccasionCountRow(Base):
+    """An occasion's number of meetings, of any status (kept as meetings are written)."""
+
+    __tablename__ = "occasion_counts"
+    occasion: Mapped[str] = mapped_column(Text, primary_key=True)
+    meetings: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CounterpartRow(Base):
+    """How many meetings an actor had with a principal on another side (kept as meetings are
+    written): the counterparts of an actor's profile."""
+
+    __tablename__ = "actor_counterparts"
+    actor_key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    counterpart_key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    meetings: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CounterpartSpellingRow(Base):
+    """How many of those meetings name the counterpart so (its name and country, ``""`` for
+    none): the profile shows the first name and country in sort order, as a grouped query would."""
+
+    __tablename__ = "actor_counterpart_spellings"
+    actor_key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    counterpart_key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    country: Mapped[str] = mapped_column(String(3), primary_key=True)
+    meetings: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ActorTopicRow(Base):
+    """An actor's meetings and statements on a topic (kept as they are written)."""
+
+    __tablename__ = "actor_topics"
+    actor_key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(120), primary_key=True)
+    meetings: Mapped[int] = mapped_column(Integer, default=0)
+    statements: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StoreVersionRow(Base):
+    """One row: a number every write transaction raises, so a process may keep what it
+    computed from the store (a list's total) until the store changes."""
+
+    __tablename__ = "store_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+
 Index("ix_participants_meeting_country", ParticipantRow.meeting_id, ParticipantRow.country)
 #: a page of one scope's meetings, newest first, without walking the other scope's
 Index("ix_meetings_scope_date", MeetingRow.scope, MeetingRow.date)
+#: indexes of the 0009 migration: a speaker's statements and a document's meetings are found by
+#: index, not by a walk over every link (their primary keys lead with the other column)
+QUERY_INDEXES = (
+    Index(
+        "ix_statement_speakers_actor_key",
+        StatementSpeakerRow.actor_key,
+        StatementSpeakerRow.statement_id,
+    ),
+    Index("ix_meeting_sources_document_id", MeetingSourceRow.document_id),
+    #: a page of one occasion's meetings, newest first, without sorting all of them
+    Index("ix_meetings_occasion_date", MeetingRow.occasion, MeetingRow.date),
+)
 
 
 class ReviewRow(Base):

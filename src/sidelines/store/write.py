@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from sidelines.errors import SidelinesError
 from sidelines.store.actors import identify, observe_role
+from sidelines.store.aggregates import meetings_counted, statements_counted
 from sidelines.store.schema import (
     ActorRow,
     DocumentRow,
@@ -62,7 +63,10 @@ def save_extraction(session: Session, extraction: Extraction) -> bool:
     for meeting in extraction.meetings:
         parties = [*meeting.participants, *meeting.accompanying]
         keys = [identify(session, party) for party in parties]
-        row = _same_meeting(session, meeting, doc.id) or _new_meeting(session, meeting, keys)
+        counted = set(meeting_ids.values())  # stored meetings whose share is out of the counts
+        row = _same_meeting(session, meeting, doc.id, counted) or _new_meeting(
+            session, meeting, keys
+        )
         if row.id not in meeting_ids.values():  # two reports in one document: one source
             session.add(MeetingSourceRow(meeting_id=row.id, document_id=doc.id))
         meeting_ids[meeting.id] = row.id
@@ -95,6 +99,8 @@ def save_extraction(session: Session, extraction: Extraction) -> bool:
         session.add_all(_evidence_rows(doc.id, statement.evidence, statement_id=statement.id))
         link_speakers(session, statement.id, statement.speakers)
         link_topics(session, StatementTopicRow, "statement_id", statement.id, statement.topics)
+    meetings_counted(session, meeting_ids.values(), +1)
+    statements_counted(session, [st.id for st in extraction.statements], +1)
     index_texts(
         session,
         [("document", doc.id, doc.title or "", doc.text)]
@@ -168,10 +174,14 @@ def _party_key(meeting: Meeting) -> str:
     return " | ".join(sorted(p.key for p in meeting.participants))
 
 
-def _same_meeting(session: Session, meeting: Meeting, document_id: str) -> MeetingRow | None:
+def _same_meeting(
+    session: Session, meeting: Meeting, document_id: str, counted: set[str]
+) -> MeetingRow | None:
     """A stored meeting another document already reported: same principals and status,
     dates at most a day apart, the same mode (cross-document identity). Two meetings one
-    document tells apart stay apart."""
+    document tells apart stay apart. Its share of the aggregates is taken out before it
+    changes (unless it is one of the ``counted`` ones, out already), to go back with the
+    document's other meetings."""
     if meeting.date is None:
         return None
     day = dt.date.fromisoformat(meeting.date)
@@ -192,6 +202,8 @@ def _same_meeting(session: Session, meeting: Meeting, document_id: str) -> Meeti
     ).first()
     if found is None or found.mode != meeting.mode:
         return None
+    if found.id not in counted:
+        meetings_counted(session, [found.id], -1)
     for attr in ("place", "country", "occasion"):
         if getattr(found, attr) is None and getattr(meeting, attr) is not None:
             setattr(found, attr, getattr(meeting, attr))

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 
-from sidelines.api.deps import PageDep, StoreDep
+from sidelines.api.deps import PageDep, StoreDep, newest_first_key
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import DocumentDetailPublic, DocumentsPublic
 from sidelines.store.read.results import DocumentDetail
@@ -17,9 +17,13 @@ router = APIRouter(prefix="/documents", tags=["documents"], responses=ERROR_RESP
 @router.get("", response_model=DocumentsPublic, summary="List documents")
 def list_documents(store: StoreDep, page: PageDep) -> dict[str, Any]:
     """Stored documents (without their text), a page at a time."""
-    data = store.documents(limit=page.limit, offset=page.offset)
+    data = store.documents(limit=page.limit, offset=page.offset, after=page.after)
     count = store.count_documents()
-    return {"data": data, "count": count, "next_cursor": page.next_cursor(len(data), count)}
+    return {
+        "data": data,
+        "count": count,
+        "next_cursor": page.next_cursor(len(data), count, newest_first_key(data, "published")),
+    }
 
 
 @router.get("/{document_id}", response_model=DocumentDetailPublic, summary="One document")

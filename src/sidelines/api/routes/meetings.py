@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path
 
-from sidelines.api.deps import PageDep, StoreDep, query_filters
+from sidelines.api.deps import PageDep, StoreDep, newest_first_key, query_filters
 from sidelines.api.errors import ERROR_RESPONSES, api_error
 from sidelines.api.models import MeetingDetailPublic, MeetingsPublic
 from sidelines.filters import MeetingFilter
@@ -25,9 +25,13 @@ def list_meetings(
     filters: Annotated[MeetingFilter, Depends(meeting_filters)],
 ) -> dict[str, Any]:
     """Meetings matching every given filter, newest first, a page at a time."""
-    data = store.meetings(filters, limit=page.limit, offset=page.offset)
+    data = store.meetings(filters, limit=page.limit, offset=page.offset, after=page.after)
     count = store.count_meetings(filters)
-    return {"data": data, "count": count, "next_cursor": page.next_cursor(len(data), count)}
+    return {
+        "data": data,
+        "count": count,
+        "next_cursor": page.next_cursor(len(data), count, newest_first_key(data)),
+    }
 
 
 @router.get("/{meeting_id}", response_model=MeetingDetailPublic, summary="One meeting")

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from sidelines.api.deps import PageDep, StoreDep, query_filters
+from sidelines.api.deps import PageDep, StoreDep, newest_first_key, query_filters
 from sidelines.api.errors import ERROR_RESPONSES
 from sidelines.api.models import StatementsPublic
 from sidelines.filters import StatementFilter
@@ -25,6 +25,10 @@ def list_statements(
     page: PageDep,
 ) -> dict[str, Any]:
     """Statements matching every given filter, newest first, a page at a time."""
-    data = store.statements(filters, limit=page.limit, offset=page.offset)
+    data = store.statements(filters, limit=page.limit, offset=page.offset, after=page.after)
     count = store.count_statements(filters)
-    return {"data": data, "count": count, "next_cursor": page.next_cursor(len(data), count)}
+    return {
+        "data": data,
+        "count": count,
+        "next_cursor": page.next_cursor(len(data), count, newest_first_key(data)),
+    }

@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from sidelines.store.actors import name_slug
+from sidelines.store.aggregates import NO_COUNTRY
 from sidelines.store.filters import (
     MeetingFilter,
     StatementFilter,
@@ -19,27 +20,20 @@ from sidelines.store.filters import (
     scope_named,
 )
 from sidelines.store.read.meetings import meetings
-from sidelines.store.read.results import ActorProfile, ActorSummary
+from sidelines.store.read.results import ActorProfile, ActorSummary, Counterpart
 from sidelines.store.read.statements import statements
 from sidelines.store.schema import (
     ActorRow,
-    MeetingTopicRow,
-    ParticipantRow,
+    ActorTopicRow,
+    CounterpartRow,
+    CounterpartSpellingRow,
     RoleRow,
-    StatementSpeakerRow,
-    StatementTopicRow,
 )
 
 if TYPE_CHECKING:
     from sidelines.kb import KnowledgeBase
 
 __all__ = ["actor", "actors", "count_actors", "find_actor"]
-
-
-def _side(row: Any) -> Any:
-    """A participant's side as :func:`sidelines.pairing.side_key` reads it: its side, else its
-    country, else the participant itself."""
-    return func.coalesce(row.side, row.country, row.actor_key)
 
 
 def _scoped_meetings(scope: str | None) -> Any:
@@ -102,6 +96,31 @@ def count_actors(
         session, select(func.count()).select_from(ActorRow), country, name, scope
     )
     return int(session.scalar(query) or 0)
+
+
+def _counterparts(session: Session, key: str) -> list[Counterpart]:
+    """The actor's counterparts, most met first, each with the first of the names and countries
+    it was met under in sort order (from the counts :mod:`sidelines.store.aggregates` keeps)."""
+    spellings = {
+        other: (name, country or None)
+        for other, name, country in session.execute(
+            select(
+                CounterpartSpellingRow.counterpart_key,
+                func.min(CounterpartSpellingRow.name),
+                func.min(func.nullif(CounterpartSpellingRow.country, NO_COUNTRY)),
+            )
+            .where(CounterpartSpellingRow.actor_key == key)
+            .group_by(CounterpartSpellingRow.counterpart_key)
+        )
+    }
+    return [
+        {"id": other, "name": spellings[other][0], "country": spellings[other][1], "meetings": n}
+        for other, n in session.execute(
+            select(CounterpartRow.counterpart_key, CounterpartRow.meetings)
+            .where(CounterpartRow.actor_key == key)
+            .order_by(CounterpartRow.meetings.desc(), CounterpartRow.counterpart_key)
+        )
+    ]
 
 
 def _actor_summary(row: ActorRow) -> dict[str, Any]:
@@ -178,58 +197,11 @@ def actor(
         }
         for r in roles
     ]
-    mine = (
-        select(ParticipantRow.meeting_id, _side(ParticipantRow).label("side"))
-        .where(ParticipantRow.actor_key == row.id, ParticipantRow.accompanying.is_(False))
-        .subquery()
-    )
-    other = ParticipantRow
-    counterparts = session.execute(
-        select(
-            other.actor_key,
-            func.min(other.name),
-            func.min(other.country),
-            func.count(func.distinct(other.meeting_id)),
-        )
-        .join(mine, mine.c.meeting_id == other.meeting_id)
-        .where(
-            other.accompanying.is_(False),
-            other.actor_key != row.id,
-            _side(other) != mine.c.side,  # the side rule of sidelines.pairing, in SQL
-        )
-        .group_by(other.actor_key)
-        .order_by(func.count(func.distinct(other.meeting_id)).desc(), other.actor_key)
-    ).all()
-    out["counterparts"] = [
-        {"id": key, "name": name, "country": country, "meetings": int(n)}
-        for key, name, country, n in counterparts
-    ]
-    meeting_topics = dict(
-        session.execute(
-            select(MeetingTopicRow.topic, func.count())
-            .join(mine, mine.c.meeting_id == MeetingTopicRow.meeting_id)
-            .group_by(MeetingTopicRow.topic)
-        ).all()
-    )
-    statement_topics = dict(
-        session.execute(
-            select(StatementTopicRow.topic, func.count())
-            .join(
-                StatementSpeakerRow,
-                StatementSpeakerRow.statement_id == StatementTopicRow.statement_id,
-            )
-            .where(StatementSpeakerRow.actor_key == row.id)
-            .group_by(StatementTopicRow.topic)
-        ).all()
-    )
+    out["counterparts"] = _counterparts(session, row.id)
     out["topics"] = sorted(
         (
-            {
-                "topic": t,
-                "meetings": int(meeting_topics.get(t, 0)),
-                "statements": int(statement_topics.get(t, 0)),
-            }
-            for t in {*meeting_topics, *statement_topics}
+            {"topic": t.topic, "meetings": t.meetings, "statements": t.statements}
+            for t in session.scalars(select(ActorTopicRow).where(ActorTopicRow.actor_key == row.id))
         ),
         key=lambda t: (-(t["meetings"] + t["statements"]), t["topic"]),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sidelines.store.read.pages import PageKey, newest_first
 from sidelines.store.read.results import DocumentDetail, DocumentEvidence, DocumentSummary
 from sidelines.store.read.shapes import document_summary
 from sidelines.store.schema import DocumentRow, EvidenceRow, MeetingSourceRow, StatementRow
@@ -14,14 +15,15 @@ from sidelines.store.schema import DocumentRow, EvidenceRow, MeetingSourceRow, S
 __all__ = ["count_documents", "document", "documents"]
 
 
-def documents(session: Session, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
-    """Documents (newest first), without their text."""
-    query = select(DocumentRow).order_by(DocumentRow.published.desc().nulls_last(), DocumentRow.id)
-    if limit:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    return [document_summary(row) for row in session.scalars(query)]
+def documents(
+    session: Session, limit: int | None = None, offset: int = 0, after: PageKey | None = None
+) -> list[DocumentSummary]:
+    """Documents (newest first), without their text: ``limit`` of them after the document
+    ``after`` (its published date and id), else from ``offset``."""
+    rows = newest_first(
+        session, select(DocumentRow), DocumentRow.published, DocumentRow.id, limit, offset, after
+    )
+    return [document_summary(row) for row in rows]
 
 
 def count_documents(session: Session) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sidelines.filters import MeetingFilter, StatementFilter
 from sidelines.store.read.conditions import meeting_conditions
+from sidelines.store.read.pages import PageKey, newest_first
 from sidelines.store.read.results import (
     CitedDocument,
     ExportMeeting,
@@ -36,19 +37,21 @@ __all__ = ["count_meetings", "iter_meetings", "meeting", "meetings"]
 
 
 def meetings(
-    session: Session, filters: MeetingFilter, limit: int | None = None, offset: int = 0
+    session: Session,
+    filters: MeetingFilter,
+    limit: int | None = None,
+    offset: int = 0,
+    after: PageKey | None = None,
 ) -> list[MeetingRecord]:
-    """The meetings ``filters`` selects, newest first, ``limit`` of them from ``offset``."""
+    """The meetings ``filters`` selects, newest first, ``limit`` of them after the meeting
+    ``after`` (its date and id), else from ``offset``."""
     conditions = meeting_conditions(session, filters, plan=True)
-    query = select(MeetingRow).where(*conditions)
-    query = query.order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id).options(
-        selectinload(MeetingRow.participants), selectinload(MeetingRow.sources)
+    query = (
+        select(MeetingRow)
+        .where(*conditions)
+        .options(selectinload(MeetingRow.participants), selectinload(MeetingRow.sources))
     )
-    if limit:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    rows = session.scalars(query).all()
+    rows = newest_first(session, query, MeetingRow.date, MeetingRow.id, limit, offset, after)
     paths = document_paths(session, [row.id for row in rows])
     return [meeting_record(row, paths.get(row.id, [])) for row in rows]
 

@@ -24,7 +24,6 @@ def search(session: Session, q: str, limit: int = 20) -> list[SearchHit]:
     needle = "".join(ch if ch.isprintable() else " " for ch in q).strip()
     if not needle:
         return []
-    like = f"%{needle}%"
     found: list[SearchHit] = []
     documents = _text_hits(
         session, DocumentRow, "document", needle, limit, DocumentRow.title, DocumentRow.published
@@ -40,20 +39,7 @@ def search(session: Session, q: str, limit: int = 20) -> list[SearchHit]:
         )
     meeting_ids = search_ids(session, "meeting", needle, limit)
     if meeting_ids is None:
-        meetings_found = list(
-            session.scalars(
-                select(MeetingRow)
-                .where(
-                    or_(
-                        MeetingRow.occasion.ilike(like),
-                        MeetingRow.place.ilike(like),
-                        has_participant(person(actors_named(session, needle))),
-                    )
-                )
-                .order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id)
-                .limit(limit)
-            )
-        )
+        meetings_found = _meetings_scanned(session, needle, limit)
     else:
         by_id = {
             m.id: m
@@ -84,6 +70,28 @@ def search(session: Session, q: str, limit: int = 20) -> list[SearchHit]:
             }
         )
     return found[: limit * 3]
+
+
+def _meetings_scanned(session: Session, needle: str, limit: int) -> list[MeetingRow]:
+    """The newest ``limit`` meetings with ``needle`` in their occasion or place or among their
+    participants' names, where no text index holds them: the newest of each kind, merged (one
+    query with both would make the database list every meeting of a busy participant)."""
+    like = f"%{needle}%"
+    newest = (MeetingRow.date.desc().nulls_last(), MeetingRow.id)
+    found = {
+        row.id: row
+        for condition in (
+            or_(MeetingRow.occasion.ilike(like), MeetingRow.place.ilike(like)),
+            has_participant(person(actors_named(session, needle)), frequent=True),
+        )
+        for row in session.scalars(
+            select(MeetingRow).where(condition).order_by(*newest).limit(limit)
+        )
+    }
+    by_id = sorted(found.values(), key=lambda row: row.id)
+    # newest first, undated last, then by id (a stable sort keeps the ids in order)
+    ordered = sorted(by_id, key=lambda row: (row.date is not None, row.date or ""), reverse=True)
+    return ordered[:limit]
 
 
 def _text_hits(

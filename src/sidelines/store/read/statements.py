@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sidelines.filters import StatementFilter
-from sidelines.store.read.conditions import statement_conditions
+from sidelines.store.read.conditions import FREQUENT, said_by, statement_conditions
+from sidelines.store.read.pages import PageKey, newest_first
 from sidelines.store.read.results import EvidenceSpan, ExportStatement, StatementRecord
 from sidelines.store.read.shapes import (
     CITED,
@@ -23,11 +24,11 @@ from sidelines.store.read.shapes import (
     windowed_rows,
 )
 from sidelines.store.schema import (
+    ActorRow,
     DocumentRow,
     EvidenceRow,
     MeetingRow,
     StatementRow,
-    StatementSpeakerRow,
 )
 
 __all__ = ["count_statements", "iter_statements", "statement", "statements"]
@@ -40,26 +41,19 @@ def statements(
     offset: int = 0,
     meeting_id: str | None = None,
     actor_key: str | None = None,
+    after: PageKey | None = None,
 ) -> list[StatementRecord]:
     """The statements ``filters`` selects (of one meeting, or by one corpus actor, when given),
-    newest first, ``limit`` of them from ``offset``."""
-    conditions = statement_conditions(session, filters)
+    newest first, ``limit`` of them after the statement ``after`` (its date and id), else from
+    ``offset``."""
+    conditions = statement_conditions(session, filters, plan=True)
     query = select(StatementRow).where(*conditions)
     if meeting_id:
         query = query.where(StatementRow.meeting_id == meeting_id)
     if actor_key:
-        query = query.where(
-            exists().where(
-                StatementSpeakerRow.statement_id == StatementRow.id,
-                StatementSpeakerRow.actor_key == actor_key,
-            )
-        )
-    query = query.order_by(StatementRow.date.desc().nulls_last(), StatementRow.id)
-    if limit:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    rows = session.scalars(query).all()
+        said = session.scalar(select(ActorRow.statements).where(ActorRow.id == actor_key))
+        query = query.where(said_by([actor_key], int(said or 0) > FREQUENT))
+    rows = newest_first(session, query, StatementRow.date, StatementRow.id, limit, offset, after)
     spans: dict[str, list[EvidenceSpan]] = {}
     for e in session.scalars(
         select(EvidenceRow)

@@ -1,0 +1,219 @@
+"""The counts kept on write (topics, occasions, actors' counterparts and topics) agree with a
+recount of the stored rows after every kind of write; the totals kept per store version follow
+writes; newest-first pages read from a key show every row once; the 0009 and 0010 migrations
+build the counts and the per-kind text index of a database written before them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from sqlalchemy import delete, select, text
+
+from sidelines.corpus import IngestReport, ingest_documents, read_items
+from sidelines.filters import MeetingFilter, StatementFilter
+from sidelines.store import Store
+from sidelines.store.aggregates import AGGREGATES, rebuild
+from sidelines.store.read.pages import PageKey
+from sidelines.store.reviews import record_review
+from sidelines.store.schema import MeetingRow, SchemaMigration
+
+from ..conftest import SAMPLES
+from .conftest import NewDatabase
+from .test_store import READOUT_A, READOUT_B
+
+
+@pytest.fixture(scope="module")
+def samples(module_db: NewDatabase, nlp: Language) -> Iterator[Store]:
+    """The samples ingested once per back end (tests that write take a copy of their own)."""
+    store = Store.open(module_db("aggregates"))
+    report = IngestReport()
+    ingest_documents(read_items([str(SAMPLES)], store, report), store, report, nlp=nlp)
+    assert report.stored >= 4
+    yield store
+    store.engine.dispose()
+
+
+@pytest.fixture
+def written(new_db: NewDatabase, nlp: Language) -> Iterator[Store]:
+    store = Store.open(new_db("written"))
+    report = IngestReport()
+    ingest_documents(read_items([str(SAMPLES)], store, report), store, report, nlp=nlp)
+    yield store
+    store.engine.dispose()
+
+
+def kept(store: Store) -> dict[str, set[tuple[Any, ...]]]:
+    """Every row of every aggregate table."""
+    with store.engine.connect() as connection:
+        return {
+            model.__tablename__: {tuple(row) for row in connection.execute(select(model.__table__))}
+            for model in AGGREGATES
+        }
+
+
+def recounted(store: Store) -> dict[str, set[tuple[Any, ...]]]:
+    """The aggregate tables as :func:`rebuild` computes them from the stored rows now (in a
+    transaction that is rolled back)."""
+    with store.engine.connect() as connection:
+        transaction = connection.begin()
+        rebuild(connection)
+        rows = {
+            model.__tablename__: {tuple(row) for row in connection.execute(select(model.__table__))}
+            for model in AGGREGATES
+        }
+        transaction.rollback()
+    return rows
+
+
+def test_counts_kept_while_ingesting_are_a_recount(samples: Store) -> None:
+    tables = kept(samples)
+    assert tables == recounted(samples)
+    assert tables["topic_counts"] and tables["actor_counterparts"] and tables["actor_topics"]
+
+
+def test_counts_follow_a_second_report_of_a_stored_meeting(
+    written: Store, tmp_path: Path, nlp: Language
+) -> None:
+    for name, readout in (("a.md", READOUT_A), ("b.md", READOUT_B)):
+        (tmp_path / name).write_text(readout, encoding="utf-8")
+    before = written.count_meetings()
+    report = IngestReport()
+    ingest_documents(read_items([str(tmp_path)], written, report), written, report, nlp=nlp)
+    assert report.stored == 2 and written.count_meetings() == before + 1  # one meeting, 2 sources
+    assert kept(written) == recounted(written)
+
+
+def test_counts_follow_every_review_and_merge_and_split(written: Store) -> None:
+    """Property-style: each kind of review, on every meeting and statement of the samples in
+    turn, leaves the kept counts equal to a recount."""
+    meetings = list(written.meetings(status=None))
+    assert len(meetings) >= 3
+    corrections: list[tuple[str, Any]] = [
+        ("topics", ["climate", "trade"]),
+        ("occasion", "G20 summit"),
+        ("status", "not_held"),
+        ("participants", [{"name": "Olaf Scholz", "country": "DEU"}, {"name": "Li Qiang"}]),
+        ("topics", []),
+        ("occasion", None),
+    ]
+    for n, meeting in enumerate(meetings):
+        field, value = corrections[n % len(corrections)]
+        record_review(written, "meeting", meeting["id"], "correct", field, value)
+        assert kept(written) == recounted(written), (field, meeting["id"])
+    for statement in written.statements(limit=6):
+        record_review(written, "statement", statement["id"], "correct", "topics", ["security"])
+        assert kept(written) == recounted(written)
+    first, second = meetings[0], meetings[1]
+    merged = record_review(written, "meeting", first["id"], "merge", value=second["id"])
+    assert kept(written) == recounted(written)
+    record_review(written, "meeting", first["id"], "split", value=merged["before"]["documents"])
+    assert kept(written) == recounted(written)
+
+
+def test_the_actor_profile_reads_the_counts_as_a_grouped_query_would(samples: Store) -> None:
+    lavrov = samples.actor("Sergey Lavrov")
+    assert lavrov is not None and lavrov["counterparts"] and lavrov["topics"]
+    met = [m for m in samples.meetings(actor=lavrov["id"], status=None)]
+    for counterpart in lavrov["counterparts"]:
+        together = [m for m in met if counterpart["name"] in {p["name"] for p in m["participants"]}]
+        assert counterpart["meetings"] >= 1 and len(together) >= 1
+    counts = [(-c["meetings"], c["id"]) for c in lavrov["counterparts"]]
+    assert counts == sorted(counts)
+    topics = samples.topics()
+    assert topics and all(t["meetings"] + t["statements"] > 0 for t in topics)
+    assert sum(t["meetings"] for t in topics) == sum(
+        len(set(m["topics"])) for m in samples.meetings(status=None)
+    )
+
+
+def test_totals_are_kept_until_a_write(written: Store) -> None:
+    held = written.count_meetings()
+    assert written.count_meetings() == held == len(written.meetings())
+    [meeting] = written.meetings(limit=1)
+    record_review(written, "meeting", meeting["id"], "correct", "status", "not_held")
+    assert written.count_meetings() == held - 1  # the review raised the store's version
+    assert written.counts()["meetings"] == len(written.meetings(status=None))
+
+
+def walk(read: Any, key: Any, size: int) -> list[str]:
+    """Every id of a newest-first list, read page by page from the key of the last row."""
+    seen: list[str] = []
+    after: PageKey | None = None
+    while True:
+        page = read(limit=size, after=after)
+        seen.extend(row["id"] for row in page)
+        if len(page) < size:
+            return seen
+        after = key(page[-1])
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7])
+def test_pages_read_from_a_key_show_every_row_once(written: Store, size: int) -> None:
+    with written.session() as session:  # some undated meetings: the tail of the list
+        undated = list(session.scalars(select(MeetingRow).limit(2)))
+        for row in undated:
+            row.date = None
+    by_date = lambda row: (row["date"], row["id"])  # noqa: E731
+    everything = [m["id"] for m in written.meetings(status=None)]
+    assert walk(lambda **page: written.meetings(status=None, **page), by_date, size) == everything
+    statements = [s["id"] for s in written.statements()]
+    assert walk(written.statements, by_date, size) == statements
+    documents = [d["id"] for d in written.documents()]
+    published = lambda row: (row["published"], row["id"])  # noqa: E731
+    assert walk(written.documents, published, size) == documents
+    assert len(set(everything)) == len(everything) == written.count_meetings(status=None)
+    filtered = MeetingFilter(scope="international", status=None)
+    assert walk(lambda **page: written.meetings(filtered, **page), by_date, size) == [
+        m["id"] for m in written.meetings(filtered)
+    ]
+    speaker = StatementFilter(speaker="Sergey Lavrov")
+    assert walk(lambda **page: written.statements(speaker, **page), by_date, size) == [
+        s["id"] for s in written.statements(speaker)
+    ]
+
+
+def test_migration_builds_the_counts_and_the_text_index_of_an_older_database(
+    tmp_path: Path, written: Store
+) -> None:
+    if written.engine.dialect.name == "sqlite":
+        hits = written.search("Lavrov")
+    profile, topics, occasions = (
+        written.actor("Sergey Lavrov"),
+        written.topics(),
+        written.occasions(),
+    )
+    url = written.engine.url.render_as_string(hide_password=False)
+    with written.engine.begin() as connection:  # as the database was before 0009 and 0010
+        for model in AGGREGATES:
+            model.__table__.drop(connection)
+        connection.execute(delete(SchemaMigration).where(SchemaMigration.name >= "0009"))
+        if connection.dialect.name == "sqlite":  # the one shared text index of 0005
+            connection.execute(
+                text(
+                    "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, "
+                    "title, body, tokenize='unicode61 remove_diacritics 2')"
+                )
+            )
+            for kind in ("document", "meeting", "statement"):
+                connection.execute(
+                    text(
+                        f"INSERT INTO search_index (kind, ref, title, body) "
+                        f"SELECT '{kind}', ref, title, body FROM search_{kind}"
+                    )
+                )
+                connection.execute(text(f"DROP TABLE search_{kind}"))
+    written.engine.dispose()
+    upgraded = Store.open(url)
+    try:
+        assert upgraded.actor("Sergey Lavrov") == profile
+        assert (upgraded.topics(), upgraded.occasions()) == (topics, occasions)
+        assert kept(upgraded) == recounted(upgraded)
+        if upgraded.engine.dialect.name == "sqlite":
+            assert upgraded.search("Lavrov") == hits
+        assert upgraded.migrate() == []
+    finally:
+        upgraded.engine.dispose()

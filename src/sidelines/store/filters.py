@@ -175,9 +175,7 @@ def counterpart_named(session: Session, value: str) -> tuple[str | None, list[st
 def stored_occasions(session: Session) -> list[str]:
     """Every occasion some stored meeting has: the occasions kept with their counts, one row
     each, not a walk over every meeting."""
-    return [
-        occasion for occasion in session.scalars(select(OccasionCountRow.occasion)) if occasion
-    ]
+    return [occasion for occasion in session.scalars(select(OccasionCountRow.occasion)) if occasion]
 
 
 def occasions_named(session: Session, value: str, stored: list[str] | None = None) -> list[str]:

@@ -22,12 +22,10 @@ from sidelines.nlp.mentions import MentionKind
 from sidelines.types import MeetingMode, MeetingStatus, Participant, SectionKind
 
 EXTRACT = Path(__file__).resolve().parents[2] / "src" / "sidelines" / "extract"
-#: the modules of the meeting stage (statements.py has word lists of its own still; see the note
-#: in the report of issue 10; components.py wires the stage into spaCy and names only attributes)
+#: the modules of the extract stage: meetings, statements and topics (components.py wires the
+#: stage into spaCy and names only attributes)
 MEETING_MODULES = sorted(
-    p
-    for p in EXTRACT.glob("*.py")
-    if p.name not in {"__init__.py", "statements.py", "topics.py", "components.py"}
+    p for p in EXTRACT.glob("*.py") if p.name not in {"__init__.py", "components.py"}
 )
 
 _LABELS = (

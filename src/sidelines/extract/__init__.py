@@ -3,7 +3,8 @@
 from sidelines.extract.candidates import MeetingCandidate
 from sidelines.extract.meetings import MeetingExtractor
 from sidelines.extract.merging import merge_candidates
-from sidelines.extract.statements import StatementCandidate, StatementExtractor, merge_statements
+from sidelines.extract.statement_candidates import StatementCandidate, merge_statements
+from sidelines.extract.statements import StatementExtractor
 from sidelines.extract.topics import tag_topics
 
 __all__ = [

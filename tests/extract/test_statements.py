@@ -376,3 +376,28 @@ def test_according_to_names_the_speaker_of_its_clause(nlp: Language, text: str, 
     result = run(nlp, text, published="2024-03-05")
     hits = [s for s in result.statements if s.cue == "according to" and words in s.text]
     assert hits and hits[0].speakers[0].name == "Lena Brandt"
+
+
+def test_a_statement_noun_as_subject_gives_its_sentence(nlp: Language) -> None:
+    text = (
+        "Amara Mensah met Kofi Boateng in Accra on Monday. The comments made by Mensah stressed "
+        "that trade must grow."
+    )
+    result = run(nlp, text, published="2024-03-05")
+    assert any(
+        s.speakers[0].name == "Amara Mensah" and "trade must grow" in s.text
+        for s in result.statements
+    )
+
+
+def test_a_commentary_on_someones_comments_is_not_their_statement(nlp: Language) -> None:
+    # a republisher's commentary about comments: only the cue participle says what they said
+    text = (
+        "Amara Mensah met Kofi Boateng in Accra on Monday. This clearly debunks the "
+        "misrepresentation of the comments made by President Amara Mensah, for example in his "
+        "meeting with Kofi Boateng, opposing the use of force in the region as an attack. This "
+        "debunks the misrepresentation of the comments made by Mensah on trade."
+    )
+    result = run(nlp, text, published="2024-03-05")
+    by_mensah = [s.text for s in result.statements if s.speakers[0].name == "Amara Mensah"]
+    assert by_mensah == ["opposing the use of force in the region as an attack"], by_mensah

@@ -15,6 +15,7 @@ from sidelines.extract.statement_speakers import party_subject, unique_parties
 from sidelines.extract.turns import Turn
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.loader import load_lexicon
+from sidelines.nlp.doc_text import doc_text
 from sidelines.resolve import ResolvedMention
 from sidelines.types import Evidence, Participant
 
@@ -121,8 +122,11 @@ def noun_statements(
     by_token: dict[int, ResolvedMention],
     paragraph: int,
     nouns: frozenset[str],
+    verbs: frozenset[str],
 ) -> list[StatementCandidate]:
-    """ "the comments made by President X ...", "X's remarks ..."."""
+    """ "The comments made by President X stressed ...", "In the remarks made by X, ...": the
+    sentence says what X said; elsewhere in a sentence, only a cue participle after the noun
+    does ("the comments made by X, opposing the use of force"). ``verbs`` are the cue lemmas."""
     out = []
     for token in sent:
         if token.lower_ not in nouns or token.pos_ != "NOUN":
@@ -140,18 +144,49 @@ def noun_statements(
         if speaker is None:
             continue
         start = token.left_edge.idx
+        if _reports_content(token):
+            span = (sent.start_char, sent.end_char)
+        else:
+            # "... the misrepresentation of the comments made by X, ..., opposing the use of
+            # force": what the comments said is the cue participle after them, not the sentence
+            said = next(
+                (
+                    t
+                    for t in doc[token.right_edge.i + 1 : sent.end]
+                    if t.tag_ == "VBG" and t.lemma_.lower() in verbs
+                ),
+                None,
+            )
+            if said is None:
+                continue
+            span = (said.idx, doc[said.right_edge.i].idx + len(doc[said.right_edge.i]))
+        text = doc_text(doc)[span[0] : span[1]]
         out.append(
             StatementCandidate(
                 speakers=[speaker],
                 cue=token.text,
                 cue_lemma=token.lemma_.lower(),
-                text=sent.text,
-                evidence=[Evidence(sent.start_char, sent.end_char, sent.text)],
+                text=text,
+                evidence=[Evidence(span[0], span[1], text)],
                 position=start,
                 paragraph=paragraph,
             )
         )
     return out
+
+
+def _reports_content(noun: Token) -> bool:
+    """A statement noun whose sentence says what was said: the subject of its clause ("The
+    comments made by X stressed ..."), or a frame before it ("In the remarks made by X, ...")."""
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in _WORDS.frame_prepositions
+        and prep.head.dep_ == "ROOT"
+        and prep.i < prep.head.i
+    )
 
 
 # --- continuations ------------------------------------------------------------------------

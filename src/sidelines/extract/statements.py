@@ -272,7 +272,11 @@ class StatementExtractor:
                         paragraph=paragraph,
                     )
                 )
-        out.extend(noun_statements(doc, sent, by_token, paragraph, self.cues.nouns))
+        out.extend(
+            noun_statements(
+                doc, sent, by_token, paragraph, self.cues.nouns, frozenset(self.cues.verbs)
+            )
+        )
         out.extend(according_to(doc, sent, by_token, paragraph, self.cues.is_cue))
         return out
 

@@ -240,6 +240,7 @@ class StatementWords:
     addressed_cues: Words
     appeal_particles: Words
     noun_cue_verbs: Words
+    frame_prepositions: Words
     continuing_meeting_verbs: Words
     first_person: Words
     first_person_words: Words

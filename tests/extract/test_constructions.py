@@ -822,6 +822,38 @@ MEETINGS = [
         [("Narendra Modi", "Amara Mensah")],
         place="New Delhi",
     ),
+    # --- the capacity a party acts in names no party; a title-to-be ----------------------------
+    Case(
+        "as-someones-special-representative-known",
+        "Chinese Vice President Han Zheng, as Chinese President Xi Jinping's special "
+        "representative, meets with U.S. Vice President-elect J.D. Vance in Washington.",
+        [("Han Zheng", "J.D. Vance")],
+        place="Washington",
+    ),
+    Case(
+        "as-someones-envoy-unknown",
+        "Kofi Addo, as President Amara Mensah's envoy, held talks with Sione Baraka in Suva on "
+        "Monday.",
+        [("Kofi Addo", "Sione Baraka")],
+        date="2024-03-04",
+    ),
+    Case(
+        "as-chair-fronted",
+        "As chair of the forum, Amara Mensah met Sione Baraka in Suva on Monday.",
+        [("Amara Mensah", "Sione Baraka")],
+        place="Suva",
+    ),
+    Case(
+        "as-a-conjunction-keeps-its-subject",
+        "Ghana and Fiji reaffirmed their ties as Amara Mensah met Sione Baraka in Suva on Monday.",
+        [("Amara Mensah", "Sione Baraka")],
+        place="Suva",
+    ),
+    Case(
+        "president-elect-is-the-named-person",
+        "Amara Mensah met Ghana's President-elect Kofi Addo in Accra on Monday.",
+        [("Amara Mensah", "Kofi Addo")],
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",
@@ -1170,6 +1202,12 @@ OTHER_TIME = [
         "SUVA, March 4 (Test Wire) -- Hakan Fidan met Sergey Lavrov on Monday. Fidan visited "
         "Russia in 2019 to meet Vladimir Putin.",
         "visited Russia in 2019",
+        None,
+    ),
+    (
+        "Amara Mensah met Sione Baraka in Suva on Monday. He noted that Mensah recently had a "
+        "phone call with Kofi Addo.",
+        "recently had a phone call",
         None,
     ),
     (

@@ -83,6 +83,16 @@ def _role(
         return _governing_subject(head, trigger)
     if path and path[-1].lemma_.lower() == "include" and trigger.pos_ in {"NOUN", "PROPN"}:
         return "b"  # "a meeting (which) included / including A, B and C": its parties
+    if any(t.dep_ == "prep" and t.lower_ in words.capacity_prepositions for t in path) or (
+        # "Han, as Xi's special representative, meets ...", parsed as a second subject after
+        # "as" (not "..., as Balakrishnan meets Pompeo", where it is the only one)
+        path
+        and path[-1].dep_ == "nsubj"
+        and path[-1].left_edge.i > 0
+        and doc[path[-1].left_edge.i - 1].lower_ in words.capacity_prepositions
+        and sum(c.dep_ == "nsubj" for c in path[-1].head.children) > 1
+    ):
+        return None  # the capacity a party acts in: Xi is no party
     if _absorbed_subject(path, trigger, rules):
         return "a"
     path = _meeting_path(path, rules)

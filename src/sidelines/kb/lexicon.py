@@ -82,6 +82,7 @@ class RoleWords:
 
     party_prepositions: dict[str, Words]
     noun_prepositions: Words
+    capacity_prepositions: Words
     list_prepositions: Words
     heading_prepositions: Words
     heading_connectors: Words

@@ -267,4 +267,13 @@ def _office_phrase(role: str | None) -> str | None:
 
 
 def _surname_close(a: str, b: str) -> bool:
-    return fuzz.ratio(name_key(a).split()[-1], name_key(b).split()[-1]) >= 80
+    """Two spellings of one office holder's name: the surnames close, and the given names (when
+    both are written out) not another person's ("Kofi Addo" is not "Nana Akufo-Addo")."""
+    x, y = name_key(a).split(), name_key(b).split()
+    if fuzz.ratio(x[-1], y[-1]) < 80 and not (x[-1].endswith(y[-1]) or y[-1].endswith(x[-1])):
+        return False
+    if len(x) > 1 and len(y) > 1 and len(x[0]) > 1 and len(y[0]) > 1:
+        first, other = x[0], y[0]
+        if first[0] != other[0] and fuzz.ratio(first, other) < 50:
+            return False  # "Joe"/"Joseph", "Sergey"/"Sergei" are one person; "Kofi"/"Nana" not
+    return True

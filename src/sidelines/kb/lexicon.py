@@ -20,6 +20,7 @@ from typing import Any
 from sidelines.errors import KnowledgeBaseError
 
 __all__ = [
+    "DateWords",
     "GroupWords",
     "ImpliedWords",
     "Lexicon",
@@ -217,6 +218,7 @@ class TitleWords:
     pronouns: Words
     title_modifiers: Words
     plural_titles: Words
+    dotted_abbreviations: Words
     honorific_pattern: re.Pattern[str]
     group_pattern: re.Pattern[str]
     side_pattern: re.Pattern[str]
@@ -252,6 +254,17 @@ class StatementWords:
     own_words_pattern: re.Pattern[str]
 
 
+#: spaCy ``Matcher`` token patterns, as the data file writes them
+MatcherPatterns = list[list[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The ``dates`` section of ``cues.yaml``: the words of relative days (``nlp/pipeline.py``)."""
+
+    relative_day_patterns: MatcherPatterns
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Everything the extractors read as words: the cue tables, titles and the meeting rules."""
@@ -260,6 +273,7 @@ class Lexicon:
     cues: dict[str, Any]
     titles: TitleWords
     statements: StatementWords
+    dates: DateWords
     meetings: MeetingRules
 
 
@@ -299,6 +313,13 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
             raise KnowledgeBaseError(f"{where}: every word must be a string (quote on/off/yes/no)")
         words = list(value)
         return frozenset(words) if origin is frozenset else tuple(words)
+    if origin is list:
+        if not (
+            isinstance(value, list)
+            and all(isinstance(p, list) and all(isinstance(t, dict) for t in p) for p in value)
+        ):
+            raise KnowledgeBaseError(f"{where} must be a list of token patterns (lists of maps)")
+        return [[dict(t) for t in p] for p in value]
     if origin is dict:
         if not isinstance(value, dict):
             raise KnowledgeBaseError(f"{where} must be a mapping")

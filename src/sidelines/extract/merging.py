@@ -26,7 +26,9 @@ def separate_meetings(
     if len(others) < 2 or cand.together or words.together_pattern.search(sent.text):
         return [cand]
     said = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
-    plural = trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in words.plural_triggers
+    plural = (trigger.pos_ in {"NOUN", "PROPN"} and trigger.lower_ in words.plural_triggers) or any(
+        c.dep_ == "dobj" and c.lower_ in words.plural_triggers for c in trigger.children
+    )  # "held bilateral meetings with A and B"
     known = [p.country for p in others if p.country]
     distinct = len(set(known)) == len(known)
     # "met A, B, C and D"; a headline's "meets A, B, C" (a comma list with no "and")

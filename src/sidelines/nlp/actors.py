@@ -633,6 +633,9 @@ class ActorMentionFinder:
     def _country_at(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
         """The country named at token ``i`` (longest name of up to four tokens) and its end."""
         for k in range(min(4, limit - i), 0, -1):
+            last = doc[i + k - 1]
+            if k > 1 and (last.is_punct or last.is_space):
+                continue  # "Cyprus." at a paragraph's end: the name, not its full stop
             code = self.kb.country_code(doc[i : i + k].text)
             if code is not None:
                 return code, i + k

@@ -867,6 +867,18 @@ MEETINGS = [
             ("Amara Mensah", "Cyprus"),
         ],
     ),
+    Case(
+        "welcomed-someones-visit-the-visitor-and-the-host",
+        "Amara Mensah welcomed Prime Minister Sione Baraka's visit to Ghana.",
+        [("Sione Baraka", "Ghana")],
+    ),
+    Case(
+        "a-countrys-presidency-adds-no-head-of-state",
+        "Prime Minister Narendra Modi met President Amara Mensah in New Delhi on Monday. They "
+        "discussed India's G20 presidency and Ghana's chairmanship of the bloc.",
+        [("Narendra Modi", "Amara Mensah")],
+        place="New Delhi",
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",
@@ -882,6 +894,11 @@ MEETINGS = [
         "conversations-with-third-parties",
         "The leaders discussed their respective conversations with President Vladimir Putin and "
         "President Volodymyr Zelensky.",
+        [],
+    ),
+    Case(
+        "welcome-the-prime-ministers-visit-is-no-held-meeting",
+        'President Amara Mensah said: "We welcome the Prime Minister\'s visit to Accra."',
         [],
     ),
     Case(

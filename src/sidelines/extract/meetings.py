@@ -190,8 +190,10 @@ class MeetingExtractor:
     ) -> MeetingCandidate | None:
         rules = self.rules
         side_a, side_b, companions = trigger_parties(doc, sent, trigger, by_token, rules)
-        if heading and not side_b:
-            # headings are often misparsed; read them by position instead
+        possessed = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in trigger.children)
+        if heading and not side_b and not possessed:
+            # headings are often misparsed; read them by position instead (not "X welcomed the
+            # Prime Minister's visit": the possessor is the visit's side A)
             side_a, side_b = heading_parties(sent, trigger, by_token, side_a, rules)
         if side_a and not side_b:
             side_b = with_party(sent, trigger, by_token, side_a)

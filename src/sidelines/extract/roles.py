@@ -201,6 +201,8 @@ def _governing_subject(head: Token, trigger: Token) -> str | None:
     triggers ("Putin had a telephone conversation with ..."), or of a verb a verb trigger hangs
     from ("is expected to hold talks", "agreed to meet", "plans to visit")."""
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+    if is_noun and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in trigger.children):
+        return None  # "X welcomed the Prime Minister's visit": the possessor is its side A
     controlled = not is_noun and (
         trigger.dep_ == "xcomp"
         # "wrote after meeting with PM Hasina", "Before meeting Muizzu, X held ..."

@@ -879,6 +879,20 @@ MEETINGS = [
         [("Narendra Modi", "Amara Mensah")],
         place="New Delhi",
     ),
+    # --- a title-case manner is no forum ------------------------------------------------------
+    Case(
+        "virtual-meeting-headline-no-occasion",
+        "Secretary of State Antony Blinken met today with Kenyan President Uhuru Kenyatta.",
+        [("Antony Blinken", "Uhuru Kenyatta")],
+        title="Secretary Blinken's Virtual Meeting With Kenyan President Kenyatta",
+        mode="video",
+    ),
+    Case(
+        "bilateral-meeting-headline-unknown-no-occasion",
+        "Amara Mensah met Sione Baraka in Suva on Monday.",
+        [("Amara Mensah", "Sione Baraka")],
+        title="Minister Mensah's Bilateral Meeting With Prime Minister Baraka",
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",

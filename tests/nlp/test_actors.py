@@ -230,3 +230,15 @@ def test_a_misspelt_or_abbreviated_title_is_a_title_not_a_name(
     assert found[0].name == name
     assert found[0].title == title
     assert not any(m.name.split()[0] in {"PM", "EAM", "NSA", "Minster"} for m in found), found
+
+
+def test_a_title_right_before_a_surname_found_later_is_that_persons(nlp: Language) -> None:
+    # the headline's "Kenyan President" is Kenyatta's title, not the office holder of the day
+    text = (
+        "Secretary Blinken's Virtual Meeting With Kenyan President Kenyatta\n\n"
+        "Secretary of State Antony Blinken met today with Kenyan President Uhuru Kenyatta."
+    )
+    found = mentions(nlp, text)
+    assert not [m for m in found if m.kind == "title" and m.text == "Kenyan President"]
+    first = next(m for m in found if m.name == "Uhuru Kenyatta")
+    assert first.text == "Kenyan President Kenyatta" and first.title == "Kenyan President"

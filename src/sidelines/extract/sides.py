@@ -163,8 +163,9 @@ def named_forum(
         for t in trigger.lefts
         if t.dep_ in {"compound", "nmod", "amod", "poss"} and t.i not in by_token
     ]
-    if not mods or not any(t.pos_ == "PROPN" for t in mods):
-        return None
+    manner = rules.occasion.manner_words
+    if not any(t.pos_ == "PROPN" and t.lower_ not in manner for t in mods):
+        return None  # "Secretary Blinken's Virtual Meeting With ...": a manner, no forum
     start = min(t.left_edge.i for t in mods)
     span = trigger.doc[start : trigger.i + 1]
     if any(t.i in by_token for t in span) or len(span) > 7:

@@ -166,6 +166,7 @@ class OccasionWords:
     not_occasion_pattern: re.Pattern[str]
     forum_pattern: re.Pattern[str]
     forum_nouns: Words
+    manner_words: Words
     cue_pattern: re.Pattern[str]
     event_pattern: re.Pattern[str]
     generic_pattern: re.Pattern[str]

@@ -102,6 +102,7 @@ class ActorMentionFinder:
         mentions.extend(self._sides(doc, taken))
         mentions.extend(self._plural_titles(doc, mentions, taken))
         mentions.extend(self._pronouns(doc, taken))
+        mentions = _join_titles(doc, mentions)
         dateline = find_dateline(doc_text(doc))
         if dateline is not None:
             # "ACCRA, March 4 (Test Wire) --": the agency that filed the story is no party
@@ -787,3 +788,24 @@ def key_of(mention: ActorMention) -> str:
     if mention.actor_id:
         return mention.actor_id
     return name_key(mention.name or mention.text)
+
+
+def _join_titles(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A bare title right before a name found on its own ("... With Kenyan President Kenyatta",
+    the surname found from the full name later) is that name's title, not another party: the
+    two become one mention."""
+    by_start = {m.token_start: m for m in mentions if m.kind == "name" and not m.title}
+    out: list[ActorMention] = []
+    joined: set[int] = set()
+    for mention in sorted(mentions, key=lambda m: m.start):
+        name = by_start.get(mention.token_end) if mention.kind == "title" else None
+        if name is None or mention.token_end <= mention.token_start:
+            out.append(mention)
+            continue
+        name.start, name.token_start = mention.start, mention.token_start
+        name.text = doc_text(doc)[name.start : name.end]
+        name.title = mention.title
+        name.country_hint = name.country_hint or mention.country_hint
+        name.org_hint = name.org_hint or mention.org_hint
+        joined.add(id(mention))
+    return [m for m in out if id(m) not in joined]

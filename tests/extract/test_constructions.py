@@ -893,6 +893,15 @@ MEETINGS = [
         [("Amara Mensah", "Sione Baraka")],
         title="Minister Mensah's Bilateral Meeting With Prime Minister Baraka",
     ),
+    # --- a headline in the present is the body's meeting of a written day ----------------------
+    Case(
+        "headline-holds-talks-body-on-monday",
+        "New Delhi: Foreign Minister Amara Mensah on Monday held talks with his visiting Fijian "
+        "counterpart Sione Baraka.",
+        [("Amara Mensah", "Sione Baraka")],
+        title="FM Mensah holds talks with Fijian counterpart Baraka",
+        date="2024-03-04",
+    ),
     # --- negatives: no meeting at all -----------------------------------------------------------
     Case(
         "called-on-to-release",

@@ -217,3 +217,21 @@ def test_held_talks_with_two_parties_is_one_meeting(nlp: Language) -> None:
     text = "Amara Mensah held talks with Sione Baraka and Kofi Addo in Suva."
     result = extract(Document(text=text, published="2024-03-05"), nlp=nlp)
     assert len(result.meetings) == 1
+
+
+def test_a_present_headline_and_a_dated_body_are_one_meeting(nlp: Language) -> None:
+    title = "FM Mensah holds talks with Fijian counterpart Baraka"
+    text = (
+        title + "\n\nNew Delhi: Foreign Minister Amara Mensah on Monday held talks with his "
+        "visiting Fijian counterpart Sione Baraka."
+    )
+    result = extract(Document(text=text, title=title, published="2024-03-05"), nlp=nlp)
+    held = [m for m in result.meetings if m.status == "held"]
+    assert [m.date for m in held] == ["2024-03-04"], [(m.date, m.participants) for m in held]
+
+
+def test_a_headline_and_a_body_a_week_apart_stay_two(nlp: Language) -> None:
+    title = "FM Mensah holds talks with Fijian counterpart Baraka"
+    text = title + "\n\nAmara Mensah met Sione Baraka in Suva on February 20."
+    result = extract(Document(text=text, title=title, published="2024-03-05"), nlp=nlp)
+    assert len([m for m in result.meetings if m.status == "held"]) == 2

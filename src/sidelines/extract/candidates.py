@@ -34,6 +34,9 @@ class MeetingCandidate:
     #: undated, yet its clause names a time that is no day ("in October 2023", "last month"):
     #: another time than the day the story fixes
     other_time: bool = False
+    #: the date is the document's day by default ("holds talks" in a headline), not written:
+    #: a written date of the same meeting a day or two earlier wins
+    date_by_default: bool = False
 
     def party_keys(self) -> frozenset[str]:
         return frozenset(p.key for p in self.parties)

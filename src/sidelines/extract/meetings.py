@@ -36,6 +36,7 @@ from sidelines.extract.tense import (
     marked_earlier,
     meeting_date,
     reported_as_now,
+    says_a_day,
     says_other_time,
 )
 from sidelines.extract.transcripts import spoken_reference
@@ -324,6 +325,7 @@ class MeetingExtractor:
             sides=sides,
             together=together,
             other_time=date is None and says_other_time(doc, sent, trigger, day, rules),
+            date_by_default=date is not None and date == day and not says_a_day(doc, sent, day),
         )
 
 

@@ -137,7 +137,7 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
                 prev.party_keys() <= cand.party_keys() or cand.party_keys() <= prev.party_keys()
             ):
                 continue
-            if prev.date and cand.date and prev.date != cand.date:
+            if prev.date and cand.date and prev.date != cand.date and not _defaulted(prev, cand):
                 continue
             if (prev.other_time and cand.date) or (cand.other_time and prev.date):
                 continue  # "visited Ghana in November" is not Monday's meeting
@@ -156,6 +156,16 @@ def merge_candidates(candidates: list[MeetingCandidate]) -> list[MeetingCandidat
     return merged
 
 
+def _defaulted(a: MeetingCandidate, b: MeetingCandidate) -> bool:
+    """One report is dated only by default (a headline's "holds talks" on the page's day), the
+    other by a written day up to three days before: one meeting, of the written day."""
+    if a.date is None or b.date is None or a.date_by_default == b.date_by_default:
+        return False
+    default, written = (a, b) if a.date_by_default else (b, a)
+    assert default.date is not None and written.date is not None
+    return (default.main or written.main) and 0 < (default.date - written.date).days <= 3
+
+
 def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
     keys = {p.key for p in target.parties}
     for party in other.parties:
@@ -164,6 +174,8 @@ def _absorb(target: MeetingCandidate, other: MeetingCandidate) -> None:
             target.sides[party.key] = other.sides.get(party.key, party.country or "b")
     if target.mode != other.mode and target.weak_mode and not other.weak_mode:
         target.mode, target.weak_mode = other.mode, False
+    if target.date_by_default and other.date is not None and not other.date_by_default:
+        target.date, target.date_by_default = other.date, False  # the written day wins
     for attr in ("date", "place", "country", "occasion"):
         if getattr(target, attr) is None and getattr(other, attr) is not None:
             setattr(target, attr, getattr(other, attr))

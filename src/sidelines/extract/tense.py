@@ -198,6 +198,15 @@ def meeting_date(
     return day if default_to_doc else None
 
 
+def says_a_day(doc: Doc, sent: Span, day: dt.date | None) -> bool:
+    """The sentence writes a date that resolves to a day ("on Monday", "on 4 March")."""
+    return any(
+        resolve_date(d.text, day) is not None
+        for d in doc._.sl_dates or []
+        if sent.start_char <= d.start < sent.end_char
+    )
+
+
 #: a reference day to tell a day whose year is unknown ("July 3") from a time that is no day
 _ANY_DAY = dt.date(2000, 1, 1)
 

@@ -242,3 +242,19 @@ def test_a_title_right_before_a_surname_found_later_is_that_persons(nlp: Languag
     assert not [m for m in found if m.kind == "title" and m.text == "Kenyan President"]
     first = next(m for m in found if m.name == "Uhuru Kenyatta")
     assert first.text == "Kenyan President Kenyatta" and first.title == "Kenyan President"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AUC Chairperson meets with UN Secretary-General",
+        "ECOWAS Chairman met the delegation in Abuja.",
+    ],
+)
+def test_an_acronym_and_a_title_is_no_persons_name(nlp: Language, text: str) -> None:
+    assert not [m for m in mentions(nlp, text) if m.kind == "name"]
+
+
+def test_a_title_after_a_name_is_trimmed_from_it(nlp: Language) -> None:
+    found = [m for m in mentions(nlp, "Mr Abbas Mahmoud President met Vladimir Putin.")]
+    assert "Abbas Mahmoud" in [m.name for m in found if m.kind == "name"]

@@ -163,8 +163,11 @@ class ActorMentionFinder:
             ):
                 end = i  # a name never runs on past a list bullet or a line break
                 break
-        while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}:
-            end -= 1
+        while end > start and (
+            doc[end - 1].text in {"'s", "’s", "'", "’", ",", "."}
+            or (doc[end - 1].lower_ in TITLE_WORDS and end - 1 > start)
+        ):
+            end -= 1  # "AUC Chairperson": a title after an acronym, no name
         while start < end and (
             doc[start].lower_ in TITLE_WORDS
             or HONORIFIC_PREFIX.match(doc[start].text)
@@ -190,6 +193,8 @@ class ActorMentionFinder:
         text = doc[start:end].text
         if not text[:1].isupper() or len(text) < 3:
             return None
+        if end - start == 1 and text.isupper() and text.isalpha():
+            return None  # an acronym ("AUC") is a body, not a person
         if self.kb.place(text) or self.kb.country_code(text):
             return None
         if end - start == 1 and _coordinated_with_place(doc[start]):

@@ -756,6 +756,18 @@ MEETINGS = [
         place="Dakar",
     ),
     Case(
+        "fronted-stay-swallowed-verb-subject-known",
+        "During his stay in the United States, Han Zheng, China's vice president, met with U.S. "
+        "Vice President-elect J.D. Vance.",
+        [("Han Zheng", "J.D. Vance")],
+    ),
+    Case(
+        "fronted-visit-swallowed-verb-subject-unknown",
+        "During his visit to Fiji, Amara Mensah, the Ghanaian foreign minister, met with Sione "
+        "Baraka.",
+        [("Amara Mensah", "Sione Baraka")],
+    ),
+    Case(
         "frame-with-true-apposition-keeps-subject",
         "During talks with Amara Mensah, the Ghanaian foreign minister, Sione Baraka said trade "
         "was growing.",

@@ -93,7 +93,7 @@ def _role(
         and sum(c.dep_ == "nsubj" for c in path[-1].head.children) > 1
     ):
         return None  # the capacity a party acts in: Xi is no party
-    if _absorbed_subject(path, trigger, rules):
+    if _absorbed_subject(path, trigger, rules) or _absorbed_verb_subject(path, trigger, mention):
         return "a"
     path = _meeting_path(path, rules)
     if any(t.dep_ in _SIDE_CLAUSES for t in path):
@@ -162,6 +162,28 @@ def _meeting_path(path: list[Token], rules: MeetingRules) -> list[Token]:
             continue
         out.append(tok)
     return out
+
+
+def _absorbed_verb_subject(path: list[Token], trigger: Token, mention: ActorMention) -> bool:
+    """The same misparse before a verb trigger: "During his stay in the United States, Han, a
+    special representative of X, met with ..." hangs "Han" as an apposition (or a conjunct of
+    the place) in the fronted phrase and leaves "met" with no subject. Only the apposition's own name is the subject (not "X",
+    named inside it)."""
+    if trigger.pos_ != "VERB" or not path:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in trigger.children):
+        return False
+    top = path[-1]
+    if top.dep_ != "prep" or top.i > trigger.i:
+        return False
+    first = next((t for t in path if t.dep_ in {"appos", "conj"}), None)
+    return (
+        first is not None
+        and mention.kind == "name"
+        and mention.token_start <= first.i < mention.token_end
+        and first.left_edge.i > 0
+        and trigger.doc[first.left_edge.i - 1].text == ","
+    )
 
 
 def _absorbed_subject(path: list[Token], trigger: Token, rules: MeetingRules) -> bool:

@@ -19,7 +19,8 @@ from sidelines.store import Store
 from sidelines.store.aggregates import AGGREGATES, rebuild
 from sidelines.store.read.pages import PageKey
 from sidelines.store.reviews import record_review
-from sidelines.store.schema import MeetingRow, SchemaMigration
+from sidelines.store.schema import ActorRow, MeetingRow, SchemaMigration
+from sidelines.store.scope import meeting_scope
 
 from ..conftest import SAMPLES
 from .conftest import NewDatabase
@@ -69,6 +70,25 @@ def recounted(store: Store) -> dict[str, set[tuple[Any, ...]]]:
     return rows
 
 
+def actor_counts(store: Store) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
+    """Each actor's kept (meetings, international meetings), and the same counted from the
+    participant rows and each meeting's scope as computed from its principals now."""
+    with store.session() as session:
+        actors = session.scalars(select(ActorRow)).all()
+        kept_counts = {a.id: (a.meetings, a.international) for a in actors}
+        met: dict[str, set[str]] = {a.id: set() for a in actors}
+        abroad: dict[str, set[str]] = {a.id: set() for a in actors}
+        for row in session.scalars(select(MeetingRow)):
+            principals = [p for p in row.participants if not p.accompanying]
+            assert row.scope == meeting_scope(principals), row.id
+            for party in principals:
+                if party.actor_key:
+                    met[party.actor_key].add(row.id)
+                    if row.scope == "international":
+                        abroad[party.actor_key].add(row.id)
+        return kept_counts, {key: (len(met[key]), len(abroad[key])) for key in met}
+
+
 def test_counts_kept_while_ingesting_are_a_recount(samples: Store) -> None:
     tables = kept(samples)
     assert tables == recounted(samples)
@@ -104,14 +124,24 @@ def test_counts_follow_every_review_and_merge_and_split(written: Store) -> None:
         field, value = corrections[n % len(corrections)]
         record_review(written, "meeting", meeting["id"], "correct", field, value)
         assert kept(written) == recounted(written), (field, meeting["id"])
+        held, counted = actor_counts(written)
+        assert held == counted, (field, meeting["id"])
     for statement in written.statements(limit=6):
         record_review(written, "statement", statement["id"], "correct", "topics", ["security"])
         assert kept(written) == recounted(written)
     first, second = meetings[0], meetings[1]
     merged = record_review(written, "meeting", first["id"], "merge", value=second["id"])
     assert kept(written) == recounted(written)
-    record_review(written, "meeting", first["id"], "split", value=merged["before"]["documents"])
+    held, counted = actor_counts(written)
+    assert held == counted
+    split = record_review(
+        written, "meeting", first["id"], "split", value=merged["before"]["documents"]
+    )
     assert kept(written) == recounted(written)
+    held, counted = actor_counts(written)
+    assert held == counted
+    new = written.meeting(split["after"]["new_meeting"])
+    assert new is not None and new["scope"] == written.meeting(first["id"])["scope"]
 
 
 def test_the_actor_profile_reads_the_counts_as_a_grouped_query_would(samples: Store) -> None:

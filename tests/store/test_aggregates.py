@@ -247,3 +247,51 @@ def test_migration_builds_the_counts_and_the_text_index_of_an_older_database(
         assert upgraded.migrate() == []
     finally:
         upgraded.engine.dispose()
+
+
+def by_country(store: Store, **filters: str | None) -> dict[str, list[str]]:
+    """For each principal's country in the store, the ids of its meetings as the country
+    filter lists them and as read off every meeting's participants (newest first)."""
+    everything = list(store.meetings(status=None, **filters))
+    countries = {p["country"] for m in everything for p in m["participants"] if p["country"]}
+    assert countries
+    listed: dict[str, list[str]] = {}
+    for code in sorted(countries):
+        held = [m["id"] for m in everything if code in {p["country"] for p in m["participants"]}]
+        assert [m["id"] for m in store.meetings(country=code, status=None, **filters)] == held
+        assert [m["id"] for m in store.meetings(with_=code, status=None, **filters)] == held
+        listed[code] = held
+    return listed
+
+
+def test_a_country_filter_lists_the_meetings_its_principals_name(written: Store) -> None:
+    """The kept (country, date, meeting) rows a country's page walks give the meetings whose
+    principals are of that country, newest first, through keyset pages, a date range and
+    every kind of review."""
+    listed = by_country(written)
+    dates = sorted(m["date"] for m in written.meetings(status=None) if m["date"])
+    by_country(written, since=dates[len(dates) // 2])
+    by_country(written, until=dates[len(dates) // 2])
+    code = max(listed, key=lambda c: len(listed[c]))
+    by_date = lambda row: (row["date"], row["id"])  # noqa: E731
+    paged = walk(lambda **page: written.meetings(country=code, status=None, **page), by_date, 1)
+    assert paged == listed[code]
+    meetings = list(written.meetings(status=None))
+    first, second, third = meetings[0], meetings[1], meetings[2]
+    record_review(written, "meeting", first["id"], "correct", "date", "2001-02-03")
+    record_review(
+        written,
+        "meeting",
+        third["id"],
+        "correct",
+        "participants",
+        [{"name": "Olaf Scholz", "country": "DEU"}, {"name": "Li Qiang", "country": "CHN"}],
+    )
+    merged = record_review(written, "meeting", first["id"], "merge", value=second["id"])
+    assert kept(written) == recounted(written)
+    after = by_country(written)
+    assert after["DEU"] and third["id"] in after["DEU"] and third["id"] in after["CHN"]
+    assert second["id"] not in {i for ids in after.values() for i in ids}
+    record_review(written, "meeting", first["id"], "split", value=merged["before"]["documents"])
+    assert kept(written) == recounted(written)
+    by_country(written)

@@ -17,6 +17,7 @@ from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.filters import MeetingFilter, StatementFilter
 from sidelines.store import Store
 from sidelines.store.aggregates import AGGREGATES, rebuild
+from sidelines.store.read import actors as read_actors
 from sidelines.store.read.pages import PageKey
 from sidelines.store.reviews import record_review
 from sidelines.store.schema import ActorRow, MeetingRow, SchemaMigration
@@ -45,6 +46,15 @@ def written(new_db: NewDatabase, nlp: Language) -> Iterator[Store]:
     ingest_documents(read_items([str(SAMPLES)], store, report), store, report, nlp=nlp)
     yield store
     store.engine.dispose()
+
+
+#: a meeting's principals a review can set: Sergey Lavrov and three counterparts
+LAVROV_AND_THREE = [
+    {"name": "Sergey Lavrov", "country": "RUS", "actor_id": "sergey-lavrov"},
+    {"name": "Wang Yi", "country": "CHN", "actor_id": "wang-yi"},
+    {"name": "Olaf Scholz", "country": "DEU"},
+    {"name": "Li Qiang", "country": "CHN"},
+]
 
 
 def kept(store: Store) -> dict[str, set[tuple[Any, ...]]]:
@@ -295,3 +305,20 @@ def test_a_country_filter_lists_the_meetings_its_principals_name(written: Store)
     record_review(written, "meeting", first["id"], "split", value=merged["before"]["documents"])
     assert kept(written) == recounted(written)
     by_country(written)
+
+
+def test_the_actor_profile_lists_the_counterparts_met_most(written: Store) -> None:
+    [meeting] = written.meetings(actor="sergey-lavrov", limit=1)
+    record_review(written, "meeting", meeting["id"], "correct", "participants", LAVROV_AND_THREE)
+    found = written.counterparts("Sergey Lavrov")
+    assert found is not None
+    everyone, total = found
+    assert total == len(everyone) >= 3
+    with written.session() as session:
+        profile = read_actors.actor(session, "sergey-lavrov", met=1)
+        assert profile is not None
+        assert profile["counterparts"] == list(everyone)[:1]
+        assert profile["counterparts_total"] == total
+        pages = [read_actors.counterparts(session, "sergey-lavrov", 1, n) for n in range(total)]
+    assert [c for page in pages for c in page] == list(everyone)
+    assert written.counterparts("Nobody Atall") is None

@@ -287,8 +287,7 @@ class StoreVersionRow(Base):
 
 
 Index("ix_participants_meeting_country", ParticipantRow.meeting_id, ParticipantRow.country)
-#: a page of one scope's meetings, newest first, without walking the other scope's
-Index("ix_meetings_scope_date", MeetingRow.scope, MeetingRow.date)
+# a page of one scope's meetings walks ix_meetings_scope_newest (scope, date, id: migration 0012)
 #: indexes of the 0009 migration: a speaker's statements and a document's meetings are found by
 #: index, not by a walk over every link (their primary keys lead with the other column)
 QUERY_INDEXES = (

@@ -412,8 +412,10 @@ def actor_cli(
     if output == QueryOutput.json:
         sys.stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
         return
-    if output == QueryOutput.csv:
-        _print_records(found["counterparts"], output, ["id", "name", "country", "meetings"])
+    if output == QueryOutput.csv:  # every counterpart, not only the profile's most met
+        everyone = store.counterparts(found["id"])
+        met = list(everyone[0]) if everyone else found["counterparts"]
+        _print_records(met, output, ["id", "name", "country", "meetings"])
         return
     console = Console()
     aliases = f" (also {', '.join(found['aliases'])})" if found["aliases"] else ""
@@ -422,6 +424,12 @@ def actor_cli(
     )
     _print_records(found["roles"], output, ["start", "end", "title", "source"])
     _print_records(found["counterparts"], output, ["name", "country", "meetings"])
+    if found["counterparts_total"] > len(found["counterparts"]):
+        console.print(
+            f"the {len(found['counterparts'])} met most of {found['counterparts_total']}"
+            " counterparts (--format csv lists all)",
+            highlight=False,
+        )
     _print_records(found["topics"], output, ["topic", "meetings", "statements"])
     _print_records(found["statements"][:10], output, ["date", "cue", "text", "topics"])
 

@@ -11,7 +11,9 @@ from sidelines.api import app as api_app
 from sidelines.api import create_app
 from sidelines.settings import Settings
 from sidelines.store import Store
+from sidelines.store.reviews import record_review
 
+from ..store.test_aggregates import LAVROV_AND_THREE
 from .conftest import assert_error_shape
 
 API = "/api/v1"
@@ -71,6 +73,28 @@ def test_actor_by_id_and_by_name(client: TestClient) -> None:
     by_name = get(client, "/actors/Sergey Lavrov")
     assert by_id["id"] == by_name["id"] == lavrov["id"]
     assert by_id["meetings"] and by_id["counterparts"]
+    assert by_id["counterparts_total"] == len(by_id["counterparts"])
+
+
+def test_an_actors_counterparts_page_by_page(writable_store: Store) -> None:
+    [meeting] = writable_store.meetings(actor="sergey-lavrov", limit=1)
+    record_review(
+        writable_store, "meeting", meeting["id"], "correct", "participants", LAVROV_AND_THREE
+    )
+    client = TestClient(create_app(Settings(), writable_store))
+    profile = get(client, "/actors/sergey-lavrov")
+    assert profile["counterparts_total"] == len(profile["counterparts"]) >= 3
+    seen: list[dict[str, Any]] = []
+    params: dict[str, Any] = {"limit": 1}
+    while True:
+        page = get(client, "/actors/Sergey Lavrov/counterparts", **params)
+        assert page["count"] == profile["counterparts_total"] and len(page["data"]) == 1
+        seen += page["data"]
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert seen == profile["counterparts"]
+    assert_error_shape(client.get(f"{API}/actors/nobody-at-all/counterparts"), 404)
 
 
 def test_meeting_filters_narrow(client: TestClient) -> None:

@@ -17,9 +17,11 @@ from sidelines.corpus import IngestReport, ingest_documents, read_items
 from sidelines.filters import MeetingFilter, StatementFilter
 from sidelines.store import Store
 from sidelines.store.aggregates import AGGREGATES, rebuild
+from sidelines.store.read import actors as read_actors
 from sidelines.store.read.pages import PageKey
 from sidelines.store.reviews import record_review
-from sidelines.store.schema import MeetingRow, SchemaMigration
+from sidelines.store.schema import ActorRow, MeetingRow, SchemaMigration
+from sidelines.store.scope import meeting_scope
 
 from ..conftest import SAMPLES
 from .conftest import NewDatabase
@@ -46,6 +48,15 @@ def written(new_db: NewDatabase, nlp: Language) -> Iterator[Store]:
     store.engine.dispose()
 
 
+#: a meeting's principals a review can set: Sergey Lavrov and three counterparts
+LAVROV_AND_THREE = [
+    {"name": "Sergey Lavrov", "country": "RUS", "actor_id": "sergey-lavrov"},
+    {"name": "Wang Yi", "country": "CHN", "actor_id": "wang-yi"},
+    {"name": "Olaf Scholz", "country": "DEU"},
+    {"name": "Li Qiang", "country": "CHN"},
+]
+
+
 def kept(store: Store) -> dict[str, set[tuple[Any, ...]]]:
     """Every row of every aggregate table."""
     with store.engine.connect() as connection:
@@ -67,6 +78,25 @@ def recounted(store: Store) -> dict[str, set[tuple[Any, ...]]]:
         }
         transaction.rollback()
     return rows
+
+
+def actor_counts(store: Store) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]:
+    """Each actor's kept (meetings, international meetings), and the same counted from the
+    participant rows and each meeting's scope as computed from its principals now."""
+    with store.session() as session:
+        actors = session.scalars(select(ActorRow)).all()
+        kept_counts = {a.id: (a.meetings, a.international) for a in actors}
+        met: dict[str, set[str]] = {a.id: set() for a in actors}
+        abroad: dict[str, set[str]] = {a.id: set() for a in actors}
+        for row in session.scalars(select(MeetingRow)):
+            principals = [p for p in row.participants if not p.accompanying]
+            assert row.scope == meeting_scope(principals), row.id
+            for party in principals:
+                if party.actor_key:
+                    met[party.actor_key].add(row.id)
+                    if row.scope == "international":
+                        abroad[party.actor_key].add(row.id)
+        return kept_counts, {key: (len(met[key]), len(abroad[key])) for key in met}
 
 
 def test_counts_kept_while_ingesting_are_a_recount(samples: Store) -> None:
@@ -104,14 +134,24 @@ def test_counts_follow_every_review_and_merge_and_split(written: Store) -> None:
         field, value = corrections[n % len(corrections)]
         record_review(written, "meeting", meeting["id"], "correct", field, value)
         assert kept(written) == recounted(written), (field, meeting["id"])
+        held, counted = actor_counts(written)
+        assert held == counted, (field, meeting["id"])
     for statement in written.statements(limit=6):
         record_review(written, "statement", statement["id"], "correct", "topics", ["security"])
         assert kept(written) == recounted(written)
     first, second = meetings[0], meetings[1]
     merged = record_review(written, "meeting", first["id"], "merge", value=second["id"])
     assert kept(written) == recounted(written)
-    record_review(written, "meeting", first["id"], "split", value=merged["before"]["documents"])
+    held, counted = actor_counts(written)
+    assert held == counted
+    split = record_review(
+        written, "meeting", first["id"], "split", value=merged["before"]["documents"]
+    )
     assert kept(written) == recounted(written)
+    held, counted = actor_counts(written)
+    assert held == counted
+    new = written.meeting(split["after"]["new_meeting"])
+    assert new is not None and new["scope"] == written.meeting(first["id"])["scope"]
 
 
 def test_the_actor_profile_reads_the_counts_as_a_grouped_query_would(samples: Store) -> None:
@@ -217,3 +257,68 @@ def test_migration_builds_the_counts_and_the_text_index_of_an_older_database(
         assert upgraded.migrate() == []
     finally:
         upgraded.engine.dispose()
+
+
+def by_country(store: Store, **filters: str | None) -> dict[str, list[str]]:
+    """For each principal's country in the store, the ids of its meetings as the country
+    filter lists them and as read off every meeting's participants (newest first)."""
+    everything = list(store.meetings(status=None, **filters))
+    countries = {p["country"] for m in everything for p in m["participants"] if p["country"]}
+    assert countries
+    listed: dict[str, list[str]] = {}
+    for code in sorted(countries):
+        held = [m["id"] for m in everything if code in {p["country"] for p in m["participants"]}]
+        assert [m["id"] for m in store.meetings(country=code, status=None, **filters)] == held
+        assert [m["id"] for m in store.meetings(with_=code, status=None, **filters)] == held
+        listed[code] = held
+    return listed
+
+
+def test_a_country_filter_lists_the_meetings_its_principals_name(written: Store) -> None:
+    """The kept (country, date, meeting) rows a country's page walks give the meetings whose
+    principals are of that country, newest first, through keyset pages, a date range and
+    every kind of review."""
+    listed = by_country(written)
+    dates = sorted(m["date"] for m in written.meetings(status=None) if m["date"])
+    by_country(written, since=dates[len(dates) // 2])
+    by_country(written, until=dates[len(dates) // 2])
+    code = max(listed, key=lambda c: len(listed[c]))
+    by_date = lambda row: (row["date"], row["id"])  # noqa: E731
+    paged = walk(lambda **page: written.meetings(country=code, status=None, **page), by_date, 1)
+    assert paged == listed[code]
+    meetings = list(written.meetings(status=None))
+    first, second, third = meetings[0], meetings[1], meetings[2]
+    record_review(written, "meeting", first["id"], "correct", "date", "2001-02-03")
+    record_review(
+        written,
+        "meeting",
+        third["id"],
+        "correct",
+        "participants",
+        [{"name": "Olaf Scholz", "country": "DEU"}, {"name": "Li Qiang", "country": "CHN"}],
+    )
+    merged = record_review(written, "meeting", first["id"], "merge", value=second["id"])
+    assert kept(written) == recounted(written)
+    after = by_country(written)
+    assert after["DEU"] and third["id"] in after["DEU"] and third["id"] in after["CHN"]
+    assert second["id"] not in {i for ids in after.values() for i in ids}
+    record_review(written, "meeting", first["id"], "split", value=merged["before"]["documents"])
+    assert kept(written) == recounted(written)
+    by_country(written)
+
+
+def test_the_actor_profile_lists_the_counterparts_met_most(written: Store) -> None:
+    [meeting] = written.meetings(actor="sergey-lavrov", limit=1)
+    record_review(written, "meeting", meeting["id"], "correct", "participants", LAVROV_AND_THREE)
+    found = written.counterparts("Sergey Lavrov")
+    assert found is not None
+    everyone, total = found
+    assert total == len(everyone) >= 3
+    with written.session() as session:
+        profile = read_actors.actor(session, "sergey-lavrov", met=1)
+        assert profile is not None
+        assert profile["counterparts"] == list(everyone)[:1]
+        assert profile["counterparts_total"] == total
+        pages = [read_actors.counterparts(session, "sergey-lavrov", 1, n) for n in range(total)]
+    assert [c for page in pages for c in page] == list(everyone)
+    assert written.counterparts("Nobody Atall") is None

@@ -145,7 +145,7 @@ def test_a_database_from_before_actors_is_upgraded(tmp_path: Path, nlp: Language
             con.execute(f"DROP TABLE {table}")
         con.execute("DROP INDEX ix_participants_actor_key")
         con.execute("ALTER TABLE participants DROP COLUMN actor_key")
-        for index in ("ix_meetings_scope", "ix_meetings_scope_date", "ix_meetings_occasion"):
+        for index in ("ix_meetings_scope", "ix_meetings_scope_newest", "ix_meetings_occasion"):
             con.execute(f"DROP INDEX {index}")
         con.execute("ALTER TABLE meetings DROP COLUMN scope")
         con.execute("DELETE FROM schema_migrations WHERE name != '0001_initial'")

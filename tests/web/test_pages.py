@@ -11,9 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sidelines.store import Store
+from sidelines.store.reviews import record_review
 from sidelines.web import pages
 from sidelines.web.highlight import span_anchor
 
+from ..api.conftest import copy_store
+from ..store.test_aggregates import LAVROV_AND_THREE
 from .conftest import make_app
 
 OUR_SCRIPT = re.compile(
@@ -108,6 +111,39 @@ def test_actor_pages(client: TestClient) -> None:
         assert heading in html
     assert "Wang Yi" in html and "Minister of Foreign Affairs" in html
     assert get_page(client, "/actors/Sergey%20Lavrov")  # a name works as well as an id
+
+
+def counterparts_shown(html: str) -> tuple[list[str], str]:
+    """The names in an actor page's counterparts table, and the rest of its section."""
+    section = html.split('id="counterparts-h"', 1)[1].split("</section>", 1)[0]
+    names = re.findall(r'<td><a href="/actors/[^"]*">([^<]*)</a>', section)
+    return [html_lib.unescape(name) for name in names], section
+
+
+def test_actor_page_pages_its_counterparts(
+    web_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = copy_store(Path(str(web_store.engine.url.database)), tmp_path / "copy.db")
+    [meeting] = store.meetings(actor="sergey-lavrov", limit=1)
+    record_review(store, "meeting", meeting["id"], "correct", "participants", LAVROV_AND_THREE)
+    found = store.counterparts("sergey-lavrov")
+    assert found is not None
+    everyone, total = found
+    assert total == len(everyone) >= 3
+    client = TestClient(make_app(store))
+    names, section = counterparts_shown(get_page(client, "/actors/sergey-lavrov"))
+    assert names == [c["name"] for c in everyone] and "Met less" not in section
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)  # one counterpart a page
+    shown = []
+    for offset in range(total):
+        names, section = counterparts_shown(
+            get_page(client, f"/actors/sergey-lavrov?offset={offset}")
+        )
+        assert f"{offset + 1}–{offset + 1} of {total} counterparts" in section
+        assert ("Met less" in section) == (offset + 1 < total)
+        shown += names
+    assert shown == [c["name"] for c in everyone]
+    store.engine.dispose()
 
 
 def test_meeting_page_has_sides_statements_and_every_source(

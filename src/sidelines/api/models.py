@@ -158,6 +158,14 @@ class CounterpartPublic(BaseModel):
     meetings: int = 0
 
 
+class CounterpartsPublic(BaseModel):
+    """A page of an actor's counterparts, most met first."""
+
+    data: list[CounterpartPublic]
+    count: int
+    next_cursor: str | None = None
+
+
 class TopicPublic(BaseModel):
     """A topic and how many meetings and statements are about it."""
 
@@ -174,7 +182,12 @@ class ActorDetailPublic(BaseModel):
     country: str | None = None
     aliases: list[str] = []
     roles: list[RolePublic] = []
-    counterparts: list[CounterpartPublic] = []
+    counterparts: list[CounterpartPublic] = Field(
+        default=[],
+        description="The counterparts met most (at most 50); the rest are read a page at a time"
+        " from /actors/{id}/counterparts.",
+    )
+    counterparts_total: int = Field(default=0, description="How many counterparts there are.")
     topics: list[TopicPublic] = []
     statements: list[StatementPublic] = []
     meetings: list[MeetingPublic] = []

@@ -1,6 +1,7 @@
 """Counts kept as the store is written, so the reads that show them look up a few rows instead of
 grouping every link: each topic's meetings and statements, each occasion's meetings, each
-actor's counterparts (with the spellings they were named by) and topics.
+actor's counterparts (with the spellings they were named by) and topics; and each meeting's
+principals' countries with its date (a country's meetings listed newest first).
 
 A write takes a fact's share out before changing it and puts it back after
 (:func:`meetings_counted` and :func:`statements_counted` with ``sign`` -1 then +1), so the
@@ -23,6 +24,7 @@ from sidelines.store.schema import (
     Base,
     CounterpartRow,
     CounterpartSpellingRow,
+    MeetingCountryRow,
     MeetingRow,
     MeetingTopicRow,
     OccasionCountRow,
@@ -32,7 +34,14 @@ from sidelines.store.schema import (
     TopicCountRow,
 )
 
-__all__ = ["AGGREGATES", "NO_COUNTRY", "meetings_counted", "rebuild", "statements_counted"]
+__all__ = [
+    "AGGREGATES",
+    "NO_COUNTRY",
+    "meetings_counted",
+    "rebuild",
+    "rebuild_countries",
+    "statements_counted",
+]
 
 #: the tables kept here, each with its counted columns
 AGGREGATES: dict[Any, tuple[str, ...]] = {
@@ -41,6 +50,7 @@ AGGREGATES: dict[Any, tuple[str, ...]] = {
     CounterpartRow: ("meetings",),
     CounterpartSpellingRow: ("meetings",),
     ActorTopicRow: ("meetings", "statements"),
+    MeetingCountryRow: (),  # rows, not counts: written by meetings_counted, built by rebuild
 }
 #: the country of a counterpart spelling that names none (a key column cannot be NULL)
 NO_COUNTRY = ""
@@ -81,8 +91,10 @@ def _bump(session: Session, model: Any, key: tuple[Any, ...], **deltas: int) -> 
 
 def meetings_counted(session: Session, meeting_ids: Iterable[str], sign: int) -> None:
     """Add (``sign`` 1) or take out (-1) the share of these stored meetings, as they stand in
-    the session now, in the occasion, topic, counterpart and actor-topic counts."""
+    the session now, in the occasion, topic, counterpart and actor-topic counts, and their
+    rows of the meetings' countries."""
     session.flush()
+    _countries_kept(session, meeting_ids, sign)
     occasions: Counter[str] = Counter()
     topics: Counter[str] = Counter()
     actor_topics: Counter[tuple[str, str]] = Counter()
@@ -144,6 +156,41 @@ def meetings_counted(session: Session, meeting_ids: Iterable[str], sign: int) ->
     session.flush()
 
 
+def _countries_kept(session: Session, meeting_ids: Iterable[str], sign: int) -> None:
+    """Drop the country rows of these meetings; with ``sign`` 1 write them again as the
+    meetings stand now (each distinct country of a principal, with the meeting's date)."""
+    for ids in _batches(meeting_ids):
+        session.execute(delete(MeetingCountryRow).where(MeetingCountryRow.meeting_id.in_(ids)))
+        if sign > 0:
+            rows = session.execute(
+                select(MeetingRow.id, ParticipantRow.country, MeetingRow.date)
+                .join(ParticipantRow, ParticipantRow.meeting_id == MeetingRow.id)
+                .where(MeetingRow.id.in_(ids), *_PRINCIPAL_COUNTRY)
+                .distinct()
+            ).all()
+            session.add_all(MeetingCountryRow(meeting_id=m, country=c, date=d) for m, c, d in rows)
+
+
+#: a participant row that gives a meeting a country
+_PRINCIPAL_COUNTRY = (ParticipantRow.accompanying.is_(False), ParticipantRow.country.is_not(None))
+
+
+def rebuild_countries(connection: Any) -> None:
+    """Write the meetings' country rows again from the stored rows."""
+    connection.execute(delete(MeetingCountryRow))
+    connection.execute(
+        Base.metadata.tables[MeetingCountryRow.__tablename__]
+        .insert()
+        .from_select(
+            ["meeting_id", "country", "date"],
+            select(MeetingRow.id, ParticipantRow.country, MeetingRow.date)
+            .join(ParticipantRow, ParticipantRow.meeting_id == MeetingRow.id)
+            .where(*_PRINCIPAL_COUNTRY)
+            .distinct(),
+        )
+    )
+
+
 def statements_counted(session: Session, statement_ids: Iterable[str], sign: int) -> None:
     """Add (``sign`` 1) or take out (-1) the share of these stored statements in the topic and
     actor-topic counts."""
@@ -190,6 +237,7 @@ def rebuild(connection: Any) -> None:
     """Compute every aggregate table again from the stored rows (a migration, a bulk load)."""
     for model in AGGREGATES:
         connection.execute(delete(model.__table__))
+    rebuild_countries(connection)
     grouped: dict[tuple[Any, ...], dict[str, int]] = defaultdict(dict)
     for topic, n in connection.execute(
         select(MeetingTopicRow.topic, func.count()).group_by(MeetingTopicRow.topic)

@@ -261,9 +261,22 @@ class Store:
             )
 
     def actor(self, name_or_id: str) -> ActorProfile | None:
-        """An actor's roles, counterparts, topics, latest meetings and statements."""
+        """An actor's roles, the counterparts met most (and how many there are), topics,
+        latest meetings and statements."""
         with self.sessions() as session:
             return actors.actor(session, name_or_id, kb=self.kb)
+
+    def counterparts(
+        self, name_or_id: str, limit: int | None = None, offset: int = 0
+    ) -> tuple[Records, int] | None:
+        """An actor's counterparts, most met first, ``limit`` of them from ``offset``, and how
+        many there are; None if no actor matches (as :meth:`actor` finds one)."""
+        with self.sessions() as session:
+            row = actors.find_actor(session, name_or_id, self.kb)
+            if row is None:
+                return None
+            page = actors.counterparts(session, row.id, limit, offset)
+            return Records(page), actors.count_counterparts(session, row.id)
 
     def documents(
         self, limit: int | None = None, offset: int = 0, after: PageKey | None = None

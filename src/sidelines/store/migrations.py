@@ -21,6 +21,7 @@ from sidelines.store.schema import (
     ActorKeyRow,
     ActorRow,
     Base,
+    MeetingCountryRow,
     MeetingRow,
     MeetingTopicRow,
     ParticipantRow,
@@ -249,6 +250,36 @@ def _aggregates(connection: Any) -> None:
     aggregates.rebuild(connection)
 
 
+def _meeting_countries(connection: Any) -> None:
+    """0011: the meetings' countries kept with their dates
+    (:class:`~sidelines.store.schema.MeetingCountryRow`), and the index a page of one
+    country's meetings walks: by country, newest first, undated last, then by meeting."""
+    Base.metadata.tables[MeetingCountryRow.__tablename__].create(connection, checkfirst=True)
+    aggregates.rebuild_countries(connection)
+    order = "DESC NULLS LAST" if connection.dialect.name == "postgresql" else "DESC"
+    connection.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_meeting_countries_newest"
+            f" ON meeting_countries (country, date {order}, meeting_id)"
+        )
+    )
+
+
+def _scope_newest_index(connection: Any) -> None:
+    """0012: meetings indexed by scope in the order of a page (newest first, undated last, then
+    by id), in place of 0008's (scope, date): the page of the rarer scope is then a walk of
+    that index whatever the planner's statistics say (SQLite's know only that a scope holds
+    half the meetings on average, and chose to walk every meeting newest first instead)."""
+    order = "DESC NULLS LAST" if connection.dialect.name == "postgresql" else "DESC"
+    connection.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_meetings_scope_newest"
+            f" ON meetings (scope, date {order}, id)"
+        )
+    )
+    connection.execute(text("DROP INDEX IF EXISTS ix_meetings_scope_date"))
+
+
 #: named schema changes, applied in order, each once
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0001_initial", lambda connection: Base.metadata.create_all(connection)),
@@ -266,6 +297,8 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0008_meeting_scope_date", _scope_date_index),
     ("0009_aggregates", _aggregates),
     ("0010_search_index_per_kind", split_search_index),
+    ("0011_meeting_countries", _meeting_countries),
+    ("0012_meeting_scope_newest", _scope_newest_index),
 ]
 
 

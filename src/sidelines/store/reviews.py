@@ -40,6 +40,7 @@ from sidelines.store.schema import (
     StatementRow,
     StatementTopicRow,
 )
+from sidelines.store.scope import meeting_scope
 from sidelines.store.write import link_topics
 from sidelines.types import Participant
 
@@ -290,20 +291,29 @@ def _principals(row: MeetingRow) -> list[dict[str, Any]]:
 
 
 def _recount(session: Session, keys: set[str]) -> None:
-    """Set the meeting counts of the actors ``keys`` from their participant rows."""
+    """Set the meeting counts of the actors ``keys`` (all and international) from their
+    participant rows."""
 
     session.flush()
     for key in keys:
         actor = session.get(ActorRow, key)
-        if actor is not None:
-            actor.meetings = int(
-                session.scalar(
-                    select(func.count(func.distinct(ParticipantRow.meeting_id))).where(
-                        ParticipantRow.actor_key == key, ParticipantRow.accompanying.is_(False)
-                    )
-                )
-                or 0
-            )
+        if actor is None:
+            continue
+        met = select(func.count(func.distinct(ParticipantRow.meeting_id))).where(
+            ParticipantRow.actor_key == key, ParticipantRow.accompanying.is_(False)
+        )
+        actor.meetings = int(session.scalar(met) or 0)
+        international = met.join(MeetingRow, MeetingRow.id == ParticipantRow.meeting_id).where(
+            MeetingRow.scope == "international"
+        )
+        actor.international = int(session.scalar(international) or 0)
+
+
+def _rescope(row: MeetingRow) -> set[str]:
+    """Set a meeting's scope from its principals now; the actors whose counts it touches."""
+    principals = [p for p in row.participants if not p.accompanying]
+    row.scope = meeting_scope(principals)
+    return {p.actor_key for p in principals if p.actor_key}
 
 
 def _replace_principals(session: Session, row: MeetingRow, parties: list[dict[str, Any]]) -> None:
@@ -330,6 +340,7 @@ def _replace_principals(session: Session, row: MeetingRow, parties: list[dict[st
                 actor_key=key,
             )
         )
+    touched |= _rescope(row)
     _recount(session, touched)
 
 
@@ -412,7 +423,7 @@ def _merge_or_split(
                 row.topics = topics
                 _relink_topics(session, row, topics)
             _relink_topics(session, other, [])
-            touched = {p.actor_key for p in other.participants if p.actor_key}
+            touched = {p.actor_key for p in other.participants if p.actor_key} | _rescope(row)
             session.delete(other)
             _recount(session, touched)
             meetings_counted(session, [row.id], +1)
@@ -432,7 +443,8 @@ def _merge_or_split(
             new = MeetingRow(
                 id=new_id,
                 **{c: getattr(row, c) for c in ("status", "mode", "date", "place", "country",
-                                               "occasion", "cameo", "plover", "party_key")},
+                                               "occasion", "cameo", "plover", "scope",
+                                               "party_key")},
                 topics=list(row.topics),
                 participants=[
                     ParticipantRow(name=p.name, actor_id=p.actor_id, country=p.country,

@@ -265,6 +265,18 @@ class ActorTopicRow(Base):
     statements: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class MeetingCountryRow(Base):
+    """Kept on write (:mod:`sidelines.store.aggregates`): each country among a meeting's
+    principals, with the meeting's date, so a page of one country's meetings, newest first, is
+    a walk of the (country, date, meeting) index (migration 0011) instead of a probe of every
+    meeting."""
+
+    __tablename__ = "meeting_countries"
+    meeting_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    country: Mapped[str] = mapped_column(String(3), primary_key=True)
+    date: Mapped[str | None] = mapped_column(String(10))
+
+
 class StoreVersionRow(Base):
     """One row: a number every write transaction raises, so a process may keep what it
     computed from the store (a list's total) until the store changes."""
@@ -275,8 +287,7 @@ class StoreVersionRow(Base):
 
 
 Index("ix_participants_meeting_country", ParticipantRow.meeting_id, ParticipantRow.country)
-#: a page of one scope's meetings, newest first, without walking the other scope's
-Index("ix_meetings_scope_date", MeetingRow.scope, MeetingRow.date)
+# a page of one scope's meetings walks ix_meetings_scope_newest (scope, date, id: migration 0012)
 #: indexes of the 0009 migration: a speaker's statements and a document's meetings are found by
 #: index, not by a walk over every link (their primary keys lead with the other column)
 QUERY_INDEXES = (

@@ -558,9 +558,16 @@ def actors_page(request: Request) -> HTMLResponse:
 @router.get("/actors/{key}", response_class=HTMLResponse)
 def actor_page(request: Request, key: str) -> HTMLResponse:
     """An actor: roles over time, counterparts, statements by topic, a stance timeline."""
-    actor = _store(request).actor(key)
+    store = _store(request)
+    actor = store.actor(key)
     if actor is None:
         return _not_found(request, "actor", key)
+    # the profile lists the counterparts met most; ?offset= pages through the rest
+    offset = _offset(request)
+    met = actor["counterparts"][:PAGE_SIZE]
+    if offset:
+        met = list(store.counterparts(actor["id"], limit=PAGE_SIZE, offset=offset)[0])
+    total = actor["counterparts_total"]
     # a statement whose document gives no date happened at its meeting, when that is dated
     meeting_dates = {m["id"]: m.get("date") for m in actor.get("meetings", [])}
     statements = [
@@ -577,6 +584,10 @@ def actor_page(request: Request, key: str) -> HTMLResponse:
         "actor.html",
         {
             "actor": actor,
+            "counterparts": met,
+            "counterparts_from": offset + 1 if met else 0,
+            "counterparts_total": total,
+            "pages": _page_links(request, offset, len(met), total),
             "roles": roles,
             "by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
             "stance": charts.stance_timeline(statements),

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from sidelines.api.deps import PageDep, StoreDep, knowledge_base_loaded
 from sidelines.api.errors import ERROR_RESPONSES, api_error
-from sidelines.api.models import ActorDetailPublic, ActorsPublic
+from sidelines.api.models import ActorDetailPublic, ActorsPublic, CounterpartsPublic
 from sidelines.store.read.results import ActorProfile
 
 router = APIRouter(prefix="/actors", tags=["actors"], responses=ERROR_RESPONSES)
@@ -43,8 +43,27 @@ def list_actors(
     dependencies=[Depends(knowledge_base_loaded)],
 )
 def get_actor(store: StoreDep, id_or_name: Annotated[str, Path(max_length=200)]) -> ActorProfile:
-    """An actor by id or name: roles, counterparts, topics, latest statements and meetings."""
+    """An actor by id or name: roles, the 50 counterparts met most and how many there are,
+    topics, latest statements and meetings."""
     actor = store.actor(id_or_name)
     if actor is None:
         raise api_error(404, f"no actor {id_or_name!r}")
     return actor
+
+
+@router.get(
+    "/{id_or_name}/counterparts",
+    response_model=CounterpartsPublic,
+    summary="An actor's counterparts",
+    dependencies=[Depends(knowledge_base_loaded)],
+)
+def list_counterparts(
+    store: StoreDep, page: PageDep, id_or_name: Annotated[str, Path(max_length=200)]
+) -> dict[str, Any]:
+    """Everyone an actor met, most met first, a page at a time (the actor page lists the
+    first 50)."""
+    found = store.counterparts(id_or_name, limit=page.limit, offset=page.offset)
+    if found is None:
+        raise api_error(404, f"no actor {id_or_name!r}")
+    data, count = found
+    return {"data": data, "count": count, "next_cursor": page.next_cursor(len(data), count)}

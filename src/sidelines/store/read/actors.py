@@ -33,7 +33,18 @@ from sidelines.store.schema import (
 if TYPE_CHECKING:
     from sidelines.kb import KnowledgeBase
 
-__all__ = ["actor", "actors", "count_actors", "find_actor"]
+__all__ = [
+    "COUNTERPARTS",
+    "actor",
+    "actors",
+    "count_actors",
+    "count_counterparts",
+    "counterparts",
+    "find_actor",
+]
+
+#: the counterparts an actor's profile lists (the most met; the busiest actors met thousands)
+COUNTERPARTS = 50
 
 
 def _scoped_meetings(scope: str | None) -> Any:
@@ -98,29 +109,48 @@ def count_actors(
     return int(session.scalar(query) or 0)
 
 
-def _counterparts(session: Session, key: str) -> list[Counterpart]:
-    """The actor's counterparts, most met first, each with the first of the names and countries
-    it was met under in sort order (from the counts :mod:`sidelines.store.aggregates` keeps)."""
-    spellings = {
-        other: (name, country or None)
-        for other, name, country in session.execute(
-            select(
-                CounterpartSpellingRow.counterpart_key,
-                func.min(CounterpartSpellingRow.name),
-                func.min(func.nullif(CounterpartSpellingRow.country, NO_COUNTRY)),
+def counterparts(
+    session: Session, key: str, limit: int | None = None, offset: int = 0
+) -> list[Counterpart]:
+    """The actor's counterparts, most met first, ``limit`` of them from ``offset``, each with
+    the first of the names and countries it was met under in sort order (from the counts
+    :mod:`sidelines.store.aggregates` keeps)."""
+    query = (
+        select(CounterpartRow.counterpart_key, CounterpartRow.meetings)
+        .where(CounterpartRow.actor_key == key)
+        .order_by(CounterpartRow.meetings.desc(), CounterpartRow.counterpart_key)
+        .offset(offset)
+    )
+    met = session.execute(query.limit(limit) if limit else query).all()
+    spellings = (
+        {
+            other: (name, country or None)
+            for other, name, country in session.execute(
+                select(
+                    CounterpartSpellingRow.counterpart_key,
+                    func.min(CounterpartSpellingRow.name),
+                    func.min(func.nullif(CounterpartSpellingRow.country, NO_COUNTRY)),
+                )
+                .where(
+                    CounterpartSpellingRow.actor_key == key,
+                    CounterpartSpellingRow.counterpart_key.in_([other for other, _ in met]),
+                )
+                .group_by(CounterpartSpellingRow.counterpart_key)
             )
-            .where(CounterpartSpellingRow.actor_key == key)
-            .group_by(CounterpartSpellingRow.counterpart_key)
-        )
-    }
+        }
+        if met
+        else {}
+    )
     return [
         {"id": other, "name": spellings[other][0], "country": spellings[other][1], "meetings": n}
-        for other, n in session.execute(
-            select(CounterpartRow.counterpart_key, CounterpartRow.meetings)
-            .where(CounterpartRow.actor_key == key)
-            .order_by(CounterpartRow.meetings.desc(), CounterpartRow.counterpart_key)
-        )
+        for other, n in met
     ]
+
+
+def count_counterparts(session: Session, key: str) -> int:
+    """How many counterparts the actor ``key`` has."""
+    query = select(func.count()).select_from(CounterpartRow).where(CounterpartRow.actor_key == key)
+    return int(session.scalar(query) or 0)
 
 
 def _actor_summary(row: ActorRow) -> dict[str, Any]:
@@ -154,11 +184,16 @@ def find_actor(
 
 
 def actor(
-    session: Session, name_or_id: str, latest: int = 20, kb: KnowledgeBase | None = None
+    session: Session,
+    name_or_id: str,
+    latest: int = 20,
+    kb: KnowledgeBase | None = None,
+    met: int = COUNTERPARTS,
 ) -> ActorProfile | None:
     """An actor's roles over time (from the knowledge base and as the documents title them),
-    counterparts with counts, topics, latest meetings and statements; None if no actor
-    matches."""
+    the ``met`` counterparts met most with counts (and how many there are: the rest are read
+    a page at a time by :func:`counterparts`), topics, latest meetings and statements; None
+    if no actor matches."""
     row = find_actor(session, name_or_id, kb)
     if row is None:
         return None
@@ -197,7 +232,8 @@ def actor(
         }
         for r in roles
     ]
-    out["counterparts"] = _counterparts(session, row.id)
+    out["counterparts"] = counterparts(session, row.id, limit=met)
+    out["counterparts_total"] = count_counterparts(session, row.id)
     out["topics"] = sorted(
         (
             {"topic": t.topic, "meetings": t.meetings, "statements": t.statements}

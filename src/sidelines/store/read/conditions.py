@@ -7,6 +7,7 @@ them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import and_, exists, false, func, or_, select
@@ -23,6 +24,7 @@ from sidelines.store.filters import (
 )
 from sidelines.store.schema import (
     ActorRow,
+    MeetingCountryRow,
     MeetingRow,
     MeetingTopicRow,
     ParticipantRow,
@@ -35,13 +37,14 @@ __all__ = [
     "FREQUENT",
     "has_participant",
     "meeting_conditions",
+    "newest_plan",
     "person",
     "said_by",
     "statement_conditions",
 ]
 
 
-#: above this many meetings, a page of an actor's or a country's meetings is found by walking
+#: above this many meetings, a page of an actor's meetings is found by walking
 #: meetings newest first and probing each (the first page comes quickly); below it, by listing
 #: the few meetings first and sorting them
 FREQUENT = 5_000
@@ -79,7 +82,7 @@ def _frequent(session: Session, actors: Any, plan: bool) -> bool:
 def meeting_conditions(session: Session, filters: MeetingFilter, plan: bool = False) -> list[Any]:
     """The WHERE conditions of the meetings ``filters`` selects.
 
-    With ``plan``, an actor or country with many meetings is matched in the form that finds a
+    With ``plan``, an actor with many meetings is matched in the form that finds a
     newest-first page fastest (the results are the same either way).
 
     Raises:
@@ -93,15 +96,14 @@ def meeting_conditions(session: Session, filters: MeetingFilter, plan: bool = Fa
         ids = actors_named(session, actor)
         frequent = _frequent(session, ActorRow.id.in_(ids), plan)
         conditions.append(has_participant(person(ids), frequent))
-    if country:
-        code = country_named(session, country)
-        frequent = _frequent(session, ActorRow.country == code, plan)
-        conditions.append(has_participant(ParticipantRow.country == code, frequent))
+    if country:  # a page of one country's meetings walks its kept rows (newest_plan)
+        conditions.append(
+            has_participant(ParticipantRow.country == country_named(session, country))
+        )
     if with_:
         nation, ids = counterpart_named(session, with_)
         if nation is not None:
-            frequent = _frequent(session, ActorRow.country == nation, plan)
-            conditions.append(has_participant(ParticipantRow.country == nation, frequent))
+            conditions.append(has_participant(ParticipantRow.country == nation))
         else:
             frequent = _frequent(session, ActorRow.id.in_(ids), plan)
             conditions.append(has_participant(person(ids), frequent))
@@ -130,6 +132,40 @@ def meeting_conditions(session: Session, filters: MeetingFilter, plan: bool = Fa
     if filters.place:
         conditions.append(MeetingRow.place == filters.place.strip())
     return conditions
+
+
+def _one_nation(session: Session, filters: MeetingFilter) -> str | None:
+    """The country code when a country (``country``, or ``with_`` naming a country) is the one
+    party filter."""
+    if sum(1 for f in (filters.actor, filters.country, filters.with_) if f) != 1:
+        return None
+    if filters.country:
+        return country_named(session, filters.country)
+    if filters.with_:
+        return counterpart_named(session, filters.with_)[0]
+    return None
+
+
+def newest_plan(session: Session, filters: MeetingFilter) -> tuple[list[Any], Any, Any]:
+    """The WHERE conditions of a newest-first page of the meetings ``filters`` selects, and the
+    date and id columns the page is ordered by (the meeting's date and id either way).
+
+    A page of one country's meetings walks the kept (country, date, meeting) rows from the
+    newest: a country with a hundredth of the meetings is not found by probing a hundred
+    meetings for each one shown.
+
+    Raises:
+        FilterError: ``[E031]`` for a country, counterpart or scope that names nothing.
+    """
+    nation = _one_nation(session, filters)
+    if nation is None:
+        return meeting_conditions(session, filters, plan=True), MeetingRow.date, MeetingRow.id
+    kept = MeetingCountryRow
+    conditions = [kept.meeting_id == MeetingRow.id, kept.country == nation]
+    conditions += [kept.date >= filters.since] if filters.since else []
+    conditions += [kept.date <= filters.until] if filters.until else []
+    rest = replace(filters, country=None, with_=None, since=None, until=None)
+    return conditions + meeting_conditions(session, rest), kept.date, kept.meeting_id
 
 
 def said_by(actors: list[str], frequent: bool = False) -> Any:

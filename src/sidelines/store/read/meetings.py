@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from sidelines.filters import MeetingFilter, StatementFilter
-from sidelines.store.read.conditions import meeting_conditions
+from sidelines.store.read.conditions import meeting_conditions, newest_plan
 from sidelines.store.read.pages import PageKey, newest_first
 from sidelines.store.read.results import (
     CitedDocument,
@@ -45,13 +45,13 @@ def meetings(
 ) -> list[MeetingRecord]:
     """The meetings ``filters`` selects, newest first, ``limit`` of them after the meeting
     ``after`` (its date and id), else from ``offset``."""
-    conditions = meeting_conditions(session, filters, plan=True)
+    conditions, date, id_ = newest_plan(session, filters)
     query = (
         select(MeetingRow)
         .where(*conditions)
         .options(selectinload(MeetingRow.participants), selectinload(MeetingRow.sources))
     )
-    rows = newest_first(session, query, MeetingRow.date, MeetingRow.id, limit, offset, after)
+    rows = newest_first(session, query, date, id_, limit, offset, after)
     paths = document_paths(session, [row.id for row in rows])
     return [meeting_record(row, paths.get(row.id, [])) for row in rows]
 

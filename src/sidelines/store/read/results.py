@@ -224,7 +224,10 @@ class ActorProfile(TypedDict):
     aliases: list[str]
     in_kb: bool
     roles: list[Role]
+    #: the most met (at most :data:`~sidelines.store.read.actors.COUNTERPARTS`)
     counterparts: list[Counterpart]
+    #: how many counterparts there are in all
+    counterparts_total: int
     topics: list[TopicCount]
     meetings: list[MeetingRecord]
     statements: list[StatementRecord]

@@ -182,6 +182,7 @@ def test_a_date_range_says_how_many_undated_meetings_it_leaves_out(tmp_path: Pat
     assert len(json.loads(every.stdout)) == 2 and "without a date" not in every.stderr
     # the dashboard says so too
     client = TestClient(create_app(store=Store.open(url)))
-    page = client.get("/meetings", params={"since": "2023-01-01"}).text
-    assert "1 more without a date is left out by the date range." in page
-    assert "left out by the date range" not in client.get("/meetings").text
+    for route in ("/meetings", "/network", "/map"):
+        page = client.get(route, params={"since": "2023-01-01"}).text
+        assert "1 more without a date is left out by the date range." in page, route
+        assert "left out by the date range" not in client.get(route).text, route

@@ -30,6 +30,7 @@ from jinja2 import Environment, FileSystemLoader
 from sidelines.errors import SidelinesError
 from sidelines.filters import STATUSES, MeetingFilter
 from sidelines.pairing import side_key
+from sidelines.store import Store
 from sidelines.store.read import facets as facet_counts
 from sidelines.store.read import network as network_query
 from sidelines.store.read.network import Level
@@ -264,10 +265,7 @@ def timeline(request: Request) -> HTMLResponse:
         with store.sessions() as session:
             found = facet_counts.meeting_facets(session, filters)
         total = found["total"]
-        left_out = 0
-        if filters.since or filters.until:  # what the date range leaves out for having no date
-            every, dated = filters.dateless()
-            left_out = store.count_meetings(every) - store.count_meetings(dated)
+        left_out = _undated_left_out(store, filters)
         plotted = meetings if total <= len(meetings) and not offset else None
         if plotted is None:
             plotted = store.meetings(filters, limit=TIMELINE_CAP)
@@ -358,12 +356,21 @@ def _network(request: Request) -> tuple[Level, MeetingFilter, dict[str, Any]]:
     return level, filters, graph
 
 
+def _undated_left_out(store: Store, filters: MeetingFilter) -> int:
+    """How many meetings a date range leaves out for having no date (0 without a range)."""
+    if not (filters.since or filters.until):
+        return 0
+    every, dated = filters.dateless()
+    return store.count_meetings(every) - store.count_meetings(dated)
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network(request: Request) -> HTMLResponse:
     """Who met whom among the meetings of the filters: persons or countries, coloured by
     country, edges weighted by meetings; tables of pairs and of nodes, paged."""
     try:
         level, filters, graph = _network(request)
+        left_out = _undated_left_out(_store(request), filters)
     except SidelinesError as error:
         return _bad_filter(request, error)
     names = {n["id"]: n for n in graph["nodes"]}
@@ -395,6 +402,7 @@ def network(request: Request) -> HTMLResponse:
             "levels": LEVELS,
             "graph": charts.network_chart(graph, level),
             "meetings": graph["meetings"],
+            "undated_left_out": left_out,
             "pairs": _window(request, pairs, "pairs"),
             "nodes": _window(request, graph["nodes"], "nodes"),
             "filters": dataclasses.asdict(filters),
@@ -431,6 +439,7 @@ def map_page(request: Request) -> HTMLResponse:
     try:
         with _store(request).sessions() as session:
             places = meeting_places(session, filters)
+        left_out = _undated_left_out(_store(request), filters)
     except SidelinesError as error:
         return _bad_filter(request, error)
     # a country's or a place's count links to exactly the meetings it counts
@@ -458,6 +467,7 @@ def map_page(request: Request) -> HTMLResponse:
             "places": _window(request, rows, "places"),
             "total": places["total"],
             "unplaced": places["unplaced"],
+            "undated_left_out": left_out,
             "timeline_link": "/meetings?" + _query(request, ("places",)),
             **_filter_choices(_store(request)),
         },

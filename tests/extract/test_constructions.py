@@ -850,6 +850,18 @@ MEETINGS = [
         date="2024-03-04",
     ),
     Case(
+        "apposition-naming-whom-a-party-serves-known",
+        "During his stay in the United States, Han Zheng, a special representative of Chinese "
+        "President Xi Jinping, met with U.S. Vice President-elect J.D. Vance.",
+        [("Han Zheng", "J.D. Vance")],
+    ),
+    Case(
+        "apposition-naming-whom-a-party-serves-unknown",
+        "Kofi Addo, an envoy of President Amara Mensah, met Sione Baraka in Suva on Monday.",
+        [("Kofi Addo", "Sione Baraka")],
+        place="Suva",
+    ),
+    Case(
         "as-chair-fronted",
         "As chair of the forum, Amara Mensah met Sione Baraka in Suva on Monday.",
         [("Amara Mensah", "Sione Baraka")],

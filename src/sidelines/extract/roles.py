@@ -95,6 +95,11 @@ def _role(
         return None  # the capacity a party acts in: Xi is no party
     if _absorbed_subject(path, trigger, rules) or _absorbed_verb_subject(path, trigger, mention):
         return "a"
+    if any(
+        t.dep_ == "appos" and t.lemma_.lower() in words.serving_heads and k > 0
+        for k, t in enumerate(path)
+    ):
+        return None  # "Han, a special representative of Xi, met ...": whom Han serves
     path = _meeting_path(path, rules)
     if any(t.dep_ in _SIDE_CLAUSES for t in path):
         return "companion" if any(t.lemma_ in words.companion_verbs for t in path) else None

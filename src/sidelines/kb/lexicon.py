@@ -84,6 +84,7 @@ class RoleWords:
     party_prepositions: dict[str, Words]
     noun_prepositions: Words
     capacity_prepositions: Words
+    serving_heads: Words
     list_prepositions: Words
     heading_prepositions: Words
     heading_connectors: Words

@@ -21,6 +21,7 @@ from sidelines.code import code_meeting, code_statement
 from sidelines.extract import MeetingCandidate, StatementCandidate, tag_topics
 from sidelines.extract.candidates import to_meeting_fields
 from sidelines.extract.components import MeetingFinder
+from sidelines.extract.topics import statement_topics
 from sidelines.kb import KnowledgeBase
 from sidelines.nlp import load_pipeline
 from sidelines.resolve.component import resolve_mentions
@@ -254,7 +255,7 @@ def _statement(
         speakers=speakers,
         cue=cand.cue,
         text=cand.text,
-        topics=tag_topics(kb, cand.text),
+        topics=statement_topics(kb, document.text, cand.text, cand.evidence[0].start),
         meeting_id=link.id if link else None,
         cameo=cameo,
         plover=plover,

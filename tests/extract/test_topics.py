@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
 
+from sidelines.core import extract
 from sidelines.extract.topics import _compiled, tag_topics
 from sidelines.kb import KnowledgeBase
+from sidelines.types import Document
 
 
 def _patterns_only(kb: KnowledgeBase, text: str) -> list[str]:
@@ -48,3 +51,19 @@ def test_tagging_agrees_with_the_patterns_on_any_text(
     )
     text = " ".join(parts)
     assert tag_topics(kb, text) == _patterns_only(kb, text)
+
+
+def test_a_statement_takes_the_topic_its_paragraph_opens_with(nlp: Language) -> None:
+    text = (
+        "Amara Mensah met Sione Baraka in Suva on Monday.\n\n"
+        "The two sides discussed the situation in Ukraine. Baraka stressed that talks must "
+        "resume soon.\n\n"
+        "On climate change, Baraka said the islands need more help. Mensah stressed the value "
+        "of trade."
+    )
+    result = extract(Document(text=text, published="2024-03-05"), nlp=nlp)
+    topics = {s.text.rstrip("."): s.topics for s in result.statements}
+    assert "Ukraine" in topics["talks must resume soon"]
+    assert "climate" in topics["the islands need more help"]  # the sentence's own lead-in
+    # a statement that names its own topic keeps it, and takes no other paragraph's
+    assert "Ukraine" not in topics["the value of trade"]

@@ -226,7 +226,9 @@ def content_bounds(
             stop = child.left_edge.i if child.left_edge.i > cue.i else child.i
             end = min(end, stop)
     while end > start and (
-        sent.doc[end - 1].lower_ in _WORDS.clause_joiners or sent.doc[end - 1].text == "."
+        sent.doc[end - 1].lower_ in _WORDS.clause_joiners
+        or sent.doc[end - 1].text == "."
+        or sent.doc[end - 1].is_space
     ):
         end -= 1
     return start, end

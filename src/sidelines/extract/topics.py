@@ -46,3 +46,27 @@ def tag_topics(kb: KnowledgeBase, text: str) -> list[str]:
         if (lowered is None or heads is None or any(h in lowered for h in heads))
         and pattern.search(text)
     ]
+
+
+#: the end of a sentence inside a paragraph (a full stop, question or exclamation mark, a space)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+
+
+def statement_topics(kb: KnowledgeBase, text: str, content: str, start: int) -> list[str]:
+    """A statement's topics: those of what it says, then those set before it. The words before
+    it in its own sentence ("On climate change, X said ...") say what it is about; so does its
+    paragraph's first sentence ("The two sides discussed the situation in Ukraine.") for a
+    statement that names no topic itself. ``start`` is where the statement's evidence begins
+    in ``text``."""
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    lead = before[: ends[0]] if ends else ""
+    own = before[ends[-1] :] if ends else before
+    found = tag_topics(kb, content)
+    # the sentence's own lead-in always; the paragraph's opening only for a statement that
+    # names no topic itself ("Baraka stressed that talks must resume soon.")
+    for label in tag_topics(kb, own if found else lead + " " + own):
+        if label not in found:
+            found.append(label)
+    return found

@@ -9,6 +9,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.kb.lexicon import MeetingRules
+from sidelines.nlp.mentions import DateMention
 from sidelines.resolve import resolve_date
 
 
@@ -185,11 +186,9 @@ def meeting_date(
 ) -> dt.date | None:
     """The date of the trigger's sentence (one in the trigger's own clause first); with none, the
     document's day when ``default_to_doc``, unless a date there says another time."""
-    dates = [d for d in (doc._.sl_dates or []) if sent.start_char <= d.start < sent.end_char]
+    dates = _sentence_dates(doc, sent)
     # prefer dates in the trigger's own clause
-    clause = {t.i for t in trigger.subtree} | {trigger.head.i}
-    own = [d for d in dates if any(i in clause for i in range(d.token_start, d.token_end))]
-    for candidate in own or dates:
+    for candidate in _in_clause(dates, trigger) or dates:
         value = resolve_date(candidate.text, day)
         if value is not None:
             return value
@@ -200,11 +199,7 @@ def meeting_date(
 
 def says_a_day(doc: Doc, sent: Span, day: dt.date | None) -> bool:
     """The sentence writes a date that resolves to a day ("on Monday", "on 4 March")."""
-    return any(
-        resolve_date(d.text, day) is not None
-        for d in doc._.sl_dates or []
-        if sent.start_char <= d.start < sent.end_char
-    )
+    return any(resolve_date(d.text, day) is not None for d in _sentence_dates(doc, sent))
 
 
 #: a reference day to tell a day whose year is unknown ("July 3") from a time that is no day
@@ -221,12 +216,22 @@ def says_other_time(
     measured = _measured_from(sent, trigger, rules)
     dates = [
         d
-        for d in (doc._.sl_dates or [])
-        if sent.start_char <= d.start < sent.end_char
-        and d.token_start not in measured
+        for d in _sentence_dates(doc, sent)
+        if d.token_start not in measured
         and other_time.search(d.text.strip())
         and resolve_date(d.text, day or _ANY_DAY) is None
     ]
+    return bool(_in_clause(dates, trigger)) or any(
+        rules.tense.relative_date_pattern.search(d.text) for d in dates
+    )
+
+
+def _sentence_dates(doc: Doc, sent: Span) -> list[DateMention]:
+    """The date mentions of a sentence."""
+    return [d for d in (doc._.sl_dates or []) if sent.start_char <= d.start < sent.end_char]
+
+
+def _in_clause(dates: list[DateMention], trigger: Token) -> list[DateMention]:
+    """The dates in the trigger's own clause (its subtree and its head)."""
     clause = {t.i for t in trigger.subtree} | {trigger.head.i}
-    own = [d for d in dates if any(i in clause for i in range(d.token_start, d.token_end))]
-    return bool(own) or any(rules.tense.relative_date_pattern.search(d.text) for d in dates)
+    return [d for d in dates if any(i in clause for i in range(d.token_start, d.token_end))]

@@ -45,6 +45,7 @@ from sidelines.extract.triggers import (
     held_participles,
     is_negated,
     is_visit,
+    named_possessor,
     phrase_span,
 )
 from sidelines.extract.turns import find_turns, turn_at
@@ -191,8 +192,7 @@ class MeetingExtractor:
     ) -> MeetingCandidate | None:
         rules = self.rules
         side_a, side_b, companions = trigger_parties(doc, sent, trigger, by_token, rules)
-        possessed = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in trigger.children)
-        if heading and not side_b and not possessed:
+        if heading and not side_b and not named_possessor(trigger):
             # headings are often misparsed; read them by position instead (not "X welcomed the
             # Prime Minister's visit": the possessor is the visit's side A)
             side_a, side_b = heading_parties(sent, trigger, by_token, side_a, rules)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from sidelines.extract.candidates import unique_parties
 from sidelines.extract.sides import is_including
 from sidelines.extract.tense import framing_verb
-from sidelines.extract.triggers import is_held_participle, is_setting
+from sidelines.extract.triggers import is_held_participle, is_setting, named_possessor
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.nlp.mentions import ActorMention
 from sidelines.resolve import ResolvedMention
@@ -228,7 +228,7 @@ def _governing_subject(head: Token, trigger: Token) -> str | None:
     triggers ("Putin had a telephone conversation with ..."), or of a verb a verb trigger hangs
     from ("is expected to hold talks", "agreed to meet", "plans to visit")."""
     is_noun = trigger.pos_ in {"NOUN", "PROPN"}
-    if is_noun and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in trigger.children):
+    if named_possessor(trigger):
         return None  # "X welcomed the Prime Minister's visit": the possessor is its side A
     controlled = not is_noun and (
         trigger.dep_ == "xcomp"

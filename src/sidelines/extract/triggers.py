@@ -133,6 +133,14 @@ def _noun_qualifies(token: Token, rules: MeetingRules) -> bool:
     return has_with or (has_poss and token.lower_ in words.possessed_nouns)
 
 
+def named_possessor(trigger: Token) -> bool:
+    """A meeting noun possessed by a name or title, not a pronoun ("the Prime Minister's visit",
+    "Baraka's talks"): the possessor is its side A, whoever governs it is none."""
+    return trigger.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "poss" and c.pos_ != "PRON" for c in trigger.children
+    )
+
+
 def held_participles(token: Token, rules: MeetingRules) -> list[Token]:
     """The participle that says a meeting noun was held, whose phrases are the meeting's own ("a
     meeting held in Amman with X", "talks held on Monday between A and B")."""

@@ -19,6 +19,8 @@ from sidelines.types import Participant
 _WORDS = load_lexicon().statements
 _GROUP_WORDS = _WORDS.group_words
 _PERSONAL_PRONOUNS = _WORDS.personal_pronouns
+#: subjects that may stand for a party or its words: groups, personal pronouns, "it"
+_MAY_BE_A_PARTY = _GROUP_WORDS | _PERSONAL_PRONOUNS | _WORDS.reference_pronouns
 _BY_DOING = _WORDS.by_doing
 _SPEECH_VERBS = _WORDS.speech_verbs
 _ADJUNCT_CUES = _SPEECH_VERBS | _WORDS.adjunct_cues
@@ -119,7 +121,7 @@ def lifted_cue(cue: Token, cue_ids: set[int], by_token: dict[int, ResolvedMentio
     if clause.dep_ != "ccomp" or clause.head.i not in cue_ids:
         return None
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.lower_ in _GROUP_WORDS | _PERSONAL_PRONOUNS | {"it"}:
+    if subject is None or subject.lower_ in _MAY_BE_A_PARTY:
         return None
     if any(t.i in by_token for t in subject.subtree):
         return None

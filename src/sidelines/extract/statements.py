@@ -67,7 +67,8 @@ from sidelines.types import Evidence, Participant
 #: the words around statement cues: the ``statements`` section of ``kb/data/cues.yaml``
 _WORDS = load_lexicon().statements
 _GROUP_WORDS = _WORDS.group_words
-_COUNTRY_GROUPS = _WORDS.country_groups
+#: group subjects that, with a country's name or adjective, stand for its side
+_COUNTRY_SUBJECTS = _WORDS.group_words | _WORDS.country_groups
 _INTRODUCES_LIST = _WORDS.introduces_list_pattern
 #: a speaker turn shorter than this (in words) says nothing a user would look up
 _MIN_TURN_WORDS = 5
@@ -330,7 +331,7 @@ class StatementExtractor:
         """The country of a group subject ("the US officials", "the Ghanaian delegation"): that
         country's side of the meeting speaks. (A country's bare name as subject is often what
         a speaker says of it, "China noted that Russia reiterated ...", so it is none.)"""
-        if subject.lower_ not in _GROUP_WORDS | _COUNTRY_GROUPS:
+        if subject.lower_ not in _COUNTRY_SUBJECTS:
             return None
         for mod in subject.children:
             if mod.dep_ in {"amod", "compound", "nmod"} and mod.i < subject.i:

@@ -237,6 +237,7 @@ class StatementWords:
     country_groups: Words
     addressees: Words
     personal_pronouns: Words
+    reference_pronouns: Words
     by_doing: Words
     content_skip: Words
     speech_verbs: Words

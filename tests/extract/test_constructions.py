@@ -1319,3 +1319,47 @@ def test_a_meeting_of_another_time_keeps_no_day(
         assert meeting.date == date, f"{words!r}: dated {meeting.date}"
         if date is None:
             assert meeting.place != "Suva", f"{words!r}: placed by the story's dateline"
+
+
+#: a time that hangs from the verb reporting a meeting dates the report, not the meeting
+REPORT_DATES = [
+    (
+        "Foreign Minister Chipo Kaya met Prime Minister Sione Baraka in Suva, the ministry said in "
+        "a statement on Monday.",
+        None,
+    ),
+    (
+        "According to a statement released on Monday, President Amara Mensah held a telephone "
+        "conversation with President Kofi Addo.",
+        None,
+    ),
+    (
+        "Sergey Lavrov held talks with Wang Yi in Beijing, the Russian Foreign Ministry announced "
+        "yesterday.",
+        None,
+    ),
+    (
+        "Prime Minister Sione Baraka of Fiji met Ursula von der Leyen in Brussels on Monday, her "
+        "office said in a statement on Tuesday.",
+        "2024-03-04",
+    ),
+    (
+        "Amara Mensah spoke by phone with Kofi Addo on March 1, state media reported on Monday.",
+        "2024-03-01",
+    ),
+    (
+        "NAIROBI, March 4 (Test Wire) -- Kenyan President William Ruto met Amara Mensah on "
+        "Monday, his office said.",
+        "2024-03-04",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), REPORT_DATES, ids=[t[:40] for t, _ in REPORT_DATES])
+def test_a_reported_meeting_takes_no_day_from_its_report(
+    nlp: Language, text: str, date: str | None
+) -> None:
+    result = extract(Document(text=text, published=TUESDAY, publisher="Test Wire"), nlp=nlp)
+    held = [m for m in result.meetings if m.status == "held"]
+    assert len(held) == 1, f"{text!r}: {held}"
+    assert held[0].date == date, f"{text!r}: dated {held[0].date}"

@@ -187,14 +187,27 @@ def meeting_date(
     """The date of the trigger's sentence (one in the trigger's own clause first); with none, the
     document's day when ``default_to_doc``, unless a date there says another time."""
     dates = _sentence_dates(doc, sent)
+    reported = [d for d in dates if _dates_report(doc, d, trigger, rules)]
+    dates = [d for d in dates if d not in reported]
     # prefer dates in the trigger's own clause
     for candidate in _in_clause(dates, trigger) or dates:
         value = resolve_date(candidate.text, day)
         if value is not None:
             return value
-    if says_other_time(doc, sent, trigger, day, rules):
+    if reported or says_other_time(doc, sent, trigger, day, rules):
+        # "A met B, the ministry said in a statement yesterday": the day of the report, so the
+        # meeting's own day is not written
         return None
     return day if default_to_doc else None
+
+
+def _dates_report(doc: Doc, date: DateMention, trigger: Token, rules: MeetingRules) -> bool:
+    """The date hangs from a verb that reports the meeting, not from the meeting ("..., the
+    ministry said on Friday"; "according to a statement released on Thursday, ...")."""
+    tok = doc[date.token_start : date.token_end].root
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i != trigger.i and tok.lemma_ in rules.tense.report_verbs
 
 
 def says_a_day(doc: Doc, sent: Span, day: dt.date | None) -> bool:

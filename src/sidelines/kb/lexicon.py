@@ -128,6 +128,7 @@ class TenseWords:
     planning_ancestors: Words
     after_words: Words
     frame_prepositions: Words
+    report_verbs: Words
     current_verbs: Words
     relative_date_pattern: re.Pattern[str]
     other_time_pattern: re.Pattern[str]

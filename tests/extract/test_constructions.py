@@ -718,6 +718,37 @@ MEETINGS = [
         mode="phone",
         date="2024-03-04",
     ),
+    # --- a pronoun subject continues the person named before it ---------------------------------
+    Case(
+        "pronoun-he-also-met-unknown",
+        "Amadou Sarr met Oumar Diallo in Dakar on Monday. He also met Fatou Ndiaye, the Gambian "
+        "foreign minister.",
+        [("Amadou Sarr", "Oumar Diallo"), ("Amadou Sarr", "Fatou Ndiaye")],
+    ),
+    Case(
+        "pronoun-said-he-had-held-talks-known",
+        "Russian Foreign Minister Sergey Lavrov said he had held talks with Wang Yi in Beijing.",
+        [("Sergey Lavrov", "Wang Yi")],
+        place="Beijing",
+    ),
+    Case(
+        "pronoun-she-particle-name",
+        "Ursula von der Leyen arrived in Tokyo on Monday. She held talks with Prime Minister Fumio "
+        "Kishida.",
+        [("Ursula von der Leyen", "Fumio Kishida")],
+    ),
+    Case(
+        "pronoun-would-meet-is-planned",
+        "Amadou Sarr arrived in Dakar on Monday. He said he would meet Fatou Ndiaye next week.",
+        [("Amadou Sarr", "Fatou Ndiaye")],
+        status="planned",
+    ),
+    Case(
+        "pronoun-refused-to-meet-is-none",
+        "Amadou Sarr met Oumar Diallo in Dakar on Monday. He refused to meet the opposition leader "
+        "Fatou Ndiaye.",
+        [("Amadou Sarr", "Oumar Diallo")],
+    ),
     # --- "a meeting held in X with Y"; a frame that swallowed its clause's subject --------------
     Case(
         "meeting-held-in-place-with-unknown",

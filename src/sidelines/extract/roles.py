@@ -38,11 +38,13 @@ def trigger_parties(
         id(v): v for v in by_token.values() if sent.start <= v.mention.token_start < sent.end
     }.values():
         mention = item.mention
-        if item.party is None or mention.kind in {"group", "pronoun"} or id(item) in seen:
+        if item.party is None or mention.kind == "group" or id(item) in seen:
             continue
         seen.add(id(item))
         head = doc[mention.head_token] if mention.head_token >= 0 else doc[mention.token_start]
         role = _role(head, trigger, doc, mention, rules)
+        if mention.kind == "pronoun" and role != "a":
+            continue  # "He also met X": the person "he" continues is side A; no other role
         if role == "a":
             side_a.append(item.party)
         elif role == "b":

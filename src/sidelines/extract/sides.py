@@ -136,14 +136,19 @@ def assign_sides(side_a: list[Participant], side_b: list[Participant]) -> dict[s
             key = party.key
             sides[key] = "a" if key in a_keys or key not in b_keys else "b"
         return sides
+    b_countries = {p.country for p in side_b if p.country} - a_countries
+    # a party of unknown country listed with others of one country is on their side ("met with
+    # U.S. Vice President X and Tesla's CEO Y")
+    b_default = str(next(iter(b_countries))) if len(b_countries) == 1 else "b"
+    a_default = str(next(iter(a_countries))) if len(a_countries) == 1 else "a"
     for party in everyone:
         key = party.key
         if party.country and party.country in a_countries and key in b_keys and len(countries) > 1:
             sides[key] = str(party.country)
         elif key in b_keys and key not in {p.key for p in side_a}:
-            sides[key] = party.country or "b"
+            sides[key] = party.country or b_default
         else:
-            sides[key] = party.country or "a"
+            sides[key] = party.country or a_default
     # two parties labelled alike by country fallbacks but placed on opposite sides stay apart
     if len(set(sides.values())) < 2 and side_a and side_b:
         for party in side_b:

@@ -718,6 +718,26 @@ MEETINGS = [
         mode="phone",
         date="2024-03-04",
     ),
+    # --- a party of unknown country listed with others of one country is on their side -----------
+    Case(
+        "with-list-unknown-country-joins-its-side-known",
+        "Chinese Vice President Han Zheng met with U.S. Secretary of State Antony Blinken and "
+        "Tesla chief executive Elon Musk in Washington on Monday.",
+        [("Han Zheng", "Antony Blinken"), ("Han Zheng", "Elon Musk")],
+    ),
+    Case(
+        "with-list-unknown-country-joins-its-side-unknown",
+        "Kenyan President William Ruto met with Japanese Prime Minister Fumio Kishida and Hiroshi "
+        "Tanaka, the chairman of Tanaka Motors, in Tokyo.",
+        [("William Ruto", "Fumio Kishida"), ("William Ruto", "Hiroshi Tanaka")],
+        place="Tokyo",
+    ),
+    Case(
+        "subject-list-unknown-country-joins-its-side",
+        "Japanese Prime Minister Fumio Kishida and Kenji Sato, the head of the Sato Group, met "
+        "Kenyan President William Ruto in Tokyo.",
+        [("Fumio Kishida", "William Ruto"), ("Kenji Sato", "William Ruto")],
+    ),
     # --- a pronoun subject continues the person named before it ---------------------------------
     Case(
         "pronoun-he-also-met-unknown",
@@ -1394,3 +1414,64 @@ def test_a_reported_meeting_takes_no_day_from_its_report(
     held = [m for m in result.meetings if m.status == "held"]
     assert len(held) == 1, f"{text!r}: {held}"
     assert held[0].date == date, f"{text!r}: dated {held[0].date}"
+
+
+#: whose each party is: the country a title, a nationality or an apposition gives (None where
+#: the text gives none), and no party for a body that only names a person's employer
+PARTY_COUNTRIES = [
+    (
+        "South Korean Vice Foreign Minister Kim Min-seo met Japanese Vice Foreign Minister Okano "
+        "Masataka in Seoul on Monday.",
+        {"Kim Min-seo": "KOR", "Okano Masataka": "JPN"},
+    ),
+    (
+        "Sri Lankan President Ranil Wickremesinghe met New Zealand Prime Minister Christopher "
+        "Luxon.",
+        {"Ranil Wickremesinghe": "LKA", "Christopher Luxon": "NZL"},
+    ),
+    (
+        "Foreign Minister Efrain Cordova of Ecuador and Colombian Foreign Minister Ana Restrepo "
+        "met in Quito.",
+        {"Efrain Cordova": "ECU", "Ana Restrepo": "COL"},
+    ),
+    (
+        "Priya Raman, an Indian diplomat, met Kenyan President William Ruto.",
+        {"Priya Raman": "IND", "William Ruto": "KEN"},
+    ),
+    (
+        "EU foreign policy chief Josep Borrell met Chinese Foreign Minister Wang Yi in Brussels.",
+        {"Josep Borrell": None, "Wang Yi": "CHN"},
+    ),
+    (
+        "Kenyan President William Ruto met World Bank President Ajay Banga in Nairobi.",
+        {"William Ruto": "KEN", "Ajay Banga": None},
+    ),
+    (
+        "Kenyan President William Ruto met with Tanaka Motors chairman Hiroshi Tanaka in Tokyo.",
+        {"William Ruto": "KEN", "Hiroshi Tanaka": None},
+    ),
+    (
+        "The European Union's ambassador to Kenya, Henriette Geiger, met President William Ruto.",
+        {"Henriette Geiger": None, "William Ruto": "KEN"},
+    ),
+    (
+        "The Chinese Ambassador to Kenya Zhou Pingjian met President William Ruto.",
+        {"Zhou Pingjian": "CHN", "William Ruto": "KEN"},
+    ),
+    (
+        "Minister of Trade and Industry Amadou Sarr met Kofi Addo in Accra.",
+        {"Amadou Sarr": None, "Kofi Addo": None},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"), PARTY_COUNTRIES, ids=[t[:40] for t, _ in PARTY_COUNTRIES]
+)
+def test_each_party_has_the_country_its_text_gives(
+    nlp: Language, text: str, countries: dict[str, str | None]
+) -> None:
+    result = extract(Document(text=text, published=TUESDAY, publisher="Test Wire"), nlp=nlp)
+    assert len(result.meetings) == 1, f"{text!r}: {result.meetings}"
+    got = {p.name: p.country for p in result.meetings[0].participants}
+    assert got == countries, f"{text!r}: {got}"

@@ -34,12 +34,16 @@ def trigger_parties(
     side_b: list[Participant] = []
     companions: list[Participant] = []
     seen: set[int] = set()
-    for item in {
+    items = {
         id(v): v for v in by_token.values() if sent.start <= v.mention.token_start < sent.end
-    }.values():
+    }.values()
+    people = [i.mention for i in items if i.party is not None and i.party.kind == "person"]
+    for item in items:
         mention = item.mention
         if item.party is None or mention.kind == "group" or id(item) in seen:
             continue
+        if item.party.kind == "organisation" and _employer_of(doc, mention, people):
+            continue  # "EU foreign policy chief Josep Borrell": the person's body, no party
         seen.add(id(item))
         head = doc[mention.head_token] if mention.head_token >= 0 else doc[mention.token_start]
         role = _role(head, trigger, doc, mention, rules)
@@ -52,6 +56,20 @@ def trigger_parties(
         elif role == "companion":
             companions.append(item.party)
     return unique_parties(side_a), unique_parties(side_b), unique_parties(companions)
+
+
+def _employer_of(doc: Doc, mention: ActorMention, people: list[ActorMention]) -> bool:
+    """The organisation modifies a person's title ("World Bank President Ajay Banga", "the
+    European Union's ambassador to Kenya, Henriette Geiger"): a short climb from its head
+    through modifiers reaches a token of a person's mention."""
+    node = doc[mention.head_token] if mention.head_token >= 0 else doc[mention.token_start]
+    for _ in range(3):
+        if node.dep_ not in {"compound", "poss", "nmod", "amod", "pobj", "prep"}:
+            return False
+        node = node.head
+        if any(p.token_start <= node.i < p.token_end and p is not mention for p in people):
+            return True
+    return False
 
 
 def group_subject(trigger: Token, rules: MeetingRules) -> bool:

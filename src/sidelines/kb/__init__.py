@@ -292,7 +292,9 @@ class KnowledgeBase:
             code = self.country_code(match.group(1).strip())
             if code:
                 return code
-        words = re.findall(r"[A-Z][\w.\-]*", re.sub(r"['’]s\b", "", title))
+        # "Ambassador to Kenya", "envoy to the UN": where the office is held, not whose it is
+        posted = re.sub(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.'’\-]*\s?)+", " ", title)
+        words = re.findall(r"[A-Z][\w.\-]*", re.sub(r"['’]s\b", "", posted))
         for i, word in enumerate(words):
             # two-word names first ("South African", "New Zealand"), then the word alone
             for phrase in ([f"{word} {words[i + 1]}"] if i + 1 < len(words) else []) + [word]:

@@ -282,6 +282,9 @@ class ActorMentionFinder:
                 break  # "President Biden and Vice President Harris": Biden's is another mention
             if _is_title_token(token, self.kb) or HONORIFIC_PREFIX.match(token.text):
                 first = i
+            elif i > sent_start and self._two_word_nationality(doc, i - 1):
+                first = i - 1  # "South Korean Vice Foreign Minister Kim Min-seo"
+                i -= 1
             elif token.text in {"'s", "’s"} and first < start and i > sent_start:
                 # "New Zealand's Governor-General Cindy Kiro": the country's possessive
                 country = self._country_ending_at(doc, i - 1, sent_start)
@@ -294,6 +297,11 @@ class ActorMentionFinder:
                 # "special representative of Chinese President Xi Jinping": the words before
                 # "of" are another person's title, not Xi's
                 break
+            elif token.lower_ == "and" and (
+                self.kb.demonym_country(doc[i + 1].text)
+                or (i + 2 < start and self._two_word_nationality(doc, i + 1))
+            ):
+                break  # "Efrain Cordova of Ecuador and Colombian Foreign Minister Ana Restrepo"
             elif (
                 token.lower_ in TITLE_CONNECTORS or infix_hyphen(doc, i)
             ) and self._title_continues_left(doc, i, sent_start):
@@ -310,6 +318,14 @@ class ActorMentionFinder:
         ):
             return start
         return first
+
+    def _two_word_nationality(self, doc: Doc, i: int) -> bool:
+        """Tokens ``i`` and ``i + 1`` are one nationality or country ("South Korean", "New
+        Zealand", "Sri Lankan") whose words are none on their own."""
+        if not (doc[i].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+            return False
+        phrase = doc[i : i + 2].text
+        return bool(self.kb.demonym_country(phrase) or self.kb.country_code(phrase))
 
     def _country_ending_at(self, doc: Doc, end: int, sent_start: int) -> int | None:
         """Start of a country's name of one to three words ending at token ``end``."""
@@ -346,8 +362,13 @@ class ActorMentionFinder:
                 j += 3
             while j > end + 1 and doc[j - 1].lower_ in {"the", "of", "and"}:
                 j -= 1
-            phrase = doc[end + 1 : j].text
             direct = doc[end].lower_ == "of"
+            if direct:
+                # "Efrain Cordova of Ecuador and Colombian ...": the country, not the run after it
+                for k in range(min(j, end + 5), end + 1, -1):
+                    if self.kb.country_code(doc[end + 1 : k].text) and k < j:
+                        return k
+            phrase = doc[end + 1 : j].text
             if direct and j > end + 1 and (self.kb.country_code(phrase) or self._org_hint(phrase)):
                 return j
             # "Minister of Foreign Affairs of Peru": a portfolio, then the country

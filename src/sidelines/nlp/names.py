@@ -179,10 +179,12 @@ class NameFinder:
         return found
 
     def _portfolio(self, doc: Doc, start: int) -> bool:
-        """A run right after the "for" of an office ("Minister of State for International
-        Cooperation", "Commissioner for Crisis Management") names the portfolio, not a person."""
-        if start < 2 or doc[start - 1].lower_ != "for":
-            return False
+        """A run right after the "for" of an office, or its "and" ("Minister of State for International
+        Cooperation", "Commissioner for Crisis Management", "Minister of Trade and Industry")
+        names the portfolio, not a person."""
+        before = doc[start - 1].lower_ if start >= 2 else ""
+        if before not in {"for", "and"} or (before == "and" and not doc[start - 2].is_title):
+            return False  # "... for Trade and Industry Amadou Sarr": the portfolio goes on
         window = doc[max(doc[start].sent.start, start - 5) : start - 1]
         return any(t.lower_ in _OFFICE_WORDS for t in window)
 

@@ -718,6 +718,33 @@ MEETINGS = [
         mode="phone",
         date="2024-03-04",
     ),
+    # --- a venue and its city ("at State House in Lusaka", "at the X Hotel, Nairobi") -----------
+    Case(
+        "venue-in-city-unknown-venue",
+        "Zambian President Hakainde Hichilema received Kenyan President William Ruto at State "
+        "House in Lusaka on Monday.",
+        [("Hakainde Hichilema", "William Ruto")],
+        date="2024-03-04",
+        place="Lusaka",
+        country="ZMB",
+    ),
+    Case(
+        "venue-comma-city-unknown-people",
+        "Kenyan President William Ruto met Amara Mensah at the Kempinski Hotel, Nairobi, on "
+        "Friday.",
+        [("William Ruto", "Amara Mensah")],
+        date="2024-03-01",
+        place="Kempinski Hotel",
+        country="KEN",
+    ),
+    Case(
+        "venue-entity-runs-into-city",
+        "Foreign Minister Chipo Kaya of Malawi met Sione Baraka at the Grand Pacific Hall in Suva "
+        "on Monday.",
+        [("Chipo Kaya", "Sione Baraka")],
+        place="Grand Pacific Hall",
+        country="FJI",
+    ),
     # --- a party of unknown country listed with others of one country is on their side -----------
     Case(
         "with-list-unknown-country-joins-its-side-known",

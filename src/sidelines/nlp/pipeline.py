@@ -217,6 +217,10 @@ class DateFinder:
         return doc
 
 
+#: words an entity of a place may run on with ("the Great Hall of the People on Monday")
+_TRAILING_WORDS = frozenset({"on", "in", "at", "of", "the", "and", ","})
+
+
 class PlaceFinder:
     """Collect places: GPE/LOC/FAC entities and KB venues, with their country where known."""
 
@@ -242,7 +246,7 @@ class PlaceFinder:
                 if not covered.intersection(range(start, end)):
                     ents.append(Span(doc, start, end, label="GPE"))
                     covered.update(range(start, end))
-        for ent in sorted(ents, key=lambda e: e.start):
+        for ent in [part for e in sorted(ents, key=lambda e: e.start) for part in self._parts(e)]:
             if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON"}:
                 continue
             text = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
@@ -277,6 +281,25 @@ class PlaceFinder:
             )
         doc._.sl_places = found
         return doc
+
+    def _parts(self, ent: Span) -> list[Span]:
+        """An entity without the words the recogniser ran on with ("the Great Hall of the People
+        on"), split where a venue's city follows it ("the Great Hall of the People in Beijing")."""
+        doc = ent.doc
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].lower_ in _TRAILING_WORDS:
+            end -= 1
+        for i in range(ent.start + 1, end - 1):
+            if doc[i].lower_ != "in":
+                continue
+            city = doc[i + 1 : end]
+            name = re.sub(r"^the\s+", "", city.text, flags=re.IGNORECASE)
+            if self.kb.place(name) or self.kb.country_code(name) or city_country(name):
+                return [
+                    Span(doc, ent.start, i, label=ent.label_),
+                    Span(doc, i + 1, end, label="GPE"),
+                ]
+        return [ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)]
 
 
 def installed_models() -> list[str]:

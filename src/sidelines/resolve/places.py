@@ -25,8 +25,15 @@ def resolve_place(
     words = kb.lexicon.meetings.places
     city: str | None = None
     country: str | None = None
+    venue: PlaceMention | None = None  # the place taken, while its city may follow
     for place in places:
         if place.start < start or place.end > end:
+            continue
+        if venue is not None and _venue_city(text, venue, place):
+            # "at State House in Lusaka", "at the Kempinski Hotel, Nairobi": the venue's city
+            city = f"{city}, {_without_article(place.text)}"
+            country = country or place.country
+            venue = None
             continue
         before = text[max(start, place.start - 12) : place.start].lower()
         if not words.before_place_pattern.search(before):
@@ -46,7 +53,24 @@ def resolve_place(
             city = name
             known = kb.place(name)
             country = country or (known.country if known else place.country)
+            venue = place
     return PlaceResolution(city, country)
+
+
+def _without_article(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
+def _venue_city(text: str, venue: PlaceMention, place: PlaceMention) -> bool:
+    """``place`` is the city of the venue named right before it ("... in Lusaka", ", Nairobi"):
+    a place that is not a country, and the venue is not a known city itself."""
+    between = text[venue.end : place.start]
+    return (
+        not place.is_country
+        and place.country is not None
+        and venue.country is None
+        and bool(re.fullmatch(r"\s*(?:,|in|in the)\s*", between))
+    )
 
 
 def resolve_occasion(

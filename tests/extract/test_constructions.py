@@ -640,6 +640,55 @@ MEETINGS = [
         [("Donald Trump", "Kim Jong Un")],
         status="planned",
     ),
+    Case(
+        "is-scheduled-to-meet-weekday-ahead",
+        "Kenyan President William Ruto is scheduled to meet Chinese President Xi Jinping in "
+        "Beijing on Friday.",
+        [("William Ruto", "Xi Jinping")],
+        status="planned",
+        date="2024-03-08",
+    ),
+    Case(
+        "is-due-to-hold-talks-unknown",
+        "Foreign Minister Chipo Kaya of Malawi is due to hold talks with Amara Mensah on Friday.",
+        [("Chipo Kaya", "Amara Mensah")],
+        status="planned",
+        date="2024-03-08",
+    ),
+    Case(
+        "is-set-to-meet-written-date-ahead",
+        "Fijian Prime Minister Sione Baraka is set to meet Ursula von der Leyen on March 12.",
+        [("Sione Baraka", "Ursula von der Leyen")],
+        status="planned",
+        date="2024-03-12",
+    ),
+    Case(
+        "is-likely-to-hold-talks",
+        "Kenyan President William Ruto is likely to hold talks with Xi Jinping.",
+        [("William Ruto", "Xi Jinping")],
+        status="planned",
+    ),
+    Case(
+        "will-travel-to-meet-purpose",
+        "Foreign Minister Chipo Kaya of Malawi will travel to Lusaka on Thursday to meet Zambian "
+        "President Hakainde Hichilema.",
+        [("Chipo Kaya", "Hakainde Hichilema")],
+        status="planned",
+    ),
+    Case(
+        "travelled-to-meet-purpose-is-held",
+        "Kenyan President William Ruto travelled to Beijing to meet Xi Jinping on Monday.",
+        [("William Ruto", "Xi Jinping")],
+        date="2024-03-04",
+        place="Beijing",
+    ),
+    Case(
+        "weekday-with-written-date-takes-the-date",
+        "On Tuesday, February 27, Kenyan President William Ruto met Chinese President Xi Jinping "
+        "in Beijing.",
+        [("William Ruto", "Xi Jinping")],
+        date="2024-02-27",
+    ),
     # --- a meeting that frames its clause ("During their talks, A and B agreed to ...") ------------
     Case(
         "during-talks-agreed-to-is-held",

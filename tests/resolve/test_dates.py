@@ -31,3 +31,18 @@ def test_expressions_without_a_day_fix_no_date(expression: str) -> None:
 
 def test_future_day_without_year_is_not_taken() -> None:
     assert resolve_date("December 25", BASE) is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("on Friday", dt.date(2022, 11, 18)),  # BASE is a Wednesday
+        ("on Wednesday", BASE),
+        ("on Monday", dt.date(2022, 11, 21)),
+        ("December 25", dt.date(2022, 12, 25)),
+        ("November 10", None),  # a day before the story is no day of a meeting to come
+        ("March 3, 2023", dt.date(2023, 3, 3)),
+    ],
+)
+def test_a_meeting_to_come_looks_ahead(expression: str, expected: dt.date | None) -> None:
+    assert resolve_date(expression, BASE, future=True) == expected

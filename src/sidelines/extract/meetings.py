@@ -273,6 +273,7 @@ class MeetingExtractor:
             (self.page_dated and (heading or (not is_noun and status == "held" and not past)))
             or (status == "held" and not past and reported_as_now(trigger, rules)),
             rules,
+            future=status == "planned",
         )
         held = held_participles(trigger, rules)  # "a meeting held in Amman": its own place
         clause_end = min(

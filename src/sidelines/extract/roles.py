@@ -254,6 +254,12 @@ def _governing_subject(head: Token, trigger: Token) -> str | None:
         trigger.dep_ == "xcomp"
         # "wrote after meeting with PM Hasina", "Before meeting Muizzu, X held ..."
         or (trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "advcl"})
+        # "will travel to Beijing to meet Xi": the purpose of the traveller
+        or (
+            trigger.tag_ == "VB"
+            and trigger.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        )
     )
     if not (is_noun or controlled):
         return None
@@ -269,6 +275,10 @@ def _governing_subject(head: Token, trigger: Token) -> str | None:
     ):
         verb = verb.head
         hops += 1
+    if is_noun and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "is expected to hold talks": the subject of the verb "hold" hangs from
+    if verb.dep_ == "acomp" and verb.head.i != verb.i:
+        verb = verb.head  # "is due to meet", "is set to hold talks": the copula's subject
     node = head
     chain: list[Token] = []
     while node.i != verb.i and node.head.i != node.i:

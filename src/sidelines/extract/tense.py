@@ -83,6 +83,10 @@ def is_planned(trigger: Token, sent: Span, rules: MeetingRules) -> bool:
         )
     if any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in trigger.children):
         return True
+    if trigger.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in trigger.head.children
+    ):
+        return True  # "will travel to Beijing to meet Xi", "will try to meet"
     if (
         trigger.tag_ in {"VB"}
         and trigger.dep_ in {"xcomp", "ccomp"}
@@ -183,15 +187,17 @@ def meeting_date(
     day: dt.date | None,
     default_to_doc: bool,
     rules: MeetingRules,
+    future: bool = False,
 ) -> dt.date | None:
-    """The date of the trigger's sentence (one in the trigger's own clause first); with none, the
-    document's day when ``default_to_doc``, unless a date there says another time."""
+    """The date of the trigger's sentence (one in the trigger's own clause first), looking ahead
+    for a meeting to come (``future``); with none, the document's day when ``default_to_doc``,
+    unless a date there says another time."""
     dates = _sentence_dates(doc, sent)
     reported = [d for d in dates if _dates_report(doc, d, trigger, rules)]
     dates = [d for d in dates if d not in reported]
     # prefer dates in the trigger's own clause
     for candidate in _in_clause(dates, trigger) or dates:
-        value = resolve_date(candidate.text, day)
+        value = resolve_date(candidate.text, day, future)
         if value is not None:
             return value
     if reported or says_other_time(doc, sent, trigger, day, rules):
@@ -245,6 +251,9 @@ def _sentence_dates(doc: Doc, sent: Span) -> list[DateMention]:
 
 
 def _in_clause(dates: list[DateMention], trigger: Token) -> list[DateMention]:
-    """The dates in the trigger's own clause (its subtree and its head)."""
+    """The dates in the trigger's own clause (its subtree and its head; for an infinitive of
+    purpose or a complement, "visited Russia in 2019 to meet X", the clause of its verb)."""
+    if trigger.tag_ == "VB" and trigger.dep_ in {"advcl", "xcomp"}:
+        trigger = trigger.head
     clause = {t.i for t in trigger.subtree} | {trigger.head.i}
     return [d for d in dates if any(i in clause for i in range(d.token_start, d.token_end))]

@@ -198,18 +198,18 @@ class DateFinder:
         self.matcher.add("RELATIVE_DAY", kb.lexicon.dates.relative_day_patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[DateMention] = []
-        covered: set[int] = set()
-        for ent in doc.ents:
-            if ent.label_ in {"DATE", "TIME"}:
-                found.append(
-                    DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end)
-                )
-                covered.update(range(ent.start_char, ent.end_char))
+        found = [
+            DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end)
+            for ent in doc.ents
+            if ent.label_ in {"DATE", "TIME"}
+        ]
         days = [Span(doc, start, end) for _, start, end in self.matcher(doc)]
         for span in filter_spans(days):  # the longest: "earlier today", not "today"
-            if span.start_char in covered:
-                continue
+            overlapping = [d for d in found if d.start < span.end_char and span.start_char < d.end]
+            if any(d.start < span.start_char or d.end > span.end_char for d in overlapping):
+                continue  # "On Tuesday" of the entity "Tuesday, February 27": the entity
+            # "On Monday" for the entity "Monday": the longer phrase
+            found = [d for d in found if d not in overlapping]
             found.append(
                 DateMention(span.start_char, span.end_char, span.text, span.start, span.end)
             )

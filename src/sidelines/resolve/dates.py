@@ -32,12 +32,17 @@ def _parser() -> DateDataParser:
     return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
 
 
+_HALF_YEAR = dt.timedelta(days=183)
+
+
 @lru_cache(maxsize=4096)
-def resolve_date(expression: str, base: dt.date | None) -> dt.date | None:
+def resolve_date(expression: str, base: dt.date | None, future: bool = False) -> dt.date | None:
     """The calendar day an expression fixes, relative to ``base``; None when it fixes no day.
 
     ``"November 15"`` in a document of 2022-11-16 → 2022-11-15; ``"today"`` → ``base``;
-    ``"last October"`` or ``"2016"`` → None (no day).
+    ``"last October"`` or ``"2016"`` → None (no day). With ``future`` (a meeting to come), a
+    weekday or a date without its year is the nearest one not before ``base``: "will meet on
+    Friday" in a Tuesday's story is that week's Friday.
     """
     text = _RANGE.sub(r"\1", expression.replace("\u2009", " "))
     text = _NOISE.sub(" ", text)
@@ -55,6 +60,8 @@ def resolve_date(expression: str, base: dt.date | None) -> dt.date | None:
         # report published on a Tuesday is that day
         if base is None:
             return None
+        if future:
+            return base + dt.timedelta(days=(weekday - base.weekday()) % 7)
         return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
     if not re.search(
         r"\d|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|"
@@ -63,7 +70,10 @@ def resolve_date(expression: str, base: dt.date | None) -> dt.date | None:
         re.IGNORECASE,
     ):
         return None
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "REQUIRE_PARTS": [],
+    }
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12, 0)
     data = _parser().get_date_data(text)
@@ -74,8 +84,10 @@ def resolve_date(expression: str, base: dt.date | None) -> dt.date | None:
         if parsed is None:
             return None
         day: dt.date = parsed.date()
-        # a weekday or a date without a year is the closest one not after the document
-        if not re.search(r"\b\d{4}\b", text) and not base - dt.timedelta(days=183) <= day <= base:
+        # a weekday or a date without a year is the closest one not after the document (not
+        # before it, for a meeting to come)
+        window = (base, base + _HALF_YEAR) if future else (base - _HALF_YEAR, base)
+        if not re.search(r"\b\d{4}\b", text) and not window[0] <= day <= window[1]:
             # without a year, a day far in the past is more likely a future date in the text
             return None
         return day

@@ -767,6 +767,114 @@ MEETINGS = [
         mode="phone",
         date="2024-03-04",
     ),
+    # --- "visiting" before a name (parsed as a verb with the name as its object) ---------------
+    Case(
+        "visiting-subject-unknown-titled",
+        "Visiting Malawian Foreign Minister Chipo Kaya held talks with Kenyan Foreign Minister "
+        "Musalia Mudavadi in Nairobi on Tuesday.",
+        [("Chipo Kaya", "Musalia Mudavadi")],
+        date=TUESDAY,
+        place="Nairobi",
+    ),
+    Case(
+        "received-visiting-object-dateline",
+        "ALGIERS, March 4 (Test Wire) -- Algerian President Abdelmadjid Tebboune received "
+        "visiting Tunisian Prime Minister Ahmed Hachani on Monday.",
+        [("Abdelmadjid Tebboune", "Ahmed Hachani")],
+        date="2024-03-04",
+    ),
+    # --- a host receives a guest named by office ------------------------------------------------
+    Case(
+        "received-his-counterpart-unnamed",
+        "Egyptian President Abdel Fattah al-Sisi received his Emirati counterpart at the "
+        "Ittihadiya Palace in Cairo on Monday.",
+        [("Abdel Fattah al-Sisi", "Mohamed bin Zayed")],
+        country="EGY",
+    ),
+    Case(
+        "hosted-the-foreign-minister-by-office",
+        "Kenyan President William Ruto hosted the Japanese foreign minister in Nairobi on Monday.",
+        [("William Ruto", "Yoko Kamikawa")],
+        place="Nairobi",
+    ),
+    # --- the verb that says a meeting happened holds its phrases ---------------------------------
+    Case(
+        "talks-were-held-between-unknown",
+        "Talks were held on Monday between Amara Mensah and Kofi Addo in Accra.",
+        [("Amara Mensah", "Kofi Addo")],
+        date="2024-03-04",
+        place="Accra",
+    ),
+    Case(
+        "talks-were-held-in-between-titled",
+        "Talks were held in Ankara on Monday between Turkish Foreign Minister Hakan Fidan and "
+        "Foreign Minister Efrain Cordova of Ecuador.",
+        [("Hakan Fidan", "Efrain Cordova")],
+        date="2024-03-04",
+        place="Ankara",
+        country="TUR",
+    ),
+    Case(
+        "meeting-took-place-in-between-particle",
+        "A meeting took place in Suva between Sione Baraka and Ursula von der Leyen.",
+        [("Sione Baraka", "Ursula von der Leyen")],
+        place="Suva",
+    ),
+    Case(
+        "fronted-phone-conversation-joint-subjects",
+        "In a phone conversation on 2 March 2024, Ukrainian Foreign Minister Dmytro Kuleba and "
+        "Polish Foreign Minister Radoslaw Sikorski discussed grain transit.",
+        [("Dmytro Kuleba", "Radoslaw Sikorski")],
+        mode="phone",
+        date="2024-03-02",
+    ),
+    Case(
+        "fronted-video-call-unknown-joint-subjects",
+        "During a video call on Monday, Amara Mensah and Kofi Addo reviewed the trade talks.",
+        [("Amara Mensah", "Kofi Addo")],
+        mode="video",
+        date="2024-03-04",
+    ),
+    Case(
+        "phoned-her-counterpart-named",
+        "Australian Foreign Minister Penny Wong phoned her Chinese counterpart Wang Yi on Monday.",
+        [("Penny Wong", "Wang Yi")],
+        mode="phone",
+        date="2024-03-04",
+    ),
+    # --- a visit that frames another meeting is its setting -------------------------------------
+    Case(
+        "during-his-visit-met-is-one-meeting",
+        "During his visit to Brussels, Ukrainian Foreign Minister Dmytro Kuleba met NATO "
+        "Secretary General Jens Stoltenberg on Friday.",
+        [("Dmytro Kuleba", "Jens Stoltenberg")],
+        date="2024-03-01",
+    ),
+    Case(
+        "employer-before-appositive-name-no-party",
+        "The new EU ambassador, Ingrid Solberg-Dahl, paid a courtesy call on Foreign Minister "
+        "Chipo Kaya of Malawi in Lilongwe on Friday.",
+        [("Ingrid Solberg-Dahl", "Chipo Kaya")],
+        place="Lilongwe",
+    ),
+    Case(
+        "trilateral-comma-list-of-titled-unknowns",
+        "Foreign Minister Chipo Kaya of Malawi, Zambian Trade Minister Tendai Mukwena and "
+        "Mozambican Foreign Minister Veronica Macamo met in Lilongwe on Friday for trilateral "
+        "talks.",
+        [
+            ("Chipo Kaya", "Tendai Mukwena"),
+            ("Chipo Kaya", "Veronica Macamo"),
+            ("Tendai Mukwena", "Veronica Macamo"),
+        ],
+    ),
+    Case(
+        "ready-to-meet-is-planned",
+        "Russian Foreign Minister Sergey Lavrov said he was ready to meet Secretary of State "
+        "Antony Blinken if Washington asked.",
+        [("Sergey Lavrov", "Antony Blinken")],
+        status="planned",
+    ),
     # --- a venue and its city ("at State House in Lusaka", "at the X Hotel, Nairobi") -----------
     Case(
         "venue-in-city-unknown-venue",
@@ -1446,6 +1554,22 @@ def test_a_meeting_of_another_time_keeps_no_day(
         assert meeting.date == date, f"{words!r}: dated {meeting.date}"
         if date is None:
             assert meeting.place != "Suva", f"{words!r}: placed by the story's dateline"
+
+
+#: no meeting: a characterisation with "called", a meeting declined during a visit
+NO_MEETING = [
+    "Kenyan President William Ruto called Yoweri Museveni a friend of Kenya.",
+    "Kenyan President William Ruto called his Ugandan counterpart a true brother.",
+    "Tomas Varga declined to meet Marta Kowalczyk during her visit to Budapest.",
+    "Kenyan President William Ruto received the award in Nairobi on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NO_MEETING, ids=[t[:40] for t in NO_MEETING])
+def test_no_meeting(nlp: Language, text: str) -> None:
+    result = extract(Document(text=text, published=TUESDAY, publisher="Test Wire"), nlp=nlp)
+    held = [m for m in result.meetings if m.status == "held"]
+    assert not held, f"{text!r}: {held}"
 
 
 #: a time that hangs from the verb reporting a meeting dates the report, not the meeting

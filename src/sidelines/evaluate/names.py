@@ -8,8 +8,10 @@ is the one place that decides what that means, so every score in the project use
   and middle initials;
 * two names match when they are then equal, when one is the other's surname alone ("Lavrov",
   "Zelensky" for "Volodymyr Zelenskyy"), when one is the other's family name written first
-  ("Wang" for "Wang Yi"), when one ends with the other ("Maye Quade" for "Erin Maye Quade"), or
-  when they are transliteration variants (a phonetic skeleton equal, or a rapidfuzz ratio of at
+  ("Wang" for "Wang Yi"), when one ends with the other ("Maye Quade" for "Erin Maye Quade"), when
+  they hold the same words in another order ("Kamikawa Yoko"), when one stops after a father's
+  name ("Faisal bin Farhan" for "Faisal bin Farhan Al Saud"), or when they are transliteration
+  variants (a phonetic skeleton equal, or a rapidfuzz ratio of at
   least 90: "Sergey/Sergei Lavrov", "Berdimuhamedov/Berdymukhamedov");
 * title phrases ("President of Russia", "the Russian President") and collective labels
   ("Russian side") only match when equal: "Austrian side" is not "Australian side".
@@ -229,6 +231,19 @@ def _is_surname_of(short: NameForm, full: NameForm) -> bool:
     )
 
 
+def _patronymic_prefix(short: NameForm, full: NameForm) -> bool:
+    """``short`` is ``full`` without its family name, through a father's name ("Faisal bin
+    Farhan" for "Faisal bin Farhan Al Saud", "Mohamed bin Zayed" for "Mohammed bin Zayed Al
+    Nahyan"), each word a spelling variant."""
+    n = len(short.tokens)
+    if n < 3 or len(full.tokens) <= n or not PATRONYMIC_PARTICLES & set(short.tokens[1:-1]):
+        return False
+    return all(
+        x == y or (x not in PARTICLES and _variants(x, y))
+        for x, y in zip(short.tokens, full.tokens[:n], strict=True)
+    )
+
+
 def _forms_match(a: NameForm, b: NameForm) -> bool:
     if not a.text or not b.text:
         return False
@@ -250,6 +265,10 @@ def _forms_match(a: NameForm, b: NameForm) -> bool:
         # Titles and collectives were compared whole above; labels compare whole as well.
         return a.kind is b.kind is NameKind.LABEL and a.tokens == b.tokens
     if a.tokens == b.tokens or (a.core and a.core == b.core):
+        return True
+    if len(a.core) >= 2 and sorted(a.core) == sorted(b.core):
+        return True  # one name in either order: "Kamikawa Yoko" is "Yoko Kamikawa"
+    if _patronymic_prefix(a, b) or _patronymic_prefix(b, a):
         return True
     if _is_surname_of(a, b) or _is_surname_of(b, a):
         return True
@@ -285,6 +304,15 @@ def match_keys(name: str) -> frozenset[str]:
             keys.add(_key(form.tokens[0]))
     if form.core:
         keys.add(_key(form.core[-1]))
+    if form.kind is NameKind.PERSON and len(form.core) == 2:
+        keys.add(_key(form.core[0]))  # the same name in the other order
+    if form.kind is NameKind.PERSON:
+        # the father's name after "bin": "Mohamed bin Zayed" without "Al Nahyan"
+        keys.update(
+            _key(form.tokens[i + 1])
+            for i, token in enumerate(form.tokens[:-1])
+            if token in PATRONYMIC_PARTICLES
+        )
     return frozenset(key for key in keys if key)
 
 

@@ -42,6 +42,7 @@ from sidelines.extract.tense import (
 from sidelines.extract.transcripts import spoken_reference
 from sidelines.extract.triggers import (
     find_triggers,
+    frames_a_meeting,
     held_participles,
     is_negated,
     is_visit,
@@ -240,6 +241,8 @@ class MeetingExtractor:
             side_a = [p for p in found[-1].parties] if found else named_so_far(resolved, sent)
         visit_state = None
         if is_visit(trigger, rules):
+            if not side_b and not named_possessor(trigger) and frames_a_meeting(trigger, rules):
+                return None  # "During his visit to Brussels, A met B": the visit is the setting
             visit_state = visited_state(self.kb, doc, trigger, side_a)
             if visit_state is not None and not side_b:
                 side_b = [visit_host(visit_state, found, resolved)]

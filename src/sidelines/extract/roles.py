@@ -12,7 +12,12 @@ from spacy.tokens import Doc, Span, Token
 from sidelines.extract.candidates import unique_parties
 from sidelines.extract.sides import is_including
 from sidelines.extract.tense import framing_verb
-from sidelines.extract.triggers import is_held_participle, is_setting, named_possessor
+from sidelines.extract.triggers import (
+    happening_phrases,
+    is_held_participle,
+    is_setting,
+    named_possessor,
+)
 from sidelines.kb.lexicon import MeetingRules
 from sidelines.nlp.mentions import ActorMention
 from sidelines.resolve import ResolvedMention
@@ -67,9 +72,27 @@ def _employer_of(doc: Doc, mention: ActorMention, people: list[ActorMention]) ->
         if node.dep_ not in {"compound", "poss", "nmod", "amod", "pobj", "prep"}:
             return False
         node = node.head
-        if any(p.token_start <= node.i < p.token_end and p is not mention for p in people):
+        # the title's own word, or a title whose person stands in apposition after it ("The
+        # new EU ambassador, Ingrid Solberg-Dahl, ...")
+        words = [node, *(c for c in node.children if c.dep_ == "appos")]
+        if any(
+            p.token_start <= w.i < p.token_end and p is not mention for p in people for w in words
+        ):
             return True
     return False
+
+
+def _visiting_modifier(
+    path: list[Token], mention: ActorMention, rules: MeetingRules
+) -> Token | None:
+    """A "visiting" right before the mention that the parser made a verb with the mention as
+    its object (the word is the mention's adjective), as the last step to the trigger."""
+    if len(path) < 2 or path[-1].i != mention.token_start - 1 or path[-2].dep_ != "dobj":
+        return None
+    word = path[-1]
+    if word.tag_ != "VBG" or word.lemma_.lower() not in rules.triggers.visiting_verbs:
+        return None
+    return word
 
 
 def group_subject(trigger: Token, rules: MeetingRules) -> bool:
@@ -98,6 +121,8 @@ def _role(
         path.append(node)
         node = node.head
     if node.i != trigger.i:
+        if _under_happening_verb(path, trigger, rules):
+            return "b"  # "Talks were held in Ankara between A and B" (parsed under "held")
         if _included_by_subjects_verb(head, trigger):
             return "b"  # "A meeting is being held, including A, B and C" (parsed under "held")
         return _governing_subject(head, trigger)
@@ -120,6 +145,11 @@ def _role(
         for k, t in enumerate(path)
     ):
         return None  # "Han, a special representative of Xi, met ...": whom Han serves
+    visiting = _visiting_modifier(path, mention, rules)
+    if visiting is not None:
+        # "Visiting Malawian FM Kaya held talks ...", "received visiting Tunisian PM Hachani",
+        # parsed with the name as the object of "visiting": the word stands for the name
+        return "a" if visiting.dep_ in {"csubj", "nsubj", "nsubjpass"} else "b"
     path = _meeting_path(path, rules)
     if any(t.dep_ in _SIDE_CLAUSES for t in path):
         return "companion" if any(t.lemma_ in words.companion_verbs for t in path) else None
@@ -229,6 +259,15 @@ def _absorbed_subject(path: list[Token], trigger: Token, rules: MeetingRules) ->
         and t.lower_ not in rules.roles.person_possessives
         for t in path
     )
+
+
+def _under_happening_verb(path: list[Token], trigger: Token, rules: MeetingRules) -> bool:
+    """The mention is in a "with"/"between" phrase the parser hung from the verb that says the
+    meeting noun happened (see :func:`~sidelines.extract.triggers.happening_phrases`)."""
+    phrases = {
+        p.i for p in happening_phrases(trigger, rules) if p.lower_ in rules.roles.noun_prepositions
+    }
+    return bool(phrases) and bool(path) and path[-1].i in phrases
 
 
 def _included_by_subjects_verb(head: Token, trigger: Token) -> bool:

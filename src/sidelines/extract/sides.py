@@ -74,9 +74,11 @@ def lists_parties(trigger: Token, rules: MeetingRules) -> bool:
         for c in trigger.children
     ):
         return True
-    # "A meeting is being held, including A, B and C": the list hangs from the subject's verb
+    # "A meeting is being held, including A, B and C", "Talks were held on Monday between A and
+    # B": the list hangs from the subject's verb
+    between = rules.roles.list_prepositions & rules.roles.noun_prepositions
     return trigger.dep_ in {"nsubj", "nsubjpass"} and any(
-        is_including(c) for c in trigger.head.children
+        is_including(c) or (c.dep_ == "prep" and c.lower_ in between) for c in trigger.head.children
     )
 
 

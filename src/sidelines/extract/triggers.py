@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.extract.sides import is_including
+from sidelines.extract.tense import framing_verb
 from sidelines.kb.lexicon import MeetingRules
 
 
@@ -64,9 +65,11 @@ def _verb_qualifies(token: Token, lemma: str, rules: MeetingRules) -> bool:
     if lemma in words.with_verbs:
         return "with" in preps
     if lemma in words.call_verbs:
+        if dobj is not None and "oprd" in kids:
+            return False  # "called X a friend": a characterisation, no call
         obj = dobj or kids.get("oprd")
         return (
-            (obj is not None and obj.pos_ == "PROPN")
+            (obj is not None and (obj.pos_ == "PROPN" or obj.lower_ in words.hosted_guests))
             or "with" in preps
             or visiting_call(token, words.visiting_call_prepositions)
         )
@@ -81,9 +84,16 @@ def _verb_qualifies(token: Token, lemma: str, rules: MeetingRules) -> bool:
                 for o in kids["agent"].children
                 if o.dep_ == "pobj"
             )
+        visiting = kids.get("xcomp")
+        if visiting is not None and visiting.lemma_.lower() in words.visiting_verbs:
+            dobj = next((c for c in visiting.children if c.dep_ == "dobj"), None)  # "visiting X"
         return (
             dobj is not None
-            and (dobj.pos_ == "PROPN" or dobj.ent_type_ == "PERSON")
+            and (
+                dobj.pos_ == "PROPN"
+                or dobj.ent_type_ == "PERSON"
+                or dobj.lower_ in words.hosted_guests
+            )
             and "back" not in particles
         )
     if lemma in words.sitting_verbs:  # "sat down with"
@@ -112,6 +122,7 @@ def _noun_qualifies(token: Token, rules: MeetingRules) -> bool:
         *token.children,
         *(k for c in held_participles(token, rules) for k in c.children),
         *setting_phrases(token),
+        *happening_phrases(token, rules),
     ]
     preps = rules.roles.party_prepositions.get(token.lower_, rules.roles.noun_prepositions)
     has_with = any(c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "by" for c in kids)
@@ -130,7 +141,39 @@ def _noun_qualifies(token: Token, rules: MeetingRules) -> bool:
         and any(is_including(c) for c in token.head.children)
     ):
         return True  # "A meeting is being held, including A, B and C" (the list under "held")
-    return has_with or (has_poss and token.lower_ in words.possessed_nouns)
+    return (
+        has_with
+        or (has_poss and token.lower_ in words.possessed_nouns)
+        or _frames_joint_subjects(token, rules)
+    )
+
+
+def _frames_joint_subjects(token: Token, rules: MeetingRules) -> bool:
+    """A fronted meeting noun whose clause has two or more subjects ("In a phone conversation on
+    Monday, A and B discussed ..."): they are its parties."""
+    frame = framing_verb(token, rules)
+    return (
+        frame is not None
+        and frame.i > token.i
+        and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and any(k.dep_ == "conj" for k in c.children)
+            for c in frame.children
+        )
+    )
+
+
+def happening_phrases(token: Token, rules: MeetingRules) -> list[Token]:
+    """The phrases a parser hangs from the verb that says a meeting noun happened instead of the
+    noun ("Talks were held in Ankara between A and B", "Talks between A and B took place")."""
+    verb = token.head
+    if (
+        token.pos_ not in {"NOUN", "PROPN"}
+        or token.dep_ not in {"nsubj", "nsubjpass"}
+        or verb.lemma_.lower() not in rules.triggers.happening_verbs
+        or (verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children))
+    ):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep"]
 
 
 def named_possessor(trigger: Token) -> bool:
@@ -201,6 +244,17 @@ def is_visit(trigger: Token, rules: MeetingRules) -> bool:
     """A trigger that reports a visit ("visited Japan", "came to India", "his visit to")."""
     words = rules.triggers
     return trigger.lemma_.lower() in words.visit_verbs or trigger.lower_ in words.visit_nouns
+
+
+def frames_a_meeting(trigger: Token, rules: MeetingRules) -> bool:
+    """The noun frames a clause whose verb reports a meeting of its own ("During his visit to
+    Brussels, A met B"; "A declined to meet B during her visit")."""
+    frame = framing_verb(trigger, rules)
+    words = rules.triggers
+    return frame is not None and (
+        frame.lemma_.lower() in words.verbs
+        or any(c.dep_ == "dobj" and c.lower_ in words.nouns for c in frame.children)
+    )
 
 
 def phrase_span(doc: Doc, sent: Span, trigger: Token) -> Span:

@@ -58,6 +58,8 @@ class TriggerWords:
     receiving_verbs: Words
     received_objects: Words
     host_verbs: Words
+    hosted_guests: Words
+    happening_verbs: Words
     sitting_verbs: Words
     paying_verbs: Words
     paid_objects: Words

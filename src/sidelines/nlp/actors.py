@@ -297,11 +297,13 @@ class ActorMentionFinder:
                 # "special representative of Chinese President Xi Jinping": the words before
                 # "of" are another person's title, not Xi's
                 break
-            elif token.lower_ == "and" and (
+            elif token.lower_ in {"and", ","} and (
                 self.kb.demonym_country(doc[i + 1].text)
                 or (i + 2 < start and self._two_word_nationality(doc, i + 1))
             ):
-                break  # "Efrain Cordova of Ecuador and Colombian Foreign Minister Ana Restrepo"
+                # "Efrain Cordova of Ecuador and Colombian Foreign Minister Ana Restrepo", "Chipo
+                # Kaya of Malawi, Zambian Trade Minister Tendai Mukwena"
+                break
             elif (
                 token.lower_ in TITLE_CONNECTORS or infix_hyphen(doc, i)
             ) and self._title_continues_left(doc, i, sent_start):

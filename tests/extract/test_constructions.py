@@ -1675,3 +1675,35 @@ def test_each_party_has_the_country_its_text_gives(
     assert len(result.meetings) == 1, f"{text!r}: {result.meetings}"
     got = {p.name: p.country for p in result.meetings[0].participants}
     assert got == countries, f"{text!r}: {got}"
+
+
+#: an earlier encounter of the same parties, named by "their" or "the two leaders", is a meeting
+#: of its own when its day or mode differs; "their meeting" of the story's day is the same one
+REFERRED = [
+    (
+        "Malawian Foreign Minister Chipo Kaya spoke by phone with Zambian Trade Minister Tendai "
+        "Mukwena on Monday. The call follows their meeting in Lusaka on February 20.",
+        [("phone", "2024-03-04"), ("in_person", "2024-02-20")],
+    ),
+    (
+        "Brazilian President Luiz Inacio Lula da Silva met South African President Cyril "
+        "Ramaphosa in Brasilia on Monday. The meeting follows a phone conversation between the "
+        "two leaders on Feb. 15.",
+        [("in_person", "2024-03-04"), ("phone", "2024-02-15")],
+    ),
+    (
+        "Brazilian President Luiz Inacio Lula da Silva met South African President Cyril "
+        "Ramaphosa in Brasilia on Monday. Their meeting lasted two hours.",
+        [("in_person", "2024-03-04")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "meetings"), REFERRED, ids=[t[-40:] for t, _ in REFERRED])
+def test_an_earlier_encounter_of_the_same_parties(
+    nlp: Language, text: str, meetings: list[tuple[str, str]]
+) -> None:
+    result = extract(Document(text=text, published=TUESDAY, publisher="Test Wire"), nlp=nlp)
+    got = sorted((m.mode, m.date) for m in result.meetings if m.status == "held")
+    assert got == sorted(meetings), f"{text!r}: {got}"
+    assert all(len(m.participants) == 2 for m in result.meetings)

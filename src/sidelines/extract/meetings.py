@@ -264,7 +264,10 @@ class MeetingExtractor:
             # "his meeting with X was a success": an earlier encounter; "the minister's visit to
             # India comes a month after ...": the one the story reports
             is_noun
-            and any(c.dep_ == "poss" for c in trigger.children)
+            and any(
+                c.dep_ == "poss" and c.lower_ not in rules.groups.possessives
+                for c in trigger.children
+            )
             and not heading
             and is_past(trigger, rules)
         )

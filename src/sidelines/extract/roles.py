@@ -96,9 +96,23 @@ def _visiting_modifier(
 
 
 def group_subject(trigger: Token, rules: MeetingRules) -> bool:
-    """The trigger's subject stands for the parties together ("The two leaders met ...")."""
+    """The trigger's subject stands for the parties together ("The two leaders met ..."), or a
+    meeting noun's possessor or its "between"/"with" phrase does ("their meeting in Lusaka", "a
+    phone conversation between the two leaders")."""
+    words = rules.groups
+    if any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in words.subjects for c in trigger.children
+    ):
+        return True
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return False
     return any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in rules.groups.subjects
+        (c.dep_ == "poss" and c.lower_ in words.possessives)
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in rules.roles.noun_prepositions
+            and any(o.dep_ == "pobj" and o.lower_ in words.subjects for o in c.children)
+        )
         for c in trigger.children
     )
 

@@ -105,6 +105,7 @@ class GroupWords:
     """Words for the parties together, lists of meetings and participant lists."""
 
     subjects: Words
+    possessives: Words
     plural_triggers: Words
     separate_words: Words
     together_pattern: re.Pattern[str]

@@ -875,6 +875,27 @@ MEETINGS = [
         [("Sergey Lavrov", "Antony Blinken")],
         status="planned",
     ),
+    # --- names with a month's word or several particles -----------------------------------------
+    Case(
+        "fronted-visit-then-particle-name-with-month-word",
+        "During a visit to Doha on Tuesday, Jan van der Berg, the Dutch trade minister, met Sheikh "
+        "Mohammed bin Abdulrahman Al-Thani.",
+        [("Jan van der Berg", "Mohammed bin Abdulrahman Al-Thani")],
+        date=TUESDAY,
+        place="Doha",
+    ),
+    Case(
+        "given-name-is-a-month-unknown",
+        "Amara Mensah met April Reyes, the Philippine envoy, on March 4 in Manila.",
+        [("Amara Mensah", "April Reyes")],
+        date="2024-03-04",
+    ),
+    Case(
+        "two-particles-bare-name",
+        "Amara Mensah met Jean-Luc de la Tour in Luanda on Jan. 19.",
+        [("Amara Mensah", "Jean-Luc de la Tour")],
+        date="2024-01-19",
+    ),
     # --- a venue and its city ("at State House in Lusaka", "at the X Hotel, Nairobi") -----------
     Case(
         "venue-in-city-unknown-venue",

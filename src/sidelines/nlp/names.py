@@ -28,6 +28,8 @@ _CALENDAR = frozenset(
     """.split()
 )
 _HYPHENS = frozenset({"-", "‐", "‑"})
+#: particles that may follow a given name that is also a month's ("Jan van der Berg")
+_PARTICLE_WORDS = frozenset({"van", "von", "de", "da", "di", "du", "del", "der", "bin", "al"})
 #: words that never stand inside a personal name ("Great Hall Of The People")
 _FUNCTION_WORDS = frozenset("of the and for on in to at a an with by from as".split())
 #: an appositive after a name that is a title: ", the German economy minister", ", Poland's ..."
@@ -65,7 +67,27 @@ class NameFinder:
             return False
         if len(text) > 1 and text.isupper() and not text.endswith("."):
             return False  # acronyms and shouted datelines ("UAE", "ALGIERS")
-        return token.lower_ not in _CALENDAR and text != "I"
+        if token.lower_ in _CALENDAR:
+            return self._month_as_name(token)
+        return text != "I"
+
+    @staticmethod
+    def _month_as_name(token: Token) -> bool:
+        """A month's word that is a name's ("Jan van der Berg", "April Reyes"): no weekday, no
+        number or abbreviation point beside it ("Jan. 19", "19 April", "April 2024")."""
+        if token.lower_.endswith("day"):
+            return False
+        doc = token.doc
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        if after is None:
+            return False
+        if (
+            not (after.text[:1].isupper() and after.is_alpha)
+            and after.lower_ not in _PARTICLE_WORDS
+        ):
+            return False
+        return not (before is not None and before.like_num)
 
     def runs(self, doc: Doc) -> Iterable[tuple[int, int]]:
         """Maximal runs of capitalised words, particles and infix hyphens within a sentence."""
@@ -82,13 +104,13 @@ class NameFinder:
                     j += 1
                 elif infix_hyphen(doc, j):
                     j += 2  # "Al-Marri", "Jean-Pierre", "Bat-Erdene"
-                elif (
-                    token.lower_ in self.particles
-                    and token.text.islower()
-                    and j + 1 < n
-                    and self._capitalised(doc[j + 1])
-                ):
-                    j += 1  # "Khalid bin Saud", "Ursula von der Leyen"
+                elif token.lower_ in self.particles and token.text.islower():
+                    k = j  # "Khalid bin Saud", "Ursula von der Leyen", "Jan van der Berg"
+                    while k < n and doc[k].lower_ in self.particles and doc[k].text.islower():
+                        k += 1
+                    if k >= n or not self._capitalised(doc[k]) or doc[k].is_sent_start:
+                        break
+                    j = k
                 else:
                     break
             yield i, j

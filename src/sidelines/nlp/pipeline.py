@@ -200,8 +200,7 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = [
             DateMention(ent.start_char, ent.end_char, ent.text, ent.start, ent.end)
-            for ent in doc.ents
-            if ent.label_ in {"DATE", "TIME"}
+            for ent in (_date_part(e) for e in doc.ents if e.label_ in {"DATE", "TIME"})
         ]
         days = [Span(doc, start, end) for _, start, end in self.matcher(doc)]
         for span in filter_spans(days):  # the longest: "earlier today", not "today"
@@ -215,6 +214,17 @@ class DateFinder:
             )
         doc._.sl_dates = sorted(found, key=lambda d: d.start)
         return doc
+
+
+def _date_part(ent: Span) -> Span:
+    """A date entity without the words after a comma that hold no number: "Tuesday, Jan van der
+    Berg" (a name read as a month) is "Tuesday"; "Tuesday, February 27" stays whole."""
+    for tok in ent:
+        if tok.text == "," and tok.i > ent.start:
+            rest = ent.doc[tok.i + 1 : ent.end]
+            if not any(t.like_num for t in rest):
+                return ent.doc[ent.start : tok.i]
+    return ent
 
 
 #: words an entity of a place may run on with ("the Great Hall of the People on Monday")

@@ -875,6 +875,23 @@ MEETINGS = [
         [("Sergey Lavrov", "Antony Blinken")],
         status="planned",
     ),
+    Case(
+        "dateline-city-of-a-venue",
+        "NAIROBI, March 4 (Test Wire) -- Kenyan President William Ruto met Ethiopian Prime "
+        "Minister Abiy Ahmed at State House on Monday.",
+        [("William Ruto", "Abiy Ahmed")],
+        place="Nairobi",
+        country="KEN",
+    ),
+    Case(
+        "forum-name-holds-its-city-unknown-people",
+        "Hamid Rahimi and Priya Raman held talks on the margins of the Antalya Diplomacy Forum on "
+        "Saturday.",
+        [("Hamid Rahimi", "Priya Raman")],
+        place="Antalya",
+        country="TUR",
+        occasion="Antalya Diplomacy Forum",
+    ),
     # --- names with a month's word or several particles -----------------------------------------
     Case(
         "fronted-visit-then-particle-name-with-month-word",

@@ -169,11 +169,17 @@ def place_from_dateline(
             continue
         if cand.main and cand.date is None and date is not None:
             cand.date = date
-        if cand.mode != "in_person" or cand.place is not None:
+        if cand.mode != "in_person":
             continue
         if not cand.main and cand.date not in {None, date}:
             continue  # a meeting of another day the story mentions
         if cand.country is not None and cand.country != country:
+            continue
+        if cand.place is not None:
+            if cand.country is None and not is_country and kb.place(cand.place) is None:
+                # "NAIROBI, March 4 -- ... met ... at State House": the venue is in that city
+                cand.place = f"{cand.place}, {dateline.place}"
+                cand.country = country
             continue
         cand.place = None if is_country else dateline.place
         cand.country = country

@@ -103,8 +103,23 @@ def resolve_occasion(
             and not words.generic_pattern.fullmatch(phrase)
             and words.event_pattern.search(phrase)
         ):
-            return _clean(phrase), None, None
+            name = _clean(phrase)
+            city, country = _named_city(kb, name)
+            return name, city, country
     return None, None, None
+
+
+def _named_city(kb: KnowledgeBase, name: str) -> tuple[str | None, str | None]:
+    """The city an event's name holds ("Antalya Diplomacy Forum", "Munich Security
+    Conference"): a known city of one or two words among its capitalised words."""
+    words = name.split()
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            place = kb.place(phrase) if phrase[:1].isupper() else None
+            if place is not None and place.kind == "city":
+                return place.name, place.country
+    return None, None
 
 
 def _clean(phrase: str) -> str:

@@ -92,17 +92,18 @@ def _disc_layout(radii: np.ndarray, pull: np.ndarray, aspect: float) -> np.ndarr
         return centres
     squash = np.array([1.0, aspect])
     need = radii[:, None] + radii[None, :] + GAP
-    for step in range(300):
+    steps = 150
+    for step in range(steps):
         delta = centres[:, None, :] - centres[None, :, :]
         dist = np.maximum(np.sqrt((delta**2).sum(axis=2)), 1e-6)
         unit = delta / dist[:, :, None]
         # linked discs move towards each other until they touch
         slack = np.maximum(dist - need, 0.0)
-        move = -(unit * (pull * slack)[:, :, None]).sum(axis=1) * 0.02
-        move -= centres * squash * 0.01
+        move = -(unit * (pull * slack)[:, :, None]).sum(axis=1) * 0.04
+        move -= centres * squash * 0.02
         centres = centres + move
         # then no two discs overlap: each of an overlapping pair steps back half the overlap
-        for _ in range(2 if step < 299 else 20):
+        for _ in range(1 if step < steps - 1 else 20):
             delta = centres[:, None, :] - centres[None, :, :]
             dist = np.maximum(np.sqrt((delta**2).sum(axis=2)), 1e-6)
             depth = np.maximum(need - dist, 0.0)
@@ -128,7 +129,7 @@ def _relax(
     centres: np.ndarray,
     radii: np.ndarray,
     edges: Sequence[tuple[str, str, int]],
-    iterations: int = 60,
+    iterations: int = 40,
 ) -> dict[str, tuple[float, float]]:
     """People move towards the counterparts they met and away from their neighbours, never out
     of their disc, so edges leave a disc on the side they go to."""

@@ -20,6 +20,8 @@ __all__ = ["Cluster", "cluster_layout"]
 SPACING = 0.12
 #: room left between two discs
 GAP = 0.06
+#: the most a disc is enlarged to fill the drawing (the centres spread further)
+MAX_GROWTH = 1.5
 #: golden angle: successive people of a disc turn by it (a sunflower), so they fill it evenly
 GOLDEN = math.pi * (3 - math.sqrt(5))
 
@@ -169,7 +171,8 @@ def _fit(
     aspect: float,
 ) -> tuple[dict[str, tuple[float, float]], np.ndarray, np.ndarray]:
     """The discs' centres spread apart along the box's long side until the drawing has its
-    shape, then everything moved and scaled by one factor (discs stay round) to fill the box.
+    shape, then moved and scaled to fill the box; a disc (and the room between its people)
+    grows by at most :data:`MAX_GROWTH`, so two people of a small network are no giant disc.
     (Spreading centres apart never makes two discs overlap.)"""
     positions, centres = _stretch(positions, group_of, centres, radii, aspect)
     low = (centres - radii[:, None]).min(axis=0)
@@ -177,11 +180,14 @@ def _fit(
     middle = (low + high) / 2
     half = np.maximum((high - low) / 2, 1e-6)
     scale = float(min(aspect / half[0], 1.0 / half[1]))
-    moved = {
-        k: (float((x - middle[0]) * scale), float((y - middle[1]) * scale))
-        for k, (x, y) in positions.items()
-    }
-    return moved, (centres - middle) * scale, radii * scale
+    growth = min(scale, MAX_GROWTH)
+    placed = (centres - middle) * scale
+    moved = {}
+    for key, (x, y) in positions.items():
+        i = group_of[key]
+        moved[key] = (float(placed[i, 0] + (x - centres[i, 0]) * growth),
+                      float(placed[i, 1] + (y - centres[i, 1]) * growth))  # fmt: skip
+    return moved, placed, radii * growth
 
 
 def _stretch(

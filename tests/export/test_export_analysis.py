@@ -337,3 +337,27 @@ def test_a_side_of_several_countries_is_a_dyad_per_country(tmp_path: Path) -> No
     _, *rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     column = {name: i for i, name in enumerate(POLECAT_COLUMNS)}
     assert [r[column["Recipient Country"]] for r in rows] == ["DEU", "FRA", ""]
+
+
+def test_event_text_of_a_hard_wrapped_page_is_one_line(tmp_path: Path) -> None:
+    # a readout wrapped at a fixed width breaks lines inside its sentences
+    title = "Readout of a call"
+    sentence = "Joe Biden spoke with Olaf Scholz\nby telephone about\nenergy"
+    text = f"{title}\n\n{sentence}."
+    start = text.index(sentence)
+    call = meeting(
+        7,
+        [BIDEN, SCHOLZ],
+        mode="phone",
+        date="2023-01-10",
+        cameo="041",
+        plover={"event": "CONSULT", "mode": "phone", "context": "diplomatic"},
+        evidence=[Evidence(start, start + len(sentence), sentence)],
+    )
+    store = Store.open(f"sqlite:///{tmp_path / 'wrapped.db'}")
+    store.save(Extraction(Document(text=text, title=title, published="2023-01-10"), [call]))
+    [record] = plover(store, tmp_path, what="meetings")
+    assert record["event_text"] == "Joe Biden spoke with Olaf Scholz by telephone about energy"
+    export(store, "csv", tmp_path / "m.csv")
+    frame = pd.read_csv(tmp_path / "m.csv", dtype=str, keep_default_na=False)
+    assert list(frame["evidence_text"]) == [record["event_text"]]

@@ -303,3 +303,61 @@ def test_sorting_spills_runs_and_merges_them_in_order() -> None:
     merged = list(sorted_by_date(rows, run=2))  # three runs on disk
     assert [r["id"] for r in merged] == ["r4", "r9", "r2", "r0", "r3", "r1"]
     assert merged == list(sorted_by_date(rows, run=100))  # the same as sorting in memory
+
+
+def test_a_side_of_several_countries_is_a_dyad_per_country(tmp_path: Path) -> None:
+    # the extractor's side "b": the leaders a president met at a summit, of three countries
+    leaders = [
+        person("Olaf Scholz", "olaf-scholz", "DEU", side="b"),
+        person("Annalena Baerbock", "annalena-baerbock", "DEU", side="b"),
+        person("Emmanuel Macron", "emmanuel-macron", "FRA", side="b"),
+        Participant(name="Charles Michel", actor_id="charles-michel", side="b"),
+    ]
+    summit = meeting(
+        9,
+        [person("Joe Biden", "joe-biden", "USA", side="a"), *leaders],
+        mode="in_person",
+        date="2023-06-01",
+        cameo="040",
+        plover={"event": "CONSULT", "mode": "multilateral", "context": "diplomatic"},
+        evidence=[span(BODY.split(". ")[0])],
+    )
+    store = Store.open(f"sqlite:///{tmp_path / 'summit.db'}")
+    store.save(Extraction(Document(text=TEXT, title=TITLE, published="2023-06-02"), [summit]))
+    records = plover(store, tmp_path, what="meetings")
+    pairs = [(codes(r["actor"]), [p["entity_text"] for p in r["recipient"]]) for r in records]
+    assert pairs == [
+        (["USA"], ["Olaf Scholz", "Annalena Baerbock"]),  # a delegation stays one side
+        (["USA"], ["Emmanuel Macron"]),
+        (["USA"], ["Charles Michel"]),
+    ]
+    assert [r["id"] for r in records] == ["m9", "m9:1", "m9:2"]
+    out = tmp_path / "events.tsv"
+    export(store, "polecat-tsv", out)
+    _, *rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    column = {name: i for i, name in enumerate(POLECAT_COLUMNS)}
+    assert [r[column["Recipient Country"]] for r in rows] == ["DEU", "FRA", ""]
+
+
+def test_event_text_of_a_hard_wrapped_page_is_one_line(tmp_path: Path) -> None:
+    # a readout wrapped at a fixed width breaks lines inside its sentences
+    title = "Readout of a call"
+    sentence = "Joe Biden spoke with Olaf Scholz\nby telephone about\nenergy"
+    text = f"{title}\n\n{sentence}."
+    start = text.index(sentence)
+    call = meeting(
+        7,
+        [BIDEN, SCHOLZ],
+        mode="phone",
+        date="2023-01-10",
+        cameo="041",
+        plover={"event": "CONSULT", "mode": "phone", "context": "diplomatic"},
+        evidence=[Evidence(start, start + len(sentence), sentence)],
+    )
+    store = Store.open(f"sqlite:///{tmp_path / 'wrapped.db'}")
+    store.save(Extraction(Document(text=text, title=title, published="2023-01-10"), [call]))
+    [record] = plover(store, tmp_path, what="meetings")
+    assert record["event_text"] == "Joe Biden spoke with Olaf Scholz by telephone about energy"
+    export(store, "csv", tmp_path / "m.csv")
+    frame = pd.read_csv(tmp_path / "m.csv", dtype=str, keep_default_na=False)
+    assert list(frame["evidence_text"]) == [record["event_text"]]

@@ -145,3 +145,23 @@ def test_a_third_party_facet_value_has_no_link() -> None:
     request = Request({"type": "http", "query_string": b"country=RUS", "headers": []})
     values = {v["value"]: v for v in pages._facet_links(request, found)["country"]}
     assert values["IRN"]["href"] == "?country=RUS&with=IRN"
+
+
+@pytest.mark.parametrize("query", ["", "scope=international", "country=Russia", "name=Lavrov"])
+def test_actors_csv_lists_every_actor_of_the_filters(
+    client: TestClient, web_store: Store, query: str
+) -> None:
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(pages, "CSV_PAGE", 2)  # several batches
+    try:
+        response = client.get(f"/actors.csv?{query}")
+    finally:
+        monkeypatch.undo()
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    params = dict(p.split("=") for p in query.split("&") if p)
+    expected = web_store.actors(**params)
+    assert rows and [r["id"] for r in rows] == [a["id"] for a in expected]
+    assert [int(r["meetings"]) for r in rows] == [a["meetings"] for a in expected]
+    page = client.get(f"/actors?{query}").text
+    assert f'href="/actors.csv?{html_lib.escape(query)}"' in page

@@ -76,9 +76,9 @@ def test_network_layout_is_deterministic_spread_and_groups_countries() -> None:
 
 
 def test_network_labels_do_not_overlap() -> None:
-    # a star of 30 long names: every name drawn must keep clear of every other drawn name, and
+    # a star of 60 long names: every name drawn must keep clear of every other drawn name, and
     # of every other node (but for the busiest few, which are always named)
-    chart = network_chart(graph(*[("hub", f"spoke-with-a-long-name-{i:02}", 1) for i in range(30)]))
+    chart = network_chart(graph(*[("hub", f"spoke-with-a-long-name-{i:02}", 1) for i in range(60)]))
     nodes = chart["nodes"]
     boxes = {
         n["id"]: label_box(n["x"], n["y"], n["label"], n["size"], n["label_position"])
@@ -109,11 +109,43 @@ def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 def test_loose_pairs_do_not_squeeze_the_rest_into_a_corner() -> None:
     star = [("hub", f"spoke{i:02}", 1) for i in range(30)]
     loose = [(f"x{i:02}", f"y{i:02}", 1) for i in range(12)]
-    chart = network_chart(graph(*star, *loose))
+    # the force layout of the country view (the person view is drawn in country discs)
+    chart = network_chart(graph(*star, *loose), level="country")
     drawn = [(n["x"], n["y"]) for n in chart["nodes"] if n["id"][0] in "hs"]
     xs, ys = [x for x, _ in drawn], [y for _, y in drawn]
     share = (max(xs) - min(xs)) * (max(ys) - min(ys)) / (2 * ASPECT * 2)
     assert share > 0.2, share  # the connected star spreads over a good part of the drawing
+
+
+def test_person_network_draws_each_country_in_a_named_disc() -> None:
+    # three countries of 12, 6 and 3 people, and one person of a fourth: a disc for each
+    # country of two or more, holding its people and only them, no two discs overlapping
+    pairs = [(f"a{i:02}", f"b{i % 6}", 1 + i % 3) for i in range(12)]
+    pairs += [(f"c{i}", f"a{i:02}", 1) for i in range(3)] + [("d0", "a00", 2)]
+    chart = network_chart(graph(*pairs))
+    discs = {c["country"]: c for c in chart["clusters"]}
+    assert set(discs) == {"AAA", "BBB", "CCC"}
+    assert [discs[c]["people"] for c in ("AAA", "BBB", "CCC")] == [12, 6, 3]
+    for n in chart["nodes"]:
+        for country, disc in discs.items():
+            inside = math.dist((n["x"], n["y"]), (disc["x"], disc["y"])) <= disc["r"]
+            assert inside == (n["country"] == country), (n["id"], country)
+    values = list(discs.values())
+    for i, one in enumerate(values):
+        for other in values[i + 1 :]:
+            assert math.dist((one["x"], one["y"]), (other["x"], other["y"])) > one["r"] + other["r"]
+    # bigger countries get bigger discs; every disc is named, in the legend's colour
+    assert discs["AAA"]["r"] > discs["BBB"]["r"] > discs["CCC"]["r"]
+    legend = {entry["country"]: entry["colour"] for entry in chart["legend"]}
+    for country, disc in discs.items():
+        assert disc["label"] == country and disc["colour"] == legend[country]
+    # the drawing stays in its box and spreads over most of it along one side at least
+    xs = [d["x"] + s * d["r"] for d in values for s in (-1, 1)]
+    ys = [d["y"] + s * d["r"] for d in values for s in (-1, 1)]
+    assert max(-min(xs), max(xs)) <= ASPECT + 1e-6
+    assert max(-min(ys), max(ys)) <= 1 + 1e-6
+    assert max((max(xs) - min(xs)) / (2 * ASPECT), (max(ys) - min(ys)) / 2) > 0.75
+    assert network_chart(graph(*pairs)) == chart  # deterministic
 
 
 def test_network_draws_only_the_busiest_nodes() -> None:

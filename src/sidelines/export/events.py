@@ -8,7 +8,8 @@ leave open, made once here:
   (:mod:`sidelines.pairing`), with ids ``<id>``, ``<id>:1``, ``<id>:2`` ... A visitor is the
   ``actor`` and the host the ``recipient`` when one side is at home (the meeting's country, or
   the host the coder recorded); otherwise the side the report names first is the ``actor``. A
-  side of several people (a delegation) is a list. A statement's actors are its speakers, its
+  side of several people (a delegation) is a list; a side of several countries (the leaders
+  a president met at a summit) is one dyad per country. A statement's actors are its speakers, its
   recipients each side of its meeting's counterparts from other countries; a joint statement of
   several countries pairs them. (PLOVER also allows every participant as ``actor`` with no
   recipient; event-data users count dyads, so sidelines writes them.)
@@ -155,7 +156,7 @@ def _meeting_event(meeting: dict[str, Any]) -> _Event | None:
         date=date,
         cameo=meeting["cameo"],
         plover=meeting["plover"] or {},
-        dyads=meeting_dyads(meeting),
+        dyads=_one_country_each(meeting_dyads(meeting)),
         place=meeting["place"],
         country=meeting["country"],
         documents=documents,
@@ -190,7 +191,8 @@ def _statement_event(statement: dict[str, Any]) -> _Event | None:
     if len(by_country) > 1:
         pairs = dyads(by_country)
     else:
-        pairs = [(speakers, side) for side in sides(recipients)] or [(speakers, [])]
+        pairs = _one_country_each([(speakers, side) for side in sides(recipients)])
+        pairs = pairs or [(speakers, [])]
     document = statement["source_document"]
     documents = [document] if document else []
     evidence = evidence_sentence(statement["evidence"], documents)
@@ -212,6 +214,26 @@ def _statement_event(statement: dict[str, Any]) -> _Event | None:
             [p.get("country") for p in speakers + recipients],
         ),
     )
+
+
+def _one_country_each(pairs: list[tuple[Side, Side]]) -> list[tuple[Side, Side]]:
+    """Each dyad whose side holds parties of several countries (the extractor's side "the
+    leaders" of a summit: ``b`` = Argentina, Australia, ...) as one dyad per country of it, so
+    an actor or a recipient is one country (a delegation, several people of it, stays one)."""
+    out = []
+    for first, second in pairs:
+        for one in _by_country(first) or [[]]:
+            for other in _by_country(second) or [[]]:
+                out.append((one, other))
+    return out
+
+
+def _by_country(side: Side) -> list[Side]:
+    """A side's parties grouped by country, in order; one with no country is a group alone."""
+    groups: dict[str, Side] = {}
+    for number, party in enumerate(side):
+        groups.setdefault(party.get("country") or f"\x00{number}", []).append(party)
+    return list(groups.values())
 
 
 def _dyad_id(event_id: str, number: int) -> str:

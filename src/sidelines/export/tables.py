@@ -130,14 +130,15 @@ def evidence_sentence(
     spans: list[dict[str, Any]], documents: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
     """The first evidence span that is a sentence of the text, not the headline (a readout's
-    title says "Telephone conversation with ..."; the body says who talked about what)."""
+    title says "Telephone conversation with ..."; the body says who talked about what), its
+    text on one line (a hard-wrapped page breaks lines inside a sentence)."""
     titles = {d["id"]: " ".join((d.get("title") or "").split()) for d in documents}
     for span in spans:
         text = " ".join(span["text"].split())
         title = titles.get(span.get("document_id", ""), "")
         if text and not (title and text in title):
-            return span
-    return spans[0] if spans else None
+            return {**span, "text": text}
+    return {**spans[0], "text": " ".join(spans[0]["text"].split())} if spans else None
 
 
 # --- order ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from urllib.parse import quote
 import numpy as np
 import pycountry
 
+from sidelines.web.clusters import Cluster, cluster_layout
 from sidelines.web.highlight import span_anchor
 
 __all__ = [
@@ -111,7 +112,7 @@ ASPECT = 1.6
 #: approximate size of a label's letters in those units (11 px text), used to leave out labels
 #: that would overlap a busier node's label or another node
 CHAR_WIDTH = 0.026
-LINE_HEIGHT = 0.065
+LINE_HEIGHT = 0.075
 #: pixels per unit of the drawing, as the page draws it
 PIXELS = 270
 
@@ -155,30 +156,45 @@ def network_chart(
     """The drawing of a :func:`sidelines.store.read.network.meeting_network` graph.
 
     Keeps the ``max_nodes`` busiest nodes (``hidden`` counts the others) and the edges between
-    them, lays them out (force-directed, persons of one country pulled together, deterministic
-    for the same graph), colours them by country and names at most ``labels`` of them, busiest
-    first, leaving out a name that would overlap one already placed (hovering shows every name).
+    them, lays them out (countries force-directed; persons in one named disc per country,
+    ``clusters``, :mod:`sidelines.web.clusters`; deterministic for the same graph), colours them
+    by country and names at most ``labels`` of them, busiest first, leaving out a name that
+    would overlap one already placed (hovering shows every name).
     """
     ranked = sorted(graph.get("nodes", []), key=lambda n: (-n["meetings"], str(n["id"])))
     kept = ranked[:max_nodes]
     ids = {str(n["id"]) for n in kept}
     edges = [e for e in graph.get("edges", []) if e["source"] in ids and e["target"] in ids]
-    # grouped by country around the circle before the layout starts, so countries stay together
     order = sorted(kept, key=lambda n: (str(n.get("country") or "~"), str(n["id"])))
     keys = [str(n["id"]) for n in order]
-    groups = [str(n.get("country") or "") for n in order] if level == "person" else None
-    positions = _fill(
-        force_layout(keys, [(e["source"], e["target"], e["weight"]) for e in edges],
-                     iterations, groups)
-    )  # fmt: skip
+    weighted = [(e["source"], e["target"], e["weight"]) for e in edges]
     # persons: a country's colour goes by how many of its people are drawn; countries: by meetings
     colours = country_colours(
         (n.get("country"), n["meetings"] if level == "country" else 1) for n in kept
     )
     sizes = {str(n["id"]): marker_size(n["meetings"]) for n in kept}
+    clusters: list[dict[str, Any]] = []
+    if level == "person":
+        # each country's people in a disc of their own, the disc named
+        positions, discs = cluster_layout(
+            keys,
+            [str(n.get("country") or "") for n in order],
+            {str(n["id"]): n["meetings"] for n in kept},
+            weighted,
+            ASPECT,
+        )
+        clusters = _cluster_labels(discs, colours, positions, sizes)
+    else:
+        positions = _fill(force_layout(keys, weighted, iterations))
     shown = _placed_labels(
-        [(str(n["id"]), _short(_node_name(n, level))) for n in kept], positions, sizes, labels
+        [(str(n["id"]), _short(_node_name(n, level))) for n in kept],
+        positions,
+        sizes,
+        labels,
+        [c["label_box"] for c in clusters if c["label"]],
     )
+    if level == "person":
+        positions = _clear_labels(shown, positions, sizes, discs)
     nodes = []
     for n in order:
         key = str(n["id"])
@@ -210,6 +226,7 @@ def network_chart(
         "edges": [{**e, "width": _edge_width(e["weight"])} for e in edges],
         "hidden": len(ranked) - len(kept),
         "legend": legend,
+        "clusters": clusters,
         "range": {"x": [-ASPECT - 0.2, ASPECT + 0.2], "y": [-1.12, 1.18]},
     }
 
@@ -278,15 +295,14 @@ def _placed_labels(
     positions: dict[str, tuple[float, float]],
     sizes: dict[str, float],
     limit: int,
+    taken: Iterable[tuple[float, float, float, float]] = (),
 ) -> dict[str, tuple[str, str]]:
     """``{node: (label, position)}`` for the first ``limit`` nodes (busiest first) with a place
-    beside them (:data:`LABEL_POSITIONS`, in order) that overlaps no label placed before and
-    no other node's marker; the :data:`ALWAYS_NAMED` busiest may cover a node, never a label."""
-    markers = {}
-    for key, (x, y) in positions.items():
-        r = sizes.get(key, 0.0) / 2 / PIXELS
-        markers[key] = (x - r, y - r, x + r, y + r)
-    boxes: list[tuple[float, float, float, float]] = []
+    beside them (:data:`LABEL_POSITIONS`, in order) that overlaps no label placed before (nor
+    the boxes ``taken`` already) and no other node's marker; the :data:`ALWAYS_NAMED` busiest
+    may cover a node, never a label."""
+    markers = _marker_boxes(positions, sizes)
+    boxes: list[tuple[float, float, float, float]] = list(taken)
     placed: dict[str, tuple[str, str]] = {}
     for rank, (key, text) in enumerate(candidates):
         if len(placed) >= limit:
@@ -298,12 +314,16 @@ def _placed_labels(
             for box in [label_box(x, y, text, sizes.get(key, 0.0), position)]
             if not any(_overlap(box, b) for b in boxes)
         ]
-        clear = [
-            (position, box)
-            for position, box in free
-            if not any(_overlap(box, m) for other, m in markers.items() if other != key)
+        # how many other nodes each place covers: a busiest node's name goes where it covers
+        # the fewest (the first such place in order), any other's only where it covers none
+        covers = [
+            sum(_overlap(box, m) for other, m in markers.items() if other != key) for _, box in free
         ]
-        chosen = clear or (free if rank < ALWAYS_NAMED else [])
+        chosen = [
+            place
+            for place, count in zip(free, covers, strict=True)
+            if count == (min(covers) if rank < ALWAYS_NAMED else 0)
+        ]
         if chosen:
             position, box = chosen[0]
             boxes.append(box)
@@ -311,17 +331,115 @@ def _placed_labels(
     return placed
 
 
+def _clear_labels(
+    shown: Mapping[str, tuple[str, str]],
+    positions: dict[str, tuple[float, float]],
+    sizes: Mapping[str, float],
+    discs: Iterable[Cluster],
+    passes: int = 3,
+) -> dict[str, tuple[float, float]]:
+    """The unnamed nodes a placed label covers moved out from under it (up or down, else
+    sideways), staying in their country's disc: in a crowded disc the busiest are named even
+    where every place beside them covers a neighbour (:data:`ALWAYS_NAMED`), and the neighbour
+    moves (a named one stays, or its own name would move onto another)."""
+    home = {key: disc for disc in discs for key in disc.members}
+    moved = dict(positions)
+    boxes = [
+        label_box(*positions[key], text, sizes.get(key, 0.0), where)
+        for key, (text, where) in shown.items()
+    ]
+    for _ in range(passes):
+        for box in boxes:
+            for key, (x, y) in list(moved.items()):
+                r = sizes.get(key, 0.0) / 2 / PIXELS + 0.004
+                if key in shown or not _overlap(box, (x - r, y - r, x + r, y + r)):
+                    continue
+                middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+                tries = [
+                    (x, box[3] + r if y >= middle_y else box[1] - r),
+                    (box[2] + r if x >= middle_x else box[0] - r, y),
+                ]
+                for tx, ty in tries:
+                    tx, ty = _inside(home.get(key), tx, ty, r)
+                    if not _overlap(box, (tx - r, ty - r, tx + r, ty + r)):
+                        moved[key] = (tx, ty)
+                        break
+    return moved
+
+
+def _inside(disc: Cluster | None, x: float, y: float, r: float) -> tuple[float, float]:
+    """``(x, y)`` pulled back into ``disc`` (a marker of radius ``r`` wholly inside it)."""
+    if disc is None:
+        return x, y
+    dx, dy = x - disc.x, y - disc.y
+    room = max(disc.r - r, 0.0)
+    length = math.hypot(dx, dy)
+    if length <= room:
+        return x, y
+    return disc.x + dx * room / length, disc.y + dy * room / length
+
+
+def _marker_boxes(
+    positions: Mapping[str, tuple[float, float]], sizes: Mapping[str, float]
+) -> dict[str, tuple[float, float, float, float]]:
+    markers = {}
+    for key, (x, y) in positions.items():
+        r = sizes.get(key, 0.0) / 2 / PIXELS
+        markers[key] = (x - r, y - r, x + r, y + r)
+    return markers
+
+
+def _cluster_labels(
+    discs: Iterable[Cluster],
+    colours: Mapping[str, str],
+    positions: Mapping[str, tuple[float, float]],
+    sizes: Mapping[str, float],
+) -> list[dict[str, Any]]:
+    """Each country disc with its colour and its name, placed above the disc (else below it)
+    where it covers no other disc's name and no node; a name with no such place is left out (the
+    legend and the hover still say it)."""
+    markers = list(_marker_boxes(positions, sizes).values())
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for disc in discs:  # biggest first
+        name = country_name(disc.group)
+        width = len(name) * CHAR_WIDTH
+        label, box, anchor = "", (0.0, 0.0, 0.0, 0.0), "bottom"
+        for side in (1, -1):
+            edge = disc.y + side * (disc.r + 0.005)
+            low, high = (edge, edge + LINE_HEIGHT) if side > 0 else (edge - LINE_HEIGHT, edge)
+            candidate = (disc.x - width / 2, low, disc.x + width / 2, high)
+            if not any(_overlap(candidate, b) for b in placed + markers):
+                label, box, anchor = name, candidate, "bottom" if side > 0 else "top"
+                placed.append(box)
+                break
+        out.append(
+            {
+                "country": disc.group,
+                "colour": colours.get(disc.group, OTHER_COLOUR),
+                "x": round(disc.x, 4),
+                "y": round(disc.y, 4),
+                "r": round(disc.r, 4),
+                "people": len(disc.members),
+                "label": label,
+                "label_y": round(box[1] if anchor == "bottom" else box[3], 4),
+                "label_anchor": anchor,
+                "label_box": box,
+            }
+        )
+    return out
+
+
 def force_layout(
     keys: list[str],
     edges: list[tuple[str, str, int]],
     iterations: int = 200,
-    groups: list[str] | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Fruchterman–Reingold positions in a 2 x 2 box, from a circle in the order of ``keys``.
 
-    Heavier edges pull harder (by the log of their weight); nodes of the same ``groups`` entry
-    (a country) attract each other weakly, so a country's people are drawn together. Computed on
-    numpy arrays: every step is one pass over the n x n distances.
+    Heavier edges pull harder (by the log of their weight). Computed on numpy arrays: every step
+    is one pass over the n x n distances (the person network is laid out in country clusters
+    instead, :mod:`sidelines.web.clusters`).
     """
     count = len(keys)
     if count == 0:
@@ -334,11 +452,6 @@ def force_layout(
         for a, b, weight in edges:
             i, j = index[a], index[b]
             pull[i, j] = pull[j, i] = 1 + math.log(weight)
-        if groups is not None:
-            labels = np.array(groups)
-            same = (labels[:, None] == labels[None, :]) & (labels[:, None] != "")
-            np.fill_diagonal(same, False)
-            pull += 0.1 * same
         k = math.sqrt(4.0 / count)
         temperature = 0.2
         for _ in range(iterations):

@@ -469,9 +469,34 @@ def map_page(request: Request) -> HTMLResponse:
             "unplaced": places["unplaced"],
             "undated_left_out": left_out,
             "timeline_link": "/meetings?" + _query(request, ("places",)),
+            "csv_link": "/map.csv?" + _query(request, ("places",)),
             **_filter_choices(_store(request)),
         },
     )
+
+
+@router.get("/map.csv", response_model=None)
+def map_csv(request: Request) -> Response:
+    """The map's table of host countries (``?table=places``: of named places) as CSV, for the
+    meetings of the filters."""
+    table = request.query_params.get("table", "countries")
+    try:
+        with _store(request).sessions() as session:
+            places = meeting_places(session, _meeting_filters(request))
+    except SidelinesError as error:
+        return _bad_filter(request, error)
+
+    def rows() -> Iterator[list[Any]]:
+        if table == "places":
+            yield ["place", "country", "country_name", "meetings"]
+            for p in places["places"]:
+                yield [p["place"], p["country"], charts.country_name(p["country"]), p["meetings"]]
+            return
+        yield ["country", "country_name", "meetings"]
+        for c in places["countries"]:
+            yield [c["country"], charts.country_name(c["country"]), c["meetings"]]
+
+    return _csv(rows(), "places.csv" if table == "places" else "host-countries.csv")
 
 
 def _sides(meeting: dict[str, Any]) -> list[dict[str, Any]]:
@@ -561,8 +586,39 @@ def actors_page(request: Request) -> HTMLResponse:
             "scope": scope,
             "scopes": SCOPES,
             "pages": _page_links(request, offset, len(actors), None),
+            "csv_link": "/actors.csv?" + _query(request),
         },
     )
+
+
+@router.get("/actors.csv", response_model=None)
+def actors_csv(request: Request) -> Response:
+    """Every actor of the actors page's filters (not only one page), busiest first, as CSV."""
+    get = request.query_params.get
+    store = _store(request)
+    filters = {
+        "country": _clean(get("country")),
+        "name": _clean(get("name")),
+        "scope": get("scope") if get("scope") in SCOPES else None,
+    }
+    try:
+        store.actors(**filters, limit=1)  # a bad filter is a page that says so, not a broken file
+    except SidelinesError as error:
+        return _bad_filter(request, error)
+
+    def rows() -> Iterator[list[Any]]:
+        yield ["id", "name", "country", "meetings", "statements", "aliases"]
+        offset = 0
+        while True:
+            batch = store.actors(**filters, limit=CSV_PAGE, offset=offset)
+            for a in batch:
+                yield [a["id"], a["name"], a["country"], a["meetings"], a["statements"],
+                       "; ".join(a["aliases"] or [])]  # fmt: skip
+            if len(batch) < CSV_PAGE:
+                return
+            offset += CSV_PAGE
+
+    return _csv(rows(), "actors.csv")
 
 
 @router.get("/actors/{key}", response_class=HTMLResponse)

@@ -163,7 +163,23 @@
       };
     });
     nodeTraces.sort(function (a, b) { return a.name === "other countries" ? 1 : b.name === "other countries" ? -1 : 0; });
+    // the person view: a shaded disc behind each country's people, named (charts._cluster_labels)
+    var clusters = data.clusters || [];
+    var shapes = clusters.map(function (c) {
+      return {
+        type: "circle", layer: "below", xref: "x", yref: "y",
+        x0: c.x - c.r, x1: c.x + c.r, y0: c.y - c.r, y1: c.y + c.r,
+        fillcolor: c.colour, opacity: 0.12, line: { color: c.colour, width: 1 }
+      };
+    });
+    var annotations = clusters.filter(function (c) { return c.label; }).map(function (c) {
+      return {
+        x: c.x, y: c.label_y, xref: "x", yref: "y", text: c.label, showarrow: false,
+        yanchor: c.label_anchor, font: { size: 11, color: "#3c4043" }, captureevents: false
+      };
+    });
     Plotly.newPlot(div, edgeTraces.concat([edgeHover], nodeTraces), {
+      shapes: shapes, annotations: annotations,
       margin: { l: 20, r: 20, t: 20, b: 20 }, font: FONT, hovermode: "closest",
       xaxis: { visible: false, range: data.range.x }, yaxis: { visible: false, range: data.range.y, scaleanchor: "x" },
       legend: { title: { text: "Country" }, itemclick: "toggle" }

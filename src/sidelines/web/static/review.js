@@ -20,10 +20,24 @@
     status.className = "status " + (kind || "");
   }
 
+  // a value of the trail as an analyst reads it: participants by name and country, a merged
+  // meeting by its id, parties and date, a split by the meetings it made
+  function shown(value) {
+    if (value === null || value === undefined) return value;
+    if (Array.isArray(value)) return value.map(shown).join(", ");
+    if (typeof value !== "object") return value;
+    if (value.name !== undefined) return value.name + (value.country ? " (" + value.country + ")" : "");
+    if (value.merged !== undefined) return "meeting " + value.merged + " merged into " + value.into;
+    if (value.participants !== undefined) {
+      return "meeting " + (value.id || "") + ": " + shown(value.participants) +
+        (value.date ? ", " + value.date : "") + (value.mode ? ", " + value.mode.replace("_", " ") : "");
+    }
+    return Object.keys(value).map(function (k) { return k.replace("_", " ") + ": " + shown(value[k]); }).join("; ");
+  }
+
   function cell(row, value) {
     var td = document.createElement("td");
-    if (Array.isArray(value)) value = value.join(", ");
-    else if (value !== null && value !== undefined && typeof value === "object") value = JSON.stringify(value);
+    value = shown(value);
     var text = value === null || value === undefined || value === "" ? "–" : String(value);
     if (text.length > 160) { td.title = text; text = text.slice(0, 160) + "…"; } // a merged meeting's record is long
     td.textContent = text;

@@ -401,3 +401,39 @@ def test_a_commentary_on_someones_comments_is_not_their_statement(nlp: Language)
     result = run(nlp, text, published="2024-03-05")
     by_mensah = [s.text for s in result.statements if s.speakers[0].name == "Amara Mensah"]
     assert by_mensah == ["opposing the use of force in the region as an attack"], by_mensah
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "clauses"),
+    [
+        (
+            "British Foreign Secretary Boris Johnson emphasised that the Iran nuclear deal is "
+            "working, and that the UK would work closely with partners on Iran's behaviour.",
+            "Boris Johnson",
+            ["the Iran nuclear deal is working", "the UK would work closely with partners"],
+        ),
+        (
+            "Amara Mensah said that trade was growing, and that talks on fisheries would resume "
+            "in April.",
+            "Amara Mensah",
+            ["trade was growing", "talks on fisheries would resume"],
+        ),
+    ],
+)
+def test_coordinated_that_clauses_are_one_statement_each(
+    nlp: Language, text: str, speaker: str, clauses: list[str]
+) -> None:
+    result = extract(Document(text=text, published="2024-03-05"), nlp=nlp)
+    said = [s for s in result.statements if any(p.name == speaker for p in s.speakers)]
+    assert len(said) == len(clauses), [s.text for s in said]
+    for statement, clause in zip(said, clauses, strict=True):
+        assert statement.text.startswith(clause), statement.text
+        assert clause in statement.evidence[0].text
+
+
+def test_one_that_clause_with_a_coordinated_verb_stays_one_statement(nlp: Language) -> None:
+    text = "Amara Mensah said that the two countries would expand trade and deepen security ties."
+    result = extract(Document(text=text, published="2024-03-05"), nlp=nlp)
+    assert [s.text for s in result.statements] == [
+        "the two countries would expand trade and deepen security ties"
+    ]

@@ -200,6 +200,21 @@ def only_a_person(content: Span, by_token: dict[int, ResolvedMention]) -> bool:
     return True
 
 
+def that_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of what a cue says in coordinated that-clauses ("emphasised that the
+    deal is working, and that the UK would work with partners"), or [] for one clause."""
+    cuts = [m for m in _WORDS.second_clause_pattern.finditer(text, start, end) if m.start() > start]
+    if not cuts:
+        return []
+    spans = []
+    begin = start
+    for cut in cuts:
+        spans.append((begin, cut.start()))
+        begin = cut.end()
+    spans.append((begin, end))
+    return spans
+
+
 def before_conjunct(conjunct: Token, start: int) -> int:
     """Where the content before a coordinated cue ends: before its "and" (and comma)."""
     end = conjunct.left_edge.i

@@ -39,6 +39,7 @@ from sidelines.extract.statement_content import (
     reported_within,
     sentences_within,
     subject_is_own,
+    that_clauses,
 )
 from sidelines.extract.statement_cues import StatementCues
 from sidelines.extract.statement_forms import (
@@ -250,16 +251,20 @@ class StatementExtractor:
                 if phrase_end
                 else cue.lemma_.lower()
             )
-            # a quotation of several sentences is several claims: one statement each
+            # a quotation of several sentences is several claims: one statement each; so are
+            # coordinated clauses of what is said ("emphasised that A, and that B")
             parts = (
                 sentences_within(doc, ev_start, ev_start + len(content))
                 if quoted is not None
-                else listed
+                else listed or that_clauses(doc_text(doc), ev_end - len(content), ev_end)
             )
-            for part_start, part_end in parts if len(parts) > 1 or listed else [(-1, -1)]:
+            for k, (part_start, part_end) in enumerate(
+                parts if len(parts) > 1 or listed else [(-1, -1)]
+            ):
                 if part_start >= 0:
                     text = doc_text(doc)[part_start:part_end]
-                    span = (part_start, part_end)
+                    # the first clause's evidence keeps its speaker and cue
+                    span = (ev_start if k == 0 and not listed else part_start, part_end)
                 else:
                     text, span = content, (ev_start, ev_end)
                 out.append(

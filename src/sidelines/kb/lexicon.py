@@ -256,6 +256,7 @@ class StatementWords:
     first_person_words: Words
     signatory_words: Words
     clause_joiners: Words
+    second_clause_pattern: re.Pattern[str]
     introduces_list_pattern: re.Pattern[str]
     list_item_pattern: re.Pattern[str]
     own_words_pattern: re.Pattern[str]

@@ -235,3 +235,35 @@ def test_a_headline_and_a_body_a_week_apart_stay_two(nlp: Language) -> None:
     text = title + "\n\nAmara Mensah met Sione Baraka in Suva on February 20."
     result = extract(Document(text=text, title=title, published="2024-03-05"), nlp=nlp)
     assert len([m for m in result.meetings if m.status == "held"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "pair"),
+    [
+        (
+            "Readout of Vice President Kamala Harris Call with President Kais Saied of Tunisia",
+            "Vice President Kamala Harris spoke today with President Kais Saied of Tunisia.",
+            {"Kamala Harris", "Kais Saied"},
+        ),
+        (
+            "Readout of Deputy Secretary Amara Mensah Meeting with Foreign Minister Kofi Addo",
+            "Deputy Secretary Amara Mensah met today with Foreign Minister Kofi Addo of Ghana.",
+            {"Amara Mensah", "Kofi Addo"},
+        ),
+    ],
+)
+def test_a_heading_names_its_own_side_before_the_publishers_principal(
+    nlp: Language, title: str, body: str, pair: set[str]
+) -> None:
+    # on a White House page "Call with X" alone is the President's; a heading that names who
+    # called is that person's, and the genre word ("Meeting") is no part of a name
+    result = extract(
+        Document(
+            text=f"{title}\n\n{body}",
+            title=title,
+            published="2021-07-21",
+            publisher="The White House",
+        ),
+        nlp=nlp,
+    )
+    assert [{p.name for p in m.participants} for m in result.meetings] == [pair]

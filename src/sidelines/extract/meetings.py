@@ -197,6 +197,10 @@ class MeetingExtractor:
             # headings are often misparsed; read them by position instead (not "X welcomed the
             # Prime Minister's visit": the possessor is the visit's side A)
             side_a, side_b = heading_parties(sent, trigger, by_token, side_a, rules)
+        elif heading and not side_a and _is_heading(sent) and not named_possessor(trigger):
+            # "Vice President Kamala Harris Call with President X": who is named before the
+            # trigger is side A, before the publisher's principal
+            side_a = heading_parties(sent, trigger, by_token, side_a, rules)[0]
         if side_a and not side_b:
             side_b = with_party(sent, trigger, by_token, side_a)
         together = False  # the parties are listed as one group, so they met together

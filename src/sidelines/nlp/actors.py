@@ -195,6 +195,8 @@ class ActorMentionFinder:
             return None
         if end - start == 1 and text.isupper() and text.isalpha():
             return None  # an acronym ("AUC") is a body, not a person
+        if end - start == 1 and end < ent.end and doc[start].pos_ not in {"PROPN", "X"}:
+            return None  # "Opening" of "Opening Remarks": a word, cut from a heading
         if self.kb.place(text) or self.kb.country_code(text):
             return None
         if end - start == 1 and _coordinated_with_place(doc[start]):

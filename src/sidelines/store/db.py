@@ -23,7 +23,7 @@ from sidelines.kb import KnowledgeBase
 from sidelines.settings import Settings
 from sidelines.store import migrations, write
 from sidelines.store.filters import KB_INFO, knowledge_base
-from sidelines.store.read import actors, documents, meetings, search, statements, topics
+from sidelines.store.read import actors, counted, documents, meetings, search, statements, topics
 from sidelines.store.read.pages import PageKey
 from sidelines.store.read.results import (
     ActorProfile,
@@ -184,6 +184,9 @@ class Store:
         """How many meetings the filters select (those of :meth:`meetings`)."""
         chosen = _meeting_filter(filters, named)
         with self.sessions() as session:
+            kept = counted.kept_meetings(session, chosen)  # kept on write: never cold
+            if kept is not None:
+                return kept
             return self.totals.get(
                 session, ("meetings", chosen), lambda: meetings.count_meetings(session, chosen)
             )
@@ -230,6 +233,9 @@ class Store:
         """How many statements the filters select (those of :meth:`statements`)."""
         chosen = _statement_filter(filters, named)
         with self.sessions() as session:
+            kept = counted.kept_statements(session, chosen)
+            if kept is not None:
+                return kept
             return self.totals.get(
                 session,
                 ("statements", chosen),

@@ -33,7 +33,11 @@ from sidelines.store.schema import (
     StoreVersionRow,
 )
 from sidelines.store.scope import meeting_scope
-from sidelines.store.search import create_search_index, split_search_index
+from sidelines.store.search import (
+    create_meeting_text_index,
+    create_search_index,
+    split_search_index,
+)
 from sidelines.store.totals import bump
 from sidelines.store.write import link_speakers, link_topics
 from sidelines.types import Participant
@@ -310,6 +314,7 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0011_meeting_countries", _meeting_countries),
     ("0012_meeting_scope_newest", _scope_newest_index),
     ("0013_list_totals", _list_totals),
+    ("0014_meeting_text_index", create_meeting_text_index),
 ]
 
 

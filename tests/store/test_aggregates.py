@@ -397,6 +397,41 @@ def test_a_country_filter_lists_the_meetings_its_principals_name(written: Store)
     by_country(written)
 
 
+def test_party_filters_together_list_the_meetings_each_selects(samples: Store) -> None:
+    """An actor with a country, or with a counterpart (a country or a person): the meetings both
+    select, newest first, and their number, whichever of them has fewer meetings (the one whose
+    meetings are listed; the other is probed for each of them)."""
+    everything = list(samples.meetings(status=None))
+
+    def principals(meeting: dict[str, Any]) -> list[dict[str, Any]]:
+        return list(meeting["participants"])
+
+    actors = sorted({p["actor_id"] for m in everything for p in principals(m) if p["actor_id"]})
+    countries = sorted({p["country"] for m in everything for p in principals(m) if p["country"]})
+    assert len(actors) >= 2 and len(countries) >= 2
+    sizes = set()
+    for actor in actors:
+        of_actor = {m["id"] for m in everything if actor in {p["actor_id"] for p in principals(m)}}
+        for code in countries:
+            of_country = {
+                m["id"] for m in everything if code in {p["country"] for p in principals(m)}
+            }
+            sizes.add(len(of_actor) < len(of_country))
+            both = [m["id"] for m in everything if m["id"] in of_actor & of_country]
+            for named in ({"country": code}, {"with_": code}):
+                listed = samples.meetings(actor=actor, status=None, **named)
+                assert [m["id"] for m in listed] == both, (actor, named)
+                assert samples.count_meetings(actor=actor, status=None, **named) == len(both)
+        for other in actors:
+            of_other = {
+                m["id"] for m in everything if other in {p["actor_id"] for p in principals(m)}
+            }
+            both = [m["id"] for m in everything if m["id"] in of_actor & of_other]
+            listed = samples.meetings(actor=actor, with_=other, status=None)
+            assert [m["id"] for m in listed] == both, (actor, other)
+    assert sizes == {True, False}  # either filter was the smaller one
+
+
 def test_the_actor_profile_lists_the_counterparts_met_most(written: Store) -> None:
     [meeting] = written.meetings(actor="sergey-lavrov", limit=1)
     record_review(written, "meeting", meeting["id"], "correct", "participants", LAVROV_AND_THREE)

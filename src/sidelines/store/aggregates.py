@@ -27,16 +27,23 @@ from sidelines.store.schema import (
     MeetingCountryRow,
     MeetingRow,
     MeetingTopicRow,
+    MeetingTotalRow,
     OccasionCountRow,
     ParticipantRow,
+    StatementRow,
     StatementSpeakerRow,
     StatementTopicRow,
+    StatementTotalRow,
     TopicCountRow,
 )
 
 __all__ = [
     "AGGREGATES",
+    "COUNTRIES",
+    "COUNTS",
     "NO_COUNTRY",
+    "PRINCIPAL_COLUMNS",
+    "TOTALS",
     "meetings_counted",
     "rebuild",
     "rebuild_countries",
@@ -51,7 +58,27 @@ AGGREGATES: dict[Any, tuple[str, ...]] = {
     CounterpartSpellingRow: ("meetings",),
     ActorTopicRow: ("meetings", "statements"),
     MeetingCountryRow: (),  # rows, not counts: written by meetings_counted, built by rebuild
+    MeetingTotalRow: ("meetings",),
+    StatementTotalRow: ("statements",),
 }
+#: the tables of each migration that built them: 0009's counts, 0011's countries, 0013's totals
+COUNTS: tuple[Any, ...] = (
+    TopicCountRow,
+    OccasionCountRow,
+    CounterpartRow,
+    CounterpartSpellingRow,
+    ActorTopicRow,
+)
+COUNTRIES: tuple[Any, ...] = (MeetingCountryRow,)
+TOTALS: tuple[Any, ...] = (MeetingTotalRow, StatementTotalRow)
+#: the participant columns a principal's share of the counts and the network are read from
+PRINCIPAL_COLUMNS = (
+    ParticipantRow.meeting_id,
+    ParticipantRow.actor_key,
+    ParticipantRow.name,
+    ParticipantRow.country,
+    ParticipantRow.side,
+)
 #: the country of a counterpart spelling that names none (a key column cannot be NULL)
 NO_COUNTRY = ""
 #: ids per query (under the 999 bound parameters of older SQLite builds)
@@ -91,8 +118,8 @@ def _bump(session: Session, model: Any, key: tuple[Any, ...], **deltas: int) -> 
 
 def meetings_counted(session: Session, meeting_ids: Iterable[str], sign: int) -> None:
     """Add (``sign`` 1) or take out (-1) the share of these stored meetings, as they stand in
-    the session now, in the occasion, topic, counterpart and actor-topic counts, and their
-    rows of the meetings' countries."""
+    the session now, in the occasion, topic, counterpart, actor-topic and list-total counts,
+    and their rows of the meetings' countries."""
     session.flush()
     _countries_kept(session, meeting_ids, sign)
     occasions: Counter[str] = Counter()
@@ -100,13 +127,21 @@ def meetings_counted(session: Session, meeting_ids: Iterable[str], sign: int) ->
     actor_topics: Counter[tuple[str, str]] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     spellings: Counter[tuple[str, str, str, str]] = Counter()
+    totals: Counter[tuple[str, str, str]] = Counter()
     for ids in _batches(meeting_ids):
-        for occasion in session.scalars(
-            select(MeetingRow.occasion).where(
-                MeetingRow.id.in_(ids), MeetingRow.occasion.is_not(None)
+        stored = session.execute(
+            select(MeetingRow.id, MeetingRow.status, MeetingRow.scope, MeetingRow.occasion).where(
+                MeetingRow.id.in_(ids)
             )
-        ):
-            occasions[str(occasion)] += sign
+        ).all()
+        status_of = {meeting.id: meeting.status for meeting in stored}
+        for meeting in stored:
+            totals[("all", "", meeting.status)] += sign
+            if meeting.occasion is not None:
+                occasions[str(meeting.occasion)] += sign
+                totals[("occasion", str(meeting.occasion), meeting.status)] += sign
+            if meeting.scope is not None:
+                totals[("scope", meeting.scope, meeting.status)] += sign
         topics_of: dict[str, list[str]] = defaultdict(list)
         for meeting_id, topic in session.execute(
             select(MeetingTopicRow.meeting_id, MeetingTopicRow.topic).where(
@@ -115,20 +150,21 @@ def meetings_counted(session: Session, meeting_ids: Iterable[str], sign: int) ->
         ):
             topics_of[meeting_id].append(topic)
             topics[topic] += sign
+            totals[("topic", topic, status_of[meeting_id])] += sign
         principals: dict[str, list[Any]] = defaultdict(list)
         for party in session.execute(
-            select(
-                ParticipantRow.meeting_id,
-                ParticipantRow.actor_key,
-                ParticipantRow.name,
-                ParticipantRow.country,
-                ParticipantRow.side,
-            ).where(ParticipantRow.meeting_id.in_(ids), ParticipantRow.accompanying.is_(False))
+            select(*PRINCIPAL_COLUMNS).where(
+                ParticipantRow.meeting_id.in_(ids), ParticipantRow.accompanying.is_(False)
+            )
         ):
             principals[party.meeting_id].append(party)
         for meeting_id, parties in principals.items():
+            status = status_of[meeting_id]
+            for country in {p.country for p in parties if p.country is not None}:
+                totals[("country", country, status)] += sign
             rows_of = Counter(p.actor_key for p in parties if p.actor_key is not None)
             for me, rows in rows_of.items():
+                totals[("actor", me, status)] += sign
                 for topic in topics_of[meeting_id]:  # a join: once per row of mine
                     actor_topics[(me, topic)] += sign * rows
                 mine = {_side(p) for p in parties if p.actor_key == me}
@@ -153,6 +189,8 @@ def meetings_counted(session: Session, meeting_ids: Iterable[str], sign: int) ->
         _bump(session, CounterpartRow, key, meetings=n)
     for named, n in spellings.items():
         _bump(session, CounterpartSpellingRow, named, meetings=n)
+    for total, n in totals.items():
+        _bump(session, MeetingTotalRow, total, meetings=n)
     session.flush()
 
 
@@ -197,7 +235,12 @@ def statements_counted(session: Session, statement_ids: Iterable[str], sign: int
     session.flush()
     topics: Counter[str] = Counter()
     actor_topics: Counter[tuple[str, str]] = Counter()
+    totals: Counter[tuple[str, str]] = Counter()
     for ids in _batches(statement_ids):
+        stored = session.scalar(
+            select(func.count()).select_from(StatementRow).where(StatementRow.id.in_(ids))
+        )
+        totals[("all", "")] += sign * int(stored or 0)
         topics_of: dict[str, list[str]] = defaultdict(list)
         for statement_id, topic in session.execute(
             select(StatementTopicRow.statement_id, StatementTopicRow.topic).where(
@@ -206,17 +249,21 @@ def statements_counted(session: Session, statement_ids: Iterable[str], sign: int
         ):
             topics_of[statement_id].append(topic)
             topics[topic] += sign
+            totals[("topic", topic)] += sign
         for statement_id, speaker in session.execute(
             select(StatementSpeakerRow.statement_id, StatementSpeakerRow.actor_key).where(
                 StatementSpeakerRow.statement_id.in_(ids)
             )
         ):
+            totals[("speaker", speaker)] += sign
             for topic in topics_of[statement_id]:
                 actor_topics[(speaker, topic)] += sign
     for topic, n in topics.items():
         _bump(session, TopicCountRow, (topic,), statements=n)
     for key, n in actor_topics.items():
         _bump(session, ActorTopicRow, key, statements=n)
+    for total, n in totals.items():
+        _bump(session, StatementTotalRow, total, statements=n)
     session.flush()
 
 
@@ -233,11 +280,22 @@ def _insert_grouped(
         connection.execute(table.insert(), records[start : start + 20_000])
 
 
-def rebuild(connection: Any) -> None:
-    """Compute every aggregate table again from the stored rows (a migration, a bulk load)."""
-    for model in AGGREGATES:
+def rebuild(connection: Any, *groups: tuple[Any, ...]) -> None:
+    """Compute the aggregate tables of ``groups`` (:data:`COUNTS`, :data:`COUNTRIES`,
+    :data:`TOTALS`; all of them when none is given) again from the stored rows (a migration, a
+    bulk load)."""
+    chosen = groups or (COUNTS, COUNTRIES, TOTALS)
+    if COUNTS in chosen:
+        _rebuild_counts(connection)
+    if COUNTRIES in chosen:
+        rebuild_countries(connection)
+    if TOTALS in chosen:
+        rebuild_totals(connection)
+
+
+def _rebuild_counts(connection: Any) -> None:
+    for model in COUNTS:
         connection.execute(delete(model.__table__))
-    rebuild_countries(connection)
     grouped: dict[tuple[Any, ...], dict[str, int]] = defaultdict(dict)
     for topic, n in connection.execute(
         select(MeetingTopicRow.topic, func.count()).group_by(MeetingTopicRow.topic)
@@ -315,4 +373,51 @@ def rebuild(connection: Any) -> None:
             .where(*joined)
             .group_by(me.actor_key, other.actor_key, other.name, country),
         )
+    )
+
+
+def rebuild_totals(connection: Any) -> None:
+    """Write the list totals (:class:`~sidelines.store.schema.MeetingTotalRow`,
+    :class:`~sidelines.store.schema.StatementTotalRow`) again from the stored rows."""
+    for model in TOTALS:
+        connection.execute(delete(model.__table__))
+    meetings: dict[tuple[Any, ...], dict[str, int]] = {}
+    status = MeetingRow.status
+    for status_, n in connection.execute(select(status, func.count()).group_by(status)):
+        meetings[("all", "", status_)] = {"meetings": int(n)}
+    for facet, column in (("occasion", MeetingRow.occasion), ("scope", MeetingRow.scope)):
+        for value, status_, n in connection.execute(
+            select(column, status, func.count()).where(column.is_not(None)).group_by(column, status)
+        ):
+            meetings[(facet, value, status_)] = {"meetings": int(n)}
+    for value, status_, n in connection.execute(
+        select(MeetingTopicRow.topic, status, func.count())
+        .join(MeetingRow, MeetingRow.id == MeetingTopicRow.meeting_id)
+        .group_by(MeetingTopicRow.topic, status)
+    ):
+        meetings[("topic", value, status_)] = {"meetings": int(n)}
+    for facet, column in (("actor", ParticipantRow.actor_key), ("country", ParticipantRow.country)):
+        for value, status_, n in connection.execute(
+            select(column, status, func.count(distinct(ParticipantRow.meeting_id)))
+            .join(MeetingRow, MeetingRow.id == ParticipantRow.meeting_id)
+            .where(ParticipantRow.accompanying.is_(False), column.is_not(None))
+            .group_by(column, status)
+        ):
+            meetings[(facet, value, status_)] = {"meetings": int(n)}
+    _insert_grouped(connection, MeetingTotalRow, meetings)
+    statements: dict[tuple[Any, ...], dict[str, int]] = {
+        ("all", ""): {
+            "statements": int(
+                connection.scalar(select(func.count()).select_from(StatementRow)) or 0
+            )
+        }
+    }
+    for facet, key in (
+        ("speaker", StatementSpeakerRow.actor_key),
+        ("topic", StatementTopicRow.topic),
+    ):
+        for value, n in connection.execute(select(key, func.count()).group_by(key)):
+            statements[(facet, value)] = {"statements": int(n)}
+    _insert_grouped(
+        connection, StatementTotalRow, {k: v for k, v in statements.items() if v["statements"]}
     )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 import threading
+import weakref
 from typing import Any
 
 from sqlalchemy import exists, select
@@ -178,6 +179,24 @@ def stored_occasions(session: Session) -> list[str]:
     return [occasion for occasion in session.scalars(select(OccasionCountRow.occasion)) if occasion]
 
 
+#: the summit series (None: none) each phrase names, per knowledge base, for occasions and
+#: filter values: finding it folds every alias of every series, milliseconds a phrase, and the
+#: occasion filter asks it of every stored occasion on every request
+_SERIES_OF: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, Any]] = weakref.WeakKeyDictionary()
+#: the phrases remembered per knowledge base
+_SERIES_KEPT = 10_000
+
+
+def _summit(kb: KnowledgeBase, phrase: str) -> Any:
+    """``kb.summit(phrase, None)``, remembered."""
+    known = _SERIES_OF.setdefault(kb, {})
+    if phrase not in known:
+        if len(known) >= _SERIES_KEPT:
+            known.clear()
+        known[phrase] = kb.summit(phrase, None)
+    return known[phrase]
+
+
 def occasions_named(session: Session, value: str, stored: list[str] | None = None) -> list[str]:
     """The stored occasions ``value`` names: those holding each of its words, and, when it
     names a summit series ("G20 summit", "Group of Twenty"), every occasion of that series
@@ -187,7 +206,7 @@ def occasions_named(session: Session, value: str, stored: list[str] | None = Non
         return []
     stored = stored_occasions(session) if stored is None else stored
     kb = store_kb(session)
-    series = kb.summit(value, None)
+    series = _summit(kb, value)
     if series is not None:
         named = {
             word
@@ -202,7 +221,7 @@ def occasions_named(session: Session, value: str, stored: list[str] | None = Non
         if words <= set(_fold(occasion).split()):
             found.append(occasion)
         elif series is not None:
-            theirs = kb.summit(occasion, None)
+            theirs = _summit(kb, occasion)
             if theirs is not None and theirs[0].id == series[0].id:
                 found.append(occasion)
     return found

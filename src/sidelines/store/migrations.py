@@ -33,7 +33,11 @@ from sidelines.store.schema import (
     StoreVersionRow,
 )
 from sidelines.store.scope import meeting_scope
-from sidelines.store.search import create_search_index, split_search_index
+from sidelines.store.search import (
+    create_meeting_text_index,
+    create_search_index,
+    split_search_index,
+)
 from sidelines.store.totals import bump
 from sidelines.store.write import link_speakers, link_topics
 from sidelines.types import Participant
@@ -236,7 +240,7 @@ def _aggregates(connection: Any) -> None:
     """0009: the counts kept on write (:mod:`sidelines.store.aggregates`: topics, occasions,
     actors' counterparts and topics) built from the stored rows, the store's version, and the
     indexes of :data:`~sidelines.store.schema.QUERY_INDEXES` and a newest-first one per list."""
-    for model in (*aggregates.AGGREGATES, StoreVersionRow):
+    for model in (*aggregates.COUNTS, StoreVersionRow):
         Base.metadata.tables[model.__tablename__].create(connection, checkfirst=True)
     for index in QUERY_INDEXES:
         index.create(connection, checkfirst=True)
@@ -247,7 +251,7 @@ def _aggregates(connection: Any) -> None:
         connection.execute(
             text(f"CREATE INDEX IF NOT EXISTS ix_{table}_newest ON {table} ({date} {order}, id)")
         )
-    aggregates.rebuild(connection)
+    aggregates.rebuild(connection, aggregates.COUNTS)  # 0011 builds the countries, 0013 totals
 
 
 def _meeting_countries(connection: Any) -> None:
@@ -280,6 +284,16 @@ def _scope_newest_index(connection: Any) -> None:
     connection.execute(text("DROP INDEX IF EXISTS ix_meetings_scope_date"))
 
 
+def _list_totals(connection: Any) -> None:
+    """0013: the totals of the lists kept on write (:data:`~sidelines.store.aggregates.TOTALS`:
+    every meeting, an actor's, a country's, an occasion's, a scope's, a topic's, per status;
+    every statement, a speaker's, a topic's), so the first count after a write is as quick as
+    the next."""
+    for model in aggregates.TOTALS:
+        Base.metadata.tables[model.__tablename__].create(connection, checkfirst=True)
+    aggregates.rebuild(connection, aggregates.TOTALS)
+
+
 #: named schema changes, applied in order, each once
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0001_initial", lambda connection: Base.metadata.create_all(connection)),
@@ -299,6 +313,8 @@ MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("0010_search_index_per_kind", split_search_index),
     ("0011_meeting_countries", _meeting_countries),
     ("0012_meeting_scope_newest", _scope_newest_index),
+    ("0013_list_totals", _list_totals),
+    ("0014_meeting_text_index", create_meeting_text_index),
 ]
 
 

@@ -277,6 +277,29 @@ class MeetingCountryRow(Base):
     date: Mapped[str | None] = mapped_column(String(10))
 
 
+class MeetingTotalRow(Base):
+    """How many meetings of a status a list filter of one kind selects (kept on write,
+    :mod:`sidelines.store.aggregates`), so a page's ``count`` is one row, not a count of every
+    match: ``facet`` ``all`` (value ``""``: every meeting), ``actor`` (a principal's actor key),
+    ``country`` (a principal's country), ``occasion``, ``scope`` or ``topic`` (a label)."""
+
+    __tablename__ = "meeting_totals"
+    facet: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    meetings: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StatementTotalRow(Base):
+    """How many statements a list filter of one kind selects (kept on write): ``facet``
+    ``all`` (value ``""``), ``speaker`` (an actor key) or ``topic`` (a label)."""
+
+    __tablename__ = "statement_totals"
+    facet: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, primary_key=True)
+    statements: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class StoreVersionRow(Base):
     """One row: a number every write transaction raises, so a process may keep what it
     computed from the store (a list's total) until the store changes."""

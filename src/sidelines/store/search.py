@@ -6,8 +6,9 @@ indexes over ``to_tsvector`` of the same columns. Words are matched, case- and
 accent-insensitively, all of them (``Lavrov Astana`` finds texts with both). Only the top
 matches are ranked, by the index's own ranking: :data:`RANKED` matches of a kind (SQLite's most
 recently indexed, PostgreSQL's first found), as a word in a hundred thousand texts would
-otherwise rank them all to show twenty. Where neither index is available the caller falls back
-to a substring scan.
+otherwise rank them all to show twenty. PostgreSQL finds meetings by a substring of their
+occasion or place through trigram indexes (``pg_trgm``) and by participant through the actors'
+spellings. Where no index is available the caller falls back to a substring scan.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-__all__ = ["RANKED", "create_search_index", "index_texts", "search_ids", "split_search_index"]
+__all__ = [
+    "RANKED",
+    "create_meeting_text_index",
+    "create_search_index",
+    "index_texts",
+    "search_ids",
+    "split_search_index",
+]
 
 #: the SQLite index of each kind of text
 FTS_TABLES = {kind: f"search_{kind}" for kind in ("document", "meeting", "statement")}
@@ -69,6 +77,32 @@ def create_search_index(connection: Any) -> None:
                     f"(to_tsvector('{PG_CONFIG}', coalesce({title}, '') || ' ' || text))"
                 )
             )
+
+
+#: the meeting columns a search matches by substring on PostgreSQL, each with a trigram index
+MEETING_TEXT = ("occasion", "place")
+
+
+def create_meeting_text_index(connection: Any) -> None:
+    """0014: on PostgreSQL, trigram (``pg_trgm``) GIN indexes of the meetings' occasion and
+    place, so the substring match a meeting search makes there (``ILIKE '%word%'``) is an index
+    lookup, not a walk over every meeting; nothing elsewhere (SQLite's meetings have their FTS5
+    table). Where the extension cannot be created (not installed, no right to) the search
+    scans, as before."""
+    if connection.dialect.name != "postgresql":
+        return
+    try:
+        with connection.begin_nested():
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+    except Exception:  # no pg_trgm here: the search scans
+        return
+    for column in MEETING_TEXT:
+        connection.execute(
+            text(
+                f"CREATE INDEX IF NOT EXISTS ix_meetings_{column}_trigram ON meetings "
+                f"USING gin ({column} gin_trgm_ops)"
+            )
+        )
 
 
 def split_search_index(connection: Any) -> None:

@@ -27,6 +27,7 @@ from sidelines.store.schema import (
     MeetingCountryRow,
     MeetingRow,
     MeetingTopicRow,
+    MeetingTotalRow,
     ParticipantRow,
     StatementRow,
     StatementSpeakerRow,
@@ -88,25 +89,15 @@ def meeting_conditions(session: Session, filters: MeetingFilter, plan: bool = Fa
     Raises:
         FilterError: ``[E031]`` for a country, counterpart or scope that names nothing.
     """
-    actor, country, with_ = filters.actor, filters.country, filters.with_
-    conditions: list[Any] = []
-    if sum(1 for f in (actor, country, with_) if f) > 1:
-        plan = False  # two party filters: listing the meetings of each first is the fast plan
-    if actor:
-        ids = actors_named(session, actor)
-        frequent = _frequent(session, ActorRow.id.in_(ids), plan)
-        conditions.append(has_participant(person(ids), frequent))
-    if country:  # a page of one country's meetings walks its kept rows (newest_plan)
-        conditions.append(
-            has_participant(ParticipantRow.country == country_named(session, country))
-        )
-    if with_:
-        nation, ids = counterpart_named(session, with_)
-        if nation is not None:
-            conditions.append(has_participant(ParticipantRow.country == nation))
-        else:
-            frequent = _frequent(session, ActorRow.id.in_(ids), plan)
-            conditions.append(has_participant(person(ids), frequent))
+    parties: list[tuple[str, Any]] = []  # ("actor", ids) or ("country", code)
+    if filters.actor:
+        parties.append(("actor", actors_named(session, filters.actor)))
+    if filters.country:  # a page of one country's meetings walks its kept rows (newest_plan)
+        parties.append(("country", country_named(session, filters.country)))
+    if filters.with_:
+        nation, ids = counterpart_named(session, filters.with_)
+        parties.append(("country", nation) if nation is not None else ("actor", ids))
+    conditions = _party_conditions(session, parties, plan)
     if filters.since:
         conditions.append(MeetingRow.date >= filters.since)
     if filters.until:
@@ -131,6 +122,51 @@ def meeting_conditions(session: Session, filters: MeetingFilter, plan: bool = Fa
         conditions.append(MeetingRow.country == country_named(session, filters.held_in))
     if filters.place:
         conditions.append(MeetingRow.place == filters.place.strip())
+    return conditions
+
+
+def _party_meetings(session: Session, kind: str, value: Any) -> int:
+    """How many meetings (of any status) an actor filter (``value`` the actor ids) or a
+    country filter (``value`` the code) matches at most, from the counts kept on write."""
+    if kind == "actor":
+        total = session.scalar(
+            select(func.coalesce(func.sum(ActorRow.meetings), 0)).where(ActorRow.id.in_(value))
+        )
+    else:
+        total = session.scalar(
+            select(func.coalesce(func.sum(MeetingTotalRow.meetings), 0)).where(
+                MeetingTotalRow.facet == "country", MeetingTotalRow.value == value
+            )
+        )
+    return int(total or 0)
+
+
+def _party_conditions(session: Session, parties: list[tuple[str, Any]], plan: bool) -> list[Any]:
+    """The conditions of the party filters (actors, countries): one alone as its size asks
+    (see :func:`meeting_conditions`); of several, the one with the fewest meetings lists its
+    meetings and each of those is probed for the others (by index, one lookup a meeting): never
+    a list of the larger ones' meetings built to be intersected."""
+    if len(parties) == 1:
+        kind, value = parties[0]
+        if kind == "country":
+            return [has_participant(ParticipantRow.country == value)]
+        frequent = _frequent(session, ActorRow.id.in_(value), plan)
+        return [has_participant(person(value), frequent)]
+    by_size = sorted(parties, key=lambda party: _party_meetings(session, *party))
+    conditions = []
+    for n, (kind, value) in enumerate(by_size):
+        if kind == "actor":
+            conditions.append(has_participant(person(value), frequent=n > 0))
+        elif n == 0:  # the kept (country, date, meeting) rows: a walk of their index
+            kept = select(MeetingCountryRow.meeting_id).where(MeetingCountryRow.country == value)
+            conditions.append(MeetingRow.id.in_(kept))
+        else:  # the kept (meeting, country) rows: a primary-key probe
+            conditions.append(
+                exists().where(
+                    MeetingCountryRow.meeting_id == MeetingRow.id,
+                    MeetingCountryRow.country == value,
+                )
+            )
     return conditions
 
 

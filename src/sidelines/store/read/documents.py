@@ -4,12 +4,14 @@ facts and evidence spans.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sidelines.store.read.pages import PageKey, newest_first
 from sidelines.store.read.results import DocumentDetail, DocumentEvidence, DocumentSummary
-from sidelines.store.read.shapes import document_summary
+from sidelines.store.read.shapes import SUMMARY, document_summary
 from sidelines.store.schema import DocumentRow, EvidenceRow, MeetingSourceRow, StatementRow
 
 __all__ = ["count_documents", "document", "documents"]
@@ -20,9 +22,8 @@ def documents(
 ) -> list[DocumentSummary]:
     """Documents (newest first), without their text: ``limit`` of them after the document
     ``after`` (its published date and id), else from ``offset``."""
-    rows = newest_first(
-        session, select(DocumentRow), DocumentRow.published, DocumentRow.id, limit, offset, after
-    )
+    query: Any = select(*SUMMARY)  # not the text, which may be long
+    rows = newest_first(session, query, DocumentRow.published, DocumentRow.id, limit, offset, after)
     return [document_summary(row) for row in rows]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from sidelines.filters import MeetingFilter, StatementFilter
 from sidelines.store.read.conditions import meeting_conditions, newest_plan
@@ -46,14 +46,11 @@ def meetings(
     """The meetings ``filters`` selects, newest first, ``limit`` of them after the meeting
     ``after`` (its date and id), else from ``offset``."""
     conditions, date, id_ = newest_plan(session, filters)
-    query = (
-        select(MeetingRow)
-        .where(*conditions)
-        .options(selectinload(MeetingRow.participants), selectinload(MeetingRow.sources))
-    )
+    query = select(*MeetingRow.__table__.columns).where(*conditions)
     rows = newest_first(session, query, date, id_, limit, offset, after)
-    paths = document_paths(session, [row.id for row in rows])
-    return [meeting_record(row, paths.get(row.id, [])) for row in rows]
+    ids = [row.id for row in rows]
+    parties, paths = participants_of(session, ids), document_paths(session, ids)
+    return [meeting_record(row, parties[row.id], paths.get(row.id, [])) for row in rows]
 
 
 def count_meetings(session: Session, filters: MeetingFilter) -> int:
@@ -69,7 +66,9 @@ def meeting(session: Session, meeting_id: str) -> MeetingDetail | None:
     row = session.get(MeetingRow, meeting_id)
     if row is None:
         return None
-    out = meeting_record(row, document_paths(session, [meeting_id]).get(meeting_id, []))
+    out = meeting_record(
+        row, row.participants, document_paths(session, [meeting_id]).get(meeting_id, [])
+    )
     said = statements(session, StatementFilter(), meeting_id=meeting_id)
     sources = session.scalars(
         select(DocumentRow)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from sidelines.filters import MeetingFilter
 from sidelines.pairing import opposite_pairs as pairs_of
+from sidelines.store.aggregates import PRINCIPAL_COLUMNS
 from sidelines.store.read.conditions import meeting_conditions
 from sidelines.store.schema import MeetingRow, ParticipantRow
 
@@ -49,14 +50,7 @@ def meeting_network(
     filters = filters or MeetingFilter()
     matching = select(MeetingRow.id).where(*meeting_conditions(session, filters))
     rows = session.execute(
-        select(
-            ParticipantRow.meeting_id,
-            ParticipantRow.actor_key,
-            ParticipantRow.name,
-            ParticipantRow.country,
-            ParticipantRow.side,
-            MeetingRow.date,
-        )
+        select(*PRINCIPAL_COLUMNS, MeetingRow.date)
         .join(MeetingRow, MeetingRow.id == ParticipantRow.meeting_id)
         .where(ParticipantRow.accompanying.is_(False), ParticipantRow.meeting_id.in_(matching))
         .order_by(ParticipantRow.meeting_id, ParticipantRow.id)

@@ -33,22 +33,22 @@ def newest_first(
     offset: int = 0,
     after: PageKey | None = None,
 ) -> Sequence[Any]:
-    """The rows of ``query`` (a select of one ORM entity) by ``date`` latest first, undated
-    last, then ``id_``: ``limit`` of them after the row ``after`` when given, else from
-    ``offset``."""
+    """The rows of ``query`` (a select of columns: plain rows, not ORM objects, which cost
+    more to build than the query takes) by ``date`` latest first, undated last, then ``id_``:
+    ``limit`` of them after the row ``after`` when given, else from ``offset``."""
     if after is None:
         query = _limited(query.order_by(date.desc().nulls_last(), id_), limit)
-        return session.scalars(query.offset(offset) if offset else query).all()
+        return session.execute(query.offset(offset) if offset else query).all()
     last_date, last_id = after
     rows: list[Any] = []
     if last_date is not None:  # the rest of that date, then the older dates
         dated = query.where(date <= last_date, or_(date < last_date, id_ > last_id))
         newest = dated.order_by(date.desc().nulls_last(), id_)
-        rows = list(session.scalars(_limited(newest, limit)))
+        rows = list(session.execute(_limited(newest, limit)))
         if limit and len(rows) >= limit:
             return rows
         undated = query.where(date.is_(None))
     else:
         undated = query.where(date.is_(None), id_ > last_id)
     rest = limit - len(rows) if limit else None
-    return rows + list(session.scalars(_limited(undated.order_by(id_), rest)))
+    return rows + list(session.execute(_limited(undated.order_by(id_), rest)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from sidelines.store.filters import actors_named
 from sidelines.store.read.conditions import has_participant, person
@@ -14,6 +14,9 @@ from sidelines.store.schema import DocumentRow, MeetingRow, StatementRow
 from sidelines.store.search import search_ids
 
 __all__ = ["search"]
+
+#: a hit's title names its participants: read for all the hits in one query, not one a hit
+_PARTIES = selectinload(MeetingRow.participants)
 
 
 def search(session: Session, q: str, limit: int = 20) -> list[SearchHit]:
@@ -43,7 +46,9 @@ def search(session: Session, q: str, limit: int = 20) -> list[SearchHit]:
     else:
         by_id = {
             m.id: m
-            for m in session.scalars(select(MeetingRow).where(MeetingRow.id.in_(meeting_ids)))
+            for m in session.scalars(
+                select(MeetingRow).where(MeetingRow.id.in_(meeting_ids)).options(_PARTIES)
+            )
         }
         meetings_found = [by_id[i] for i in dict.fromkeys(meeting_ids) if i in by_id]
     for row in meetings_found:
@@ -85,7 +90,7 @@ def _meetings_scanned(session: Session, needle: str, limit: int) -> list[Meeting
             has_participant(person(actors_named(session, needle)), frequent=True),
         )
         for row in session.scalars(
-            select(MeetingRow).where(condition).order_by(*newest).limit(limit)
+            select(MeetingRow).where(condition).order_by(*newest).limit(limit).options(_PARTIES)
         )
     }
     by_id = sorted(found.values(), key=lambda row: row.id)

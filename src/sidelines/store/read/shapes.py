@@ -19,10 +19,11 @@ from sidelines.store.read.results import (
     MeetingRecord,
     StatementRecord,
 )
-from sidelines.store.schema import DocumentRow, MeetingRow, MeetingSourceRow, ParticipantRow
+from sidelines.store.schema import DocumentRow, MeetingSourceRow, ParticipantRow
 
 __all__ = [
     "CITED",
+    "SUMMARY",
     "cited_document",
     "document_paths",
     "document_summary",
@@ -78,8 +79,8 @@ def document_summary(row: Any) -> DocumentSummary:
     }
 
 
-#: document columns an export cites (never the text, which may be long)
-CITED = (
+#: the document columns of :func:`document_summary`
+SUMMARY = (
     DocumentRow.id,
     DocumentRow.path,
     DocumentRow.url,
@@ -87,9 +88,9 @@ CITED = (
     DocumentRow.published,
     DocumentRow.publisher,
     DocumentRow.original_source,
-    DocumentRow.language,
-    DocumentRow.ingested_at,
 )
+#: document columns an export cites (never the text, which may be long)
+CITED = (*SUMMARY, DocumentRow.language, DocumentRow.ingested_at)
 
 
 def cited_document(row: Any) -> CitedDocument:
@@ -134,11 +135,12 @@ def participants_of(session: Session, meeting_ids: list[str]) -> dict[str, list[
     return parties
 
 
-def meeting_record(row: MeetingRow, documents: list[str]) -> MeetingRecord:
-    """A meeting of a list, with the paths (or URLs) of its ``documents``."""
+def meeting_record(row: Any, participants: Iterable[Any], documents: list[str]) -> MeetingRecord:
+    """A meeting of a list (an ORM object or a plain row) with its ``participants`` and the
+    paths (or URLs) of its source ``documents``, one a source."""
     return MeetingRecord(
-        **meeting_fields(row, row.participants),
-        sources=len(row.sources),
+        **meeting_fields(row, participants),
+        sources=len(documents),
         documents=list(documents),
     )
 

@@ -47,7 +47,7 @@ def statements(
     newest first, ``limit`` of them after the statement ``after`` (its date and id), else from
     ``offset``."""
     conditions = statement_conditions(session, filters, plan=True)
-    query = select(StatementRow).where(*conditions)
+    query = select(*StatementRow.__table__.columns).where(*conditions)
     if meeting_id:
         query = query.where(StatementRow.meeting_id == meeting_id)
     if actor_key:
@@ -55,8 +55,8 @@ def statements(
         query = query.where(said_by([actor_key], int(said or 0) > FREQUENT))
     rows = newest_first(session, query, StatementRow.date, StatementRow.id, limit, offset, after)
     spans: dict[str, list[EvidenceSpan]] = {}
-    for e in session.scalars(
-        select(EvidenceRow)
+    for e in session.execute(
+        select(EvidenceRow.statement_id, EvidenceRow.start, EvidenceRow.end, EvidenceRow.text)
         .where(EvidenceRow.statement_id.in_([row.id for row in rows]))
         .order_by(EvidenceRow.id)
     ):
@@ -120,5 +120,5 @@ def iter_statements(
             )
 
 
-def _span(row: EvidenceRow) -> EvidenceSpan:
+def _span(row: Any) -> EvidenceSpan:
     return EvidenceSpan(start=row.start, end=row.end, text=row.text)

@@ -46,3 +46,19 @@ def test_future_day_without_year_is_not_taken() -> None:
 )
 def test_a_meeting_to_come_looks_ahead(expression: str, expected: dt.date | None) -> None:
     assert resolve_date(expression, BASE, future=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "base", "expected"),
+    [
+        ("January 3", dt.date(2024, 1, 10), dt.date(2024, 1, 3)),
+        ("December 28", dt.date(2024, 1, 10), dt.date(2023, 12, 28)),  # across the new year
+        ("29 February", dt.date(2024, 3, 5), dt.date(2024, 2, 29)),
+        ("29 February", dt.date(2023, 3, 5), None),  # no such day that year
+        ("4 March 2019", dt.date(2024, 3, 5), dt.date(2019, 3, 4)),
+    ],
+)
+def test_a_day_without_its_year_takes_the_year_nearest_the_document(
+    expression: str, base: dt.date, expected: dt.date | None
+) -> None:
+    assert resolve_date(expression, base) == expected

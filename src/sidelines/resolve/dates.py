@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-import dateparser
 from dateparser.date import DateDataParser
 
 _RANGE = re.compile(r"(\d{1,2})\s*(?:[–\-]|to|and)\s*\d{1,2}(?=\D|$)")
@@ -33,6 +32,40 @@ def _parser() -> DateDataParser:
 
 
 _HALF_YEAR = dt.timedelta(days=183)
+
+
+#: words that make an expression relative to the document's day ("yesterday", "last Monday")
+_RELATIVE = re.compile(
+    r"\b(?:yesterday|tomorrow|tonight|today|ago|last|next|this|previous|coming|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _nearest_year(day: dt.date, base: dt.date, future: bool) -> dt.date | None:
+    """``day``'s month and day in the year that puts it within half a year before ``base`` (after
+    it, for a meeting to come), or None: a day far off is more likely another year's."""
+    low, high = (base, base + _HALF_YEAR) if future else (base - _HALF_YEAR, base)
+    for year in (base.year, base.year - 1, base.year + 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if low <= candidate <= high:
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=64)
+def _day_parser(base: dt.date, future: bool) -> DateDataParser:
+    """A parser relative to ``base`` (making one costs far more than parsing with it, so the
+    days of a document share theirs)."""
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "REQUIRE_PARTS": [],
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day, 12, 0),
+    }
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 @lru_cache(maxsize=4096)
@@ -70,20 +103,21 @@ def resolve_date(expression: str, base: dt.date | None, future: bool = False) ->
         re.IGNORECASE,
     ):
         return None
-    settings: dict[str, object] = {
-        "PREFER_DATES_FROM": "future" if future else "past",
-        "REQUIRE_PARTS": [],
-    }
-    if base is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12, 0)
     data = _parser().get_date_data(text)
     if data is None or data.date_obj is None or data.period != "day":
         return None
     if base is not None:
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)
-        if parsed is None:
-            return None
-        day: dt.date = parsed.date()
+        if _RELATIVE.search(text):
+            parsed = _day_parser(base, future).get_date_data(text).date_obj
+            if parsed is None:
+                return None
+            day: dt.date = parsed.date()
+        elif re.search(r"\b\d{4}\b", text):
+            written: dt.date = data.date_obj.date()  # a written date with its year
+            return written
+        else:
+            # a day and month ("March 4"): the year that puts it nearest the document
+            return _nearest_year(data.date_obj.date(), base, future)
         # a weekday or a date without a year is the closest one not after the document (not
         # before it, for a meeting to come)
         window = (base, base + _HALF_YEAR) if future else (base - _HALF_YEAR, base)

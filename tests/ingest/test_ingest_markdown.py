@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from ingest_samples import READOUT_PARAGRAPHS, READOUT_TEXT
 
 from sidelines.errors import InputError
 from sidelines.ingest import parse_markdown
+from sidelines.ingest.core import load_document
 from sidelines.ingest.markdown import markdown_to_text
 
 FRONT_MATTER_DOC = """---
@@ -103,3 +106,31 @@ def test_invalid_front_matter_is_an_input_error() -> None:
 def test_front_matter_that_is_not_a_mapping_is_an_input_error() -> None:
     with pytest.raises(InputError, match="not a mapping"):
         parse_markdown("---\n- a\n- b\n---\nText\n", path="list.md")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.net/world/2020/11/12/talks-in-suva", "2020-11-12"),
+        ("https://news.example.net/2021-04-28-mensah-addo-call", "2021-04-28"),
+        ("https://news.example.net/story_20230915_talks.html", "2023-09-15"),
+        ("https://news.example.net/nation/2022/05/120_329248.html", None),  # a month, no day
+        ("https://news.example.net/item/120329248", None),
+    ],
+)
+def test_an_undated_page_takes_the_day_its_address_holds(
+    tmp_path: Path, url: str, expected: str | None
+) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(f"---\ntitle: T\nsource_url: {url}\n---\n{READOUT_TEXT}\n", encoding="utf-8")
+    assert load_document(str(path)).published == expected
+
+
+def test_a_written_date_wins_over_the_address(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(
+        f"---\ntitle: T\ndate: 2020-11-13\nsource_url: https://n.example.net/2020/11/12/x\n---\n"
+        f"{READOUT_TEXT}\n",
+        encoding="utf-8",
+    )
+    assert load_document(str(path)).published == "2020-11-13"

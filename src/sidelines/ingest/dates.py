@@ -58,3 +58,24 @@ def iso_date(value: object) -> str | None:
         except ValueError:
             continue
     return None
+
+
+#: a day written in a page's address: ``/2020/11/12/``, ``/2020-11-12-slug``, ``_20201112``
+_URL_DAY = re.compile(
+    r"(?<![0-9])((?:19|20)\d{2})(?:([/_-])(\d{1,2})\2(\d{1,2})|(\d{2})(\d{2}))(?![0-9])"
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The ISO day a page's address holds in its path (``.../2020/11/12/erdogan-...``), or None:
+    a year and month alone (``/2022/05/``) are no day."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
+    for match in _URL_DAY.finditer(path):
+        year = match.group(1)
+        month, day = (match.group(3), match.group(4)) if match.group(2) else match.groups()[4:]
+        value = _valid(year, month, day)
+        if value is not None:
+            return value
+    return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from sidelines.errors import InputError, LanguageError
+from sidelines.ingest.dates import url_date
 from sidelines.ingest.language import check_english
 from sidelines.ingest.title import attach_title
 from sidelines.types import Document
@@ -14,8 +15,9 @@ __all__ = ["finish_document"]
 
 
 def finish_document(document: Document, name: str) -> Document:
-    """Check a parsed document before it leaves ingest (not empty, and English) and attach its
-    title to its text (:func:`~sidelines.ingest.title.attach_title`).
+    """Check a parsed document before it leaves ingest (not empty, and English), date an undated
+    page by the day its address holds, and attach its title to its text
+    (:func:`~sidelines.ingest.title.attach_title`).
 
     Raises:
         InputError: ``[E001]`` when the text is empty.
@@ -29,4 +31,9 @@ def finish_document(document: Document, name: str) -> Document:
             f"{name}: declared language '{declared}' is not supported; "
             "only English (en) documents are"
         )
-    return attach_title(dataclasses.replace(document, language=check_english(document.text, name)))
+    published = document.published or url_date(document.url)  # an undated page's address
+    return attach_title(
+        dataclasses.replace(
+            document, language=check_english(document.text, name), published=published
+        )
+    )

@@ -233,6 +233,12 @@ def is_negated(trigger: Token, rules: MeetingRules) -> bool:
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
     head = trigger.head
+    if (
+        trigger.dep_ in {"nsubj", "nsubjpass"}
+        and head.lemma_.lower() in rules.triggers.happening_verbs
+        and any(c.dep_ == "neg" for c in head.children)
+    ):
+        return True  # "A planned meeting between A and B did not take place"
     governed = trigger.dep_ in {"xcomp", "dobj", "nsubjpass", "pobj"} and head.i != trigger.i
     return governed and (
         head.lemma_.lower() in rules.triggers.negating_verbs

@@ -165,6 +165,13 @@ def _frames_joint_subjects(token: Token, rules: MeetingRules) -> bool:
 def happening_phrases(token: Token, rules: MeetingRules) -> list[Token]:
     """The phrases a parser hangs from the verb that says a meeting noun happened instead of the
     noun ("Talks were held in Ankara between A and B", "Talks between A and B took place")."""
+    verb = happening_verb(token, rules)
+    return [] if verb is None else [c for c in verb.children if c.dep_ == "prep"]
+
+
+def happening_verb(token: Token, rules: MeetingRules) -> Token | None:
+    """The verb whose subject the meeting noun is and that says it happened ("Talks were held",
+    "A meeting took place"), or None."""
     verb = token.head
     if (
         token.pos_ not in {"NOUN", "PROPN"}
@@ -172,8 +179,8 @@ def happening_phrases(token: Token, rules: MeetingRules) -> list[Token]:
         or verb.lemma_.lower() not in rules.triggers.happening_verbs
         or (verb.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in verb.children))
     ):
-        return []
-    return [c for c in verb.children if c.dep_ == "prep"]
+        return None
+    return verb
 
 
 def named_possessor(trigger: Token) -> bool:
@@ -232,13 +239,10 @@ def is_negated(trigger: Token, rules: MeetingRules) -> bool:
     """ "did not meet", "refused to meet", "cancelled the meeting with", "postponed talks"."""
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
-    head = trigger.head
-    if (
-        trigger.dep_ in {"nsubj", "nsubjpass"}
-        and head.lemma_.lower() in rules.triggers.happening_verbs
-        and any(c.dep_ == "neg" for c in head.children)
-    ):
+    happening = happening_verb(trigger, rules)
+    if happening is not None and any(c.dep_ == "neg" for c in happening.children):
         return True  # "A planned meeting between A and B did not take place"
+    head = trigger.head
     governed = trigger.dep_ in {"xcomp", "dobj", "nsubjpass", "pobj"} and head.i != trigger.i
     return governed and (
         head.lemma_.lower() in rules.triggers.negating_verbs

@@ -28,8 +28,6 @@ _CALENDAR = frozenset(
     """.split()
 )
 _HYPHENS = frozenset({"-", "‐", "‑"})
-#: particles that may follow a given name that is also a month's ("Jan van der Berg")
-_PARTICLE_WORDS = frozenset({"van", "von", "de", "da", "di", "du", "del", "der", "bin", "al"})
 #: words that never stand inside a personal name ("Great Hall Of The People")
 _FUNCTION_WORDS = frozenset("of the and for on in to at a an with by from as".split())
 #: an appositive after a name that is a title: ", the German economy minister", ", Poland's ..."
@@ -71,8 +69,7 @@ class NameFinder:
             return self._month_as_name(token)
         return text != "I"
 
-    @staticmethod
-    def _month_as_name(token: Token) -> bool:
+    def _month_as_name(self, token: Token) -> bool:
         """A month's word that is a name's ("Jan van der Berg", "April Reyes"): no weekday, no
         number or abbreviation point beside it ("Jan. 19", "19 April", "April 2024")."""
         if token.lower_.endswith("day"):
@@ -82,10 +79,7 @@ class NameFinder:
         before = doc[token.i - 1] if token.i > 0 else None
         if after is None:
             return False
-        if (
-            not (after.text[:1].isupper() and after.is_alpha)
-            and after.lower_ not in _PARTICLE_WORDS
-        ):
+        if not (after.text[:1].isupper() and after.is_alpha) and after.lower_ not in self.particles:
             return False
         return not (before is not None and before.like_num)
 

@@ -42,10 +42,16 @@ _RELATIVE = re.compile(
 )
 
 
+def _window(base: dt.date, future: bool) -> tuple[dt.date, dt.date]:
+    """The days a date without its year may fall on: half a year before ``base`` (after it, for a
+    meeting to come)."""
+    return (base, base + _HALF_YEAR) if future else (base - _HALF_YEAR, base)
+
+
 def _nearest_year(day: dt.date, base: dt.date, future: bool) -> dt.date | None:
     """``day``'s month and day in the year that puts it within half a year before ``base`` (after
     it, for a meeting to come), or None: a day far off is more likely another year's."""
-    low, high = (base, base + _HALF_YEAR) if future else (base - _HALF_YEAR, base)
+    low, high = _window(base, future)
     for year in (base.year, base.year - 1, base.year + 1):
         try:
             candidate = day.replace(year=year)
@@ -120,8 +126,8 @@ def resolve_date(expression: str, base: dt.date | None, future: bool = False) ->
             return _nearest_year(data.date_obj.date(), base, future)
         # a weekday or a date without a year is the closest one not after the document (not
         # before it, for a meeting to come)
-        window = (base, base + _HALF_YEAR) if future else (base - _HALF_YEAR, base)
-        if not re.search(r"\b\d{4}\b", text) and not window[0] <= day <= window[1]:
+        low, high = _window(base, future)
+        if not re.search(r"\b\d{4}\b", text) and not low <= day <= high:
             # without a year, a day far in the past is more likely a future date in the text
             return None
         return day

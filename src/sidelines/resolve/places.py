@@ -41,7 +41,7 @@ def resolve_place(
             if city and re.search(r",\s*$", before) and place.is_country:
                 country = country or place.country
             continue
-        name = re.sub(r"^the\s+", "", place.text, flags=re.IGNORECASE)
+        name = _without_article(place.text)
         if place.is_country:
             country = country or place.country
             if city is None:

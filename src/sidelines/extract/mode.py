@@ -24,6 +24,8 @@ def meeting_mode(trigger: Token, phrase: Span, sent: Span, rules: MeetingRules) 
     ):
         return "in_person"  # "called on President X at the palace"
     near = {t.lower_ for t in trigger.subtree if t.i - trigger.i < 6}
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        near |= _manner_words(trigger.head, words.manner_prepositions)
     compounds = {c.lower_ for c in trigger.children}
     if (said | compounds | near) & words.video_words:
         return "video"
@@ -37,6 +39,17 @@ def meeting_mode(trigger: Token, phrase: Span, sent: Span, rules: MeetingRules) 
     ):
         return "phone"
     return "in_person"
+
+
+def _manner_words(verb: Token, prepositions: frozenset[str]) -> set[str]:
+    """The words of the phrases saying how ``verb`` was done ("were held via videoconference",
+    "took place by telephone", "were held online")."""
+    return {
+        t.lower_
+        for child in verb.children
+        if (child.dep_ == "prep" and child.lower_ in prepositions) or child.dep_ == "advmod"
+        for t in child.subtree
+    }
 
 
 def unspecific_mode(mode: MeetingMode, trigger: Token, rules: MeetingRules) -> bool:

@@ -161,6 +161,7 @@ class ModeWords:
     title_other_pattern: re.Pattern[str]
     meeting_lemmas: Words
     meeting_words: Words
+    manner_prepositions: Words
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ is the one place that decides what that means, so every score in the project use
   "Zelensky" for "Volodymyr Zelenskyy"), when one is the other's family name written first
   ("Wang" for "Wang Yi"), when one ends with the other ("Maye Quade" for "Erin Maye Quade"), when
   they hold the same words in another order ("Kamikawa Yoko"), when one stops after a father's
-  name ("Faisal bin Farhan" for "Faisal bin Farhan Al Saud"), or when they are transliteration
+  name ("Faisal bin Farhan" for "Faisal bin Farhan Al Saud"), when one writes the other's given
+  name as its initial ("S. Jaishankar" for "Subrahmanyam Jaishankar"), or when they are transliteration
   variants (a phonetic skeleton equal, or a rapidfuzz ratio of at
   least 90: "Sergey/Sergei Lavrov", "Berdimuhamedov/Berdymukhamedov");
 * title phrases ("President of Russia", "the Russian President") and collective labels
@@ -244,6 +245,19 @@ def _patronymic_prefix(short: NameForm, full: NameForm) -> bool:
     )
 
 
+def _initial_of(short: NameForm, full: NameForm) -> bool:
+    """``short`` writes ``full``'s given name as its initial: "S. Jaishankar" for "Subrahmanyam
+    Jaishankar" (the surname a spelling variant)."""
+    if len(short.tokens) != 2 or len(full.tokens) < 2 or len(short.tokens[0]) != 1:
+        return False
+    given, surname = short.tokens
+    return (
+        full.tokens[0][:1] == given
+        and len(full.tokens[0]) > 1
+        and _variants(surname, full.tokens[-1])
+    )
+
+
 def _forms_match(a: NameForm, b: NameForm) -> bool:
     if not a.text or not b.text:
         return False
@@ -271,6 +285,8 @@ def _forms_match(a: NameForm, b: NameForm) -> bool:
     if _patronymic_prefix(a, b) or _patronymic_prefix(b, a):
         return True
     if _is_surname_of(a, b) or _is_surname_of(b, a):
+        return True
+    if _initial_of(a, b) or _initial_of(b, a):
         return True
     if len(a.tokens) >= 2 and len(b.tokens) >= 2:
         return _variants(" ".join(a.tokens), " ".join(b.tokens))

@@ -13,6 +13,30 @@ def test_office_of_title() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "phrase"),
+    [
+        ("Deputy Secretary of State", "deputy secretary of state"),
+        ("South Korea's vice foreign minister", "vice foreign minister"),
+        ("First Deputy Foreign Minister", "deputy foreign minister"),
+        ("Assistant Secretary of State for African Affairs", "assistant secretary of state"),
+        ("former Prime Minister", "former prime minister"),
+        ("Vice-Premier", "vice premier"),
+    ],
+)
+def test_a_rank_below_the_office_is_not_its_holder(title: str, phrase: str) -> None:
+    assert office_of_title(title) == ("other", phrase)
+
+
+def test_below_holder_titles_find_no_holder_of_the_office(kb: KnowledgeBase) -> None:
+    day = dt.date(2022, 11, 15)
+    assert kb.holder("CHN", "Foreign Minister", day) is not None
+    for title in ("Vice Foreign Minister", "former Foreign Minister"):
+        held = kb.holder("CHN", title, day)
+        assert held is None or held[1].office != "foreign_minister", held
+    assert office_of_title("Acting Foreign Minister") == ("foreign_minister", "foreign minister")
+
+
+@pytest.mark.parametrize(
     ("day", "expected"),
     [
         (dt.date(2022, 11, 15), "Wang Yi"),

@@ -95,16 +95,28 @@ _TITLE_OFFICES: list[tuple[str, str]] = [
     ("chairperson", "leader"),
 ]
 
+#: words before an office's title that name someone who is not its holder
+_BELOW_HOLDER = frozenset(
+    "deputy vice assistant under junior former ex incoming parliamentary".split()
+)
+
 
 def office_of_title(title: str) -> tuple[str, str] | None:
     """Map a title to ``(office, matched phrase)``: "Federal Chancellor" → head_of_government."""
     low = fold(title)
     best: tuple[str, str] | None = None
+    at = 0
     for phrase, office in _TITLE_OFFICES:
-        if re.search(rf"\b{re.escape(phrase)}\b", low) and (
-            best is None or len(phrase) > len(best[1])
-        ):
-            best = (office, phrase)
+        found = re.search(rf"\b{re.escape(phrase)}\b", low)
+        if found and (best is None or len(phrase) > len(best[1])):
+            best, at = (office, phrase), found.start()
+    if best is not None:
+        # "Deputy Secretary of State", "vice foreign minister", "former prime minister": a rank
+        # below the office's holder, or someone who no longer holds it
+        before = list(re.finditer(r"[a-z]+", low[:at]))[-2:]
+        ranks = [w.start() for w in before if w.group() in _BELOW_HOLDER]
+        if ranks:
+            return "other", low[ranks[0] : at] + best[1]
     return best
 
 

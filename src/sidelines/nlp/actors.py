@@ -9,6 +9,7 @@ subject pronouns. It only finds and describes mentions; ``resolve`` decides who 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -98,6 +99,7 @@ class ActorMentionFinder:
             mentions.append(mention)
         _link_short_names(mentions)
         mentions.extend(self._surnames(doc, mentions, taken))
+        mentions.extend(self._known_short_names(doc, mentions, taken))
         mentions.extend(self._titles(doc, taken))
         mentions.extend(self._sides(doc, taken))
         mentions.extend(self._plural_titles(doc, mentions, taken))
@@ -233,9 +235,15 @@ class ActorMentionFinder:
         if not is_org and (title is None or not self._country_hint(title)) and end == span.end:
             # "Lena Brandt, the German economy minister, ...": the title stands after the name
             after = self._appositive_end(doc, span.end)
+            before = self._appositive_start(doc, span) if after is None and title is None else None
             if after is not None:
                 title = " ".join(p for p in (title, doc[span.end + 1 : after].text) if p)
                 end = after
+            elif before is not None:
+                # "The visiting Spanish secretary of state, Rafael de la Fuente, held talks": the
+                # title stands before the name, set off by a comma
+                title = doc[before : span.start - 1].text
+                title_start = before
         return ActorMention(
             start=doc[title_start].idx,
             end=doc[end - 1].idx + len(doc[end - 1].text),
@@ -272,6 +280,37 @@ class ActorMentionFinder:
         ):
             return None
         return stop
+
+    def _appositive_start(self, doc: Doc, span: Span) -> int | None:
+        """The start of a title a name stands in apposition to, before it and a comma ("the
+        Spanish secretary of state, Rafael de la Fuente,"), or None: a short phrase from the
+        sentence's start or a clause break, with an office word and a country, no verb, no other
+        name, and the name closed by a comma (or parsed as the title's appositive)."""
+        start = span.start
+        sent_start = doc[start].sent.start
+        if start - 2 < sent_start or doc[start - 1].text != ",":
+            return None
+        if not ((span.end < len(doc) and doc[span.end].text == ",") or span.root.dep_ == "appos"):
+            return None
+        first = start - 1
+        while first > sent_start and doc[first - 1].text not in {",", ".", ";", ":", "(", ")"}:
+            first -= 1
+            if start - 1 - first > 8:
+                return None
+        phrase = doc[first : start - 1]
+        if any(
+            (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"})
+            or t.i in self._name_tokens
+            for t in phrase
+        ):
+            return None  # "visiting" of "the visiting Spanish minister" is no verb of its own
+        if office_of_title(phrase.text) is None and not any(
+            t.lower_ in _OFFICE_NOUNS for t in phrase
+        ):
+            return None
+        while first < start - 1 and doc[first].lower_ in {"the", "a", "an"}:
+            first += 1
+        return first if self._country_hint(phrase.text) else None
 
     def _title_left(self, doc: Doc, start: int) -> int:
         """Where the title before a name begins (``start`` when there is none)."""
@@ -433,6 +472,71 @@ class ActorMentionFinder:
                 token_end=end,
                 sent_start=token.sent.start,
             )
+
+    def _known_short_names(
+        self, doc: Doc, named: list[ActorMention], taken: list[bool]
+    ) -> Iterable[ActorMention]:
+        """A surname the knowledge base gives one person only, used alone before any full name
+        ("Modi and Australian Prime Minister Anthony Albanese are expected to meet", "Erdogan
+        said"), where the text shows it is a person's: spaCy tags it ``PERSON``, it is
+        coordinated with a name, or it is the subject or object of a verb of meeting or saying.
+        Who it is on the document's date is ``resolve``'s to say."""
+        document = doc._.sl_document
+        day = _iso_day(document.published if document is not None else None)
+        people = {i for m in named if m.kind == "name" for i in range(m.token_start, m.token_end)}
+        # the recogniser often takes a lone surname for a place or a nationality ("Scholz",
+        # "Albanese"): its label is no evidence either way, the knowledge base's places are
+        candidates = [
+            token
+            for token in doc
+            if not taken[token.i]
+            and token.pos_ == "PROPN"
+            and len(token.text) >= 4
+            and token.text[:1].isupper()
+            and not token.text.isupper()
+            and token.ent_type_ not in {"DATE", "TIME"}
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+            and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN")
+            and self._active_short(token.text, day)
+            and not self.kb.place(token.text)
+            and not self.kb.country_code(token.text)
+        ]
+        people |= {t.i for t in candidates}
+        for token in candidates:
+            text = token.text
+            span = doc[token.i : token.i + 1]
+            coordinated = (token.dep_ == "conj" and token.head.i in people) or any(
+                c.dep_ == "conj" and c.i in people for c in token.children
+            )
+            if not (
+                token.ent_type_ == "PERSON"
+                or coordinated
+                or self.name_finder.argument_of_person_verb(span)
+            ):
+                continue
+            taken[token.i] = True
+            yield ActorMention(
+                start=token.idx,
+                end=token.idx + len(text),
+                text=text,
+                kind="name",
+                name=text,
+                name_start=token.idx,
+                title=None,
+                country_hint=None,
+                org_hint=None,
+                actor_id=None,
+                head_token=token.i,
+                token_start=token.i,
+                token_end=token.i + 1,
+                sent_start=token.sent.start,
+            )
+
+    def _active_short(self, text: str, day: dt.date | None) -> bool:
+        """``text`` is the surname of exactly one person the knowledge base holds, who was in
+        office within a year of ``day`` ("Green" alone is no foreign minister of 1999)."""
+        found = self.kb.find_by_short(text)
+        return len(found) == 1 and found[0].was_active(day, slack_years=1)
 
     def _titles(self, doc: Doc, taken: list[bool]) -> Iterable[ActorMention]:
         """Bare titles: "the President of Russia", "the Russian President", "the Vice President"."""
@@ -778,6 +882,14 @@ _PHOTO_CREDIT = re.compile(
     r"|[^()\n]{2,60}\s/\s?[^()\n]{2,60}|[^()\n]{2,60}/\s[^()\n]{2,60})\)",
     re.IGNORECASE,
 )
+
+
+def _iso_day(value: str | None) -> dt.date | None:
+    """The day an ISO date or timestamp starts with, or None."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _coordinated_with_place(token: Token) -> bool:

@@ -184,7 +184,7 @@ class NameFinder:
                 or any(t.ent_type_ == "PERSON" for t in span)
                 or self._appositive_title(doc, stop)
                 or self._title_line_follows(doc, span)
-                or self._argument_of_person_verb(span)
+                or self.argument_of_person_verb(span)
                 or bool(alone.get(last, set()) - {doc[stop - 2].text})
                 or (span.root.dep_ == "conj" and span.root.head.i in people)
                 or any(c.dep_ == "conj" and c.i in people for c in span.root.children)
@@ -227,7 +227,7 @@ class NameFinder:
             or (before.text.isupper() and len(before.text) > 1)
         )
 
-    def _argument_of_person_verb(self, span: Span) -> bool:
+    def argument_of_person_verb(self, span: Span) -> bool:
         """The name is the subject or object of a verb of meeting or saying (directly, or
         through "with"/"by"/"and")."""
         node = span.root

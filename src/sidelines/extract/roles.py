@@ -51,6 +51,11 @@ def trigger_parties(
             continue  # "EU foreign policy chief Josep Borrell": the person's body, no party
         seen.add(id(item))
         head = doc[mention.head_token] if mention.head_token >= 0 else doc[mention.token_start]
+        # a name the parser split ("between A and Ursula von der | Leyen took place"): the
+        # piece that hangs from the trigger says the name's role
+        pieces = [t for t in _split_heads(doc, mention, head) if trigger in t.ancestors]
+        if pieces and trigger not in head.ancestors:
+            head = pieces[0]
         role = _role(head, trigger, doc, mention, rules)
         if mention.kind == "pronoun" and role != "a":
             continue  # "He also met X": the person "he" continues is side A; no other role
@@ -61,6 +66,19 @@ def trigger_parties(
         elif role == "companion":
             companions.append(item.party)
     return unique_parties(side_a), unique_parties(side_b), unique_parties(companions)
+
+
+def _split_heads(doc: Doc, mention: ActorMention, head: Token) -> list[Token]:
+    """The tokens of a name other than its head whose own head lies outside the name: the pieces
+    of a name the parser split in two."""
+    if mention.kind != "name":
+        return []
+    start, end = mention.token_start, mention.token_end
+    return [
+        t
+        for t in doc[start:end]
+        if t.i != head.i and not start <= t.head.i < end and t.head.i != t.i and t.is_alpha
+    ]
 
 
 def _employer_of(doc: Doc, mention: ActorMention, people: list[ActorMention]) -> bool:

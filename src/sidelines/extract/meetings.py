@@ -210,6 +210,8 @@ class MeetingExtractor:
         if not side_b and len(side_a) >= 2 and not is_visit(trigger, rules):
             # "A and B spoke by telephone": conjoined subjects of a reciprocal trigger
             side_a, side_b, together = side_a[:1], side_a[1:], True
+        elif len(side_a) + len(side_b) > 2 and lists_parties(trigger, rules):
+            together = True  # "talks between A, B and C"
         is_noun = trigger.pos_ in {"NOUN", "PROPN"}
         if (
             not side_a
@@ -257,7 +259,7 @@ class MeetingExtractor:
         parties = unique_parties(side_a + side_b)
         if len(parties) < 2:
             return None
-        sides = assign_sides(side_a, side_b)
+        sides = assign_sides(side_a, side_b, together)
         if len(set(sides.values())) < 2:
             return None
         phrase = phrase_span(doc, sent, trigger)

@@ -120,14 +120,22 @@ def with_party(
     return []
 
 
-def assign_sides(side_a: list[Participant], side_b: list[Participant]) -> dict[str, str]:
-    """Side labels: by country where parties differ in country, else by position (a/b)."""
+def assign_sides(
+    side_a: list[Participant], side_b: list[Participant], together: bool = False
+) -> dict[str, str]:
+    """Side labels: by country where parties differ in country, else by position (a/b). Parties
+    listed as one group that met together ("A, B and C held a trilateral meeting") are each a
+    side of their own, by country where known."""
     everyone = unique_parties(side_a + side_b)
     countries = {p.country for p in everyone}
     sides: dict[str, str] = {}
     if None not in countries and len(countries) >= 2:
         for party in everyone:
             sides[party.key] = str(party.country)
+        return sides
+    if together and len(everyone) > 2:
+        for n, party in enumerate(everyone):
+            sides[party.key] = party.country or chr(ord("a") + n % 26)
         return sides
     b_keys = {p.key for p in side_b}
     a_countries = {p.country for p in side_a if p.country}

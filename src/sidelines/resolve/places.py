@@ -102,11 +102,18 @@ def resolve_occasion(
             text is phrase
             and not words.generic_pattern.fullmatch(phrase)
             and words.event_pattern.search(phrase)
+            and _names_something(_clean(phrase))
         ):
             name = _clean(phrase)
             city, country = _named_city(kb, name)
             return name, city, country
     return None, None, None
+
+
+def _names_something(phrase: str) -> bool:
+    """An event's own name has a capital or a number in it ("Raisina Dialogue", "8th annual
+    meeting"); "a conference", "an economic forum" describe one without naming it."""
+    return any(ch.isupper() or ch.isdigit() for ch in phrase)
 
 
 def _named_city(kb: KnowledgeBase, name: str) -> tuple[str | None, str | None]:

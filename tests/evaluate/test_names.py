@@ -37,6 +37,7 @@ MATCHING = [
     ("Faisal bin Farhan Al Saud", ["Faisal bin Farhan"]),
     ("S. Jaishankar", ["Subrahmanyam Jaishankar"]),  # the given name as its initial
     ("Amara Okoye", ["A. Okoye"]),
+    ("Pravind Jugnauth", ["Pravind Kumar Jugnauth"]),  # a middle name left out
 ]
 
 
@@ -69,6 +70,8 @@ def test_variants_and_surnames_match(predicted: str, acceptable: list[str]) -> N
         ("Salma", ["Salman"]),
         ("J. Okoye", ["Amara Okoye"]),  # another initial
         ("A. Mensah", ["Amara Okoye"]),
+        ("Mohammed Salman", ["Mohammed bin Zayed Al Salman"]),  # no middle name: a lineage
+        ("Kim Un", ["Kim Jong Un"]),  # an East-Asian name's words are all its own
         ("", ["Vladimir Putin"]),
         ("Putin", []),
     ],

@@ -11,7 +11,8 @@ is the one place that decides what that means, so every score in the project use
   ("Wang" for "Wang Yi"), when one ends with the other ("Maye Quade" for "Erin Maye Quade"), when
   they hold the same words in another order ("Kamikawa Yoko"), when one stops after a father's
   name ("Faisal bin Farhan" for "Faisal bin Farhan Al Saud"), when one writes the other's given
-  name as its initial ("S. Jaishankar" for "Subrahmanyam Jaishankar"), or when they are transliteration
+  name as its initial ("S. Jaishankar" for "Subrahmanyam Jaishankar"), when one leaves out the
+  other's middle names ("Pravind Jugnauth" for "Pravind Kumar Jugnauth"), or when they are transliteration
   variants (a phonetic skeleton equal, or a rapidfuzz ratio of at
   least 90: "Sergey/Sergei Lavrov", "Berdimuhamedov/Berdymukhamedov");
 * title phrases ("President of Russia", "the Russian President") and collective labels
@@ -258,6 +259,16 @@ def _initial_of(short: NameForm, full: NameForm) -> bool:
     )
 
 
+def _without_middle(short: NameForm, full: NameForm) -> bool:
+    """``short`` is ``full``'s first and last name, its middle names left out ("Pravind
+    Jugnauth" for "Pravind Kumar Jugnauth"); not a father's name ("Mohammed bin Salman")."""
+    if len(short.tokens) != 2 or len(full.tokens) < 3 or PARTICLES & set(full.tokens):
+        return False
+    if full.tokens[0] in EAST_ASIAN_FAMILY_NAMES:
+        return False  # "Kim Jong Un": a given name of two words, none of them a middle name
+    return short.tokens[0] == full.tokens[0] and _variants(short.tokens[1], full.tokens[-1])
+
+
 def _forms_match(a: NameForm, b: NameForm) -> bool:
     if not a.text or not b.text:
         return False
@@ -287,6 +298,8 @@ def _forms_match(a: NameForm, b: NameForm) -> bool:
     if _is_surname_of(a, b) or _is_surname_of(b, a):
         return True
     if _initial_of(a, b) or _initial_of(b, a):
+        return True
+    if _without_middle(a, b) or _without_middle(b, a):
         return True
     if len(a.tokens) >= 2 and len(b.tokens) >= 2:
         return _variants(" ".join(a.tokens), " ".join(b.tokens))

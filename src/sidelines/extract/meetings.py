@@ -244,7 +244,14 @@ class MeetingExtractor:
         if not side_a and group_subject(trigger, rules):
             # "The two leaders met ..." repeats the parties of the latest meeting, or with none
             # yet, the people the story has named so far
-            side_a = [p for p in found[-1].parties] if found else named_so_far(resolved, sent)
+            if found:
+                # on the sides they had there
+                last = found[-1]
+                first = last.sides.get(last.parties[0].key)
+                side_a = [p for p in last.parties if last.sides.get(p.key) == first]
+                side_b = side_b or [p for p in last.parties if last.sides.get(p.key) != first]
+            else:
+                side_a = named_so_far(resolved, sent)
         visit_state = None
         if is_visit(trigger, rules):
             if not side_b and not named_possessor(trigger) and frames_a_meeting(trigger, rules):

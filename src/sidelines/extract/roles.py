@@ -57,6 +57,10 @@ def trigger_parties(
         if pieces and trigger not in head.ancestors:
             head = pieces[0]
         role = _role(head, trigger, doc, mention, rules)
+        for piece in pieces:
+            if role is not None:
+                break
+            role = _role(piece, trigger, doc, mention, rules)  # "met X 'Nickname'" as "dep"
         if mention.kind == "pronoun" and role != "a":
             continue  # "He also met X": the person "he" continues is side A; no other role
         if role == "a":
@@ -118,8 +122,19 @@ def group_subject(trigger: Token, rules: MeetingRules) -> bool:
     meeting noun's possessor or its "between"/"with" phrase does ("their meeting in Lusaka", "a
     phone conversation between the two leaders")."""
     words = rules.groups
+    # "The two ministers agreed to meet again", "The two sides agreed to hold talks": the
+    # subject of the verb the trigger (or the verb that holds it) completes
+    governing = [trigger]
+    node = trigger
+    for _ in range(2):
+        if node.dep_ not in {"xcomp", "dobj"} or node.head.i == node.i:
+            break
+        node = node.head
+        governing.append(node)
     if any(
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in words.subjects for c in trigger.children
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in words.subjects
+        for verb in governing
+        for c in verb.children
     ):
         return True
     if trigger.pos_ not in {"NOUN", "PROPN"}:
@@ -212,6 +227,13 @@ def _role(
         return "b"
     if top.dep_ == "compound" and trigger.pos_ in {"NOUN", "PROPN"}:
         return "a"
+    if (
+        top.dep_ == "dep"
+        and top.head.i == trigger.i
+        and trigger.pos_ == "VERB"
+        and 0 < top.left_edge.i - trigger.i <= 2
+    ):
+        return "b"  # "met X 'Nickname', Y and Z" parsed with the object as an unknown relation
     between = doc[trigger.i + 1 : mention.token_start]
     if (
         top.dep_ in {"punct", "dep"}

@@ -227,17 +227,18 @@ class ActorMentionFinder:
         ids = self.ids_by_name.get(label, [])
         is_org = self._is_org_span(span)
         title_start = span.start if is_org else self._title_left(doc, span.start)
-        end = span.end if is_org else self._title_right(doc, span.end)
+        named_end = span.end if is_org else _nickname_end(doc, span.end)
+        end = named_end if is_org else self._title_right(doc, named_end)
         title_parts = [doc[title_start : span.start].text]
-        if end > span.end:
-            title_parts.append(doc[span.end : end].text)
+        if end > named_end:
+            title_parts.append(doc[named_end:end].text)
         title = " ".join(p for p in title_parts if p).strip(" ,") or None
-        if not is_org and (title is None or not self._country_hint(title)) and end == span.end:
+        if not is_org and (title is None or not self._country_hint(title)) and end == named_end:
             # "Lena Brandt, the German economy minister, ...": the title stands after the name
-            after = self._appositive_end(doc, span.end)
+            after = self._appositive_end(doc, named_end)
             before = self._appositive_start(doc, span) if after is None and title is None else None
             if after is not None:
-                title = " ".join(p for p in (title, doc[span.end + 1 : after].text) if p)
+                title = " ".join(p for p in (title, doc[named_end + 1 : after].text) if p)
                 end = after
             elif before is not None:
                 # "The visiting Spanish secretary of state, Rafael de la Fuente, held talks": the
@@ -882,6 +883,23 @@ _PHOTO_CREDIT = re.compile(
     r"|[^()\n]{2,60}\s/\s?[^()\n]{2,60}|[^()\n]{2,60}/\s[^()\n]{2,60})\)",
     re.IGNORECASE,
 )
+
+
+_QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
+
+
+def _nickname_end(doc: Doc, end: int) -> int:
+    """The end of a quoted nickname right after a name ("Pushpa Kamal Dahal 'Prachanda'"), part
+    of the one mention; ``end`` when there is none."""
+    if end >= len(doc) or doc[end].text not in _QUOTES:
+        return end
+    for close in range(end + 2, min(end + 5, len(doc))):
+        if doc[close].text in _QUOTES:
+            inner = doc[end + 1 : close]
+            if all(t.text[:1].isupper() and t.is_alpha for t in inner):
+                return close + 1
+            return end
+    return end
 
 
 def _iso_day(value: str | None) -> dt.date | None:

@@ -407,6 +407,26 @@ MEETINGS = [
         country="POL",
     ),
     Case(
+        "met-list-with-quoted-nickname",
+        # a quoted nickname is the name's own; the parser takes the object for an unknown relation
+        "On Monday, Amara Mensah met Nepal Prime Minister Pushpa Kamal Dahal 'Prachanda', "
+        "Mauritius Prime Minister Pravind Kumar Jugnauth and Vice-President of Seychelles Ahmed "
+        "Afif.",
+        [
+            ("Amara Mensah", "Pushpa Kamal Dahal"),
+            ("Amara Mensah", "Pravind Kumar Jugnauth"),
+            ("Amara Mensah", "Ahmed Afif"),
+        ],
+        date="2024-03-04",
+    ),
+    Case(
+        "met-unknown-with-quoted-nickname",
+        "Chipo Kaya met Kofi Mensah 'Tiger', the Ghanaian trade minister, in Accra on Monday.",
+        [("Chipo Kaya", "Kofi Mensah")],
+        date="2024-03-04",
+        place="Accra",
+    ),
+    Case(
         "trilateral-bare-names-each-a-side",
         # no country known: each of the three is a side of their own, not one against two
         "Marta Kowalczyk, Tomas Varga and Dario Ferreira held a trilateral meeting in Prague "
@@ -1417,6 +1437,24 @@ STATEMENTS = [
         ],
     ),
     Case(
+        "impersonal-passive-object-verb",
+        # "expressed" needs an object: an impersonal passive has it as its subject
+        "Foreign Minister Efrain Cordova of Ecuador met Peruvian Foreign Minister Javier "
+        "Gonzalez-Olaechea in Quito on Friday. Mutual interest in expanding cooperation in "
+        "renewable energy was expressed.",
+        [("Efrain Cordova", "Javier Gonzalez-Olaechea")],
+        statements=[
+            ("Efrain Cordova", "renewable energy"),
+            ("Javier Gonzalez-Olaechea", "renewable energy"),
+        ],
+    ),
+    Case(
+        "impersonal-passive-unknown-people",
+        "Amara Mensah met Chipo Kaya in Accra on Monday. Hope for an early trade deal was voiced.",
+        [("Amara Mensah", "Chipo Kaya")],
+        statements=[("Amara Mensah", "early trade deal"), ("Chipo Kaya", "early trade deal")],
+    ),
+    Case(
         "two-sides-agreed",
         "Amadou Sarr held talks with Fatou Jallow in Dakar on Monday. The two sides agreed to "
         "set up a joint commission on fisheries.",
@@ -1903,3 +1941,21 @@ def test_a_lone_surname_is_nobody_out_of_office_for_decades(nlp: Language) -> No
         nlp=nlp,
     )
     assert all(p.actor_id is None for m in result.meetings for p in m.participants)
+
+
+#: the visit a story reports, in its own words after the meeting ("arrived on his first visit"),
+#: is that meeting, not an earlier encounter of the same parties
+SAME_VISIT = [
+    "Ghanaian Foreign Minister Kofi Boateng met Kenyan President William Ruto in Accra on Monday. "
+    "Ruto arrived in Accra on his first visit to Ghana as president.",
+    "Amara Mensah met Maldivian President Mohamed Muizzu in Accra on Monday. Muizzu is in Ghana "
+    "on his first visit to Africa.",
+]
+
+
+@pytest.mark.parametrize("text", SAME_VISIT, ids=[t[:30] for t in SAME_VISIT])
+def test_a_visit_the_story_reports_is_its_meeting(nlp: Language, text: str) -> None:
+    result = extract(Document(text=text, published=TUESDAY, publisher="Test Wire"), nlp=nlp)
+    held = [m for m in result.meetings if m.status == "held"]
+    assert len(held) == 1, f"{text!r}: {held}"
+    assert held[0].date == "2024-03-04"

@@ -96,8 +96,11 @@ class StatementCues:
             # "welcomed President X to the White House" is a meeting; "thanked President X for ..."
             # is still a statement
             return lemma in _WORDS.addressed_cues
-        return not (
-            info.get("object")
-            and dobj is None
-            and not any(c.dep_ in {"ccomp", "prep", "xcomp"} for c in kids)
+        # a verb that needs its object has it as the subject of an impersonal passive too
+        # ("Mutual interest in ... was expressed")
+        deps = {c.dep_ for c in kids}
+        impersonal = "nsubjpass" in deps and "agent" not in deps
+        return (
+            not (info.get("object") and dobj is None and not (deps & {"ccomp", "prep", "xcomp"}))
+            or impersonal
         )

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sidelines.extract.candidates import unique_parties
+from sidelines.extract.organisations import employer_of, stands_for_official
 from sidelines.extract.sides import is_including
 from sidelines.extract.tense import framing_verb
 from sidelines.extract.triggers import (
@@ -47,7 +48,7 @@ def trigger_parties(
         mention = item.mention
         if item.party is None or mention.kind == "group" or id(item) in seen:
             continue
-        if item.party.kind == "organisation" and _employer_of(doc, mention, people):
+        if item.party.kind == "organisation" and employer_of(doc, mention, people):
             continue  # "EU foreign policy chief Josep Borrell": the person's body, no party
         seen.add(id(item))
         head = doc[mention.head_token] if mention.head_token >= 0 else doc[mention.token_start]
@@ -83,25 +84,6 @@ def _split_heads(doc: Doc, mention: ActorMention, head: Token) -> list[Token]:
         for t in doc[start:end]
         if t.i != head.i and not start <= t.head.i < end and t.head.i != t.i and t.is_alpha
     ]
-
-
-def _employer_of(doc: Doc, mention: ActorMention, people: list[ActorMention]) -> bool:
-    """The organisation modifies a person's title ("World Bank President Ajay Banga", "the
-    European Union's ambassador to Kenya, Henriette Geiger"): a short climb from its head
-    through modifiers reaches a token of a person's mention."""
-    node = doc[mention.head_token] if mention.head_token >= 0 else doc[mention.token_start]
-    for _ in range(3):
-        if node.dep_ not in {"compound", "poss", "nmod", "amod", "pobj", "prep"}:
-            return False
-        node = node.head
-        # the title's own word, or a title whose person stands in apposition after it ("The
-        # new EU ambassador, Ingrid Solberg-Dahl, ...")
-        words = [node, *(c for c in node.children if c.dep_ == "appos")]
-        if any(
-            p.token_start <= w.i < p.token_end and p is not mention for p in people for w in words
-        ):
-            return True
-    return False
 
 
 def _visiting_modifier(
@@ -158,7 +140,11 @@ def _role(
     before = doc[max(head.sent.start, mention.token_start - 4) : mention.token_start].text
     if words.companion_pattern.search(before):
         return "companion"
-    if mention.kind == "organisation" and re.search(r"\bof(?: the)?\s*$", before):
+    if (
+        mention.kind == "organisation"
+        and re.search(r"\bof(?: the)?\s*$", before)
+        and not stands_for_official(doc, mention, rules)
+    ):
         # "Secretary General Jens Stoltenberg of the North Atlantic Treaty Organization"
         return None
     # walk up from the mention to the trigger

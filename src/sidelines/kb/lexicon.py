@@ -91,6 +91,7 @@ class RoleWords:
     heading_prepositions: Words
     heading_connectors: Words
     title_connectors: Words
+    official_titles: Words
     companion_pattern: re.Pattern[str]
     companion_verbs: Words
     person_possessives: Words

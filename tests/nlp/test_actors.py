@@ -258,3 +258,35 @@ def test_an_acronym_and_a_title_is_no_persons_name(nlp: Language, text: str) -> 
 def test_a_title_after_a_name_is_trimmed_from_it(nlp: Language) -> None:
     found = [m for m in mentions(nlp, "Mr Abbas Mahmoud President met Vladimir Putin.")]
     assert "Abbas Mahmoud" in [m.name for m in found if m.kind == "name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a page that lost the break between its heading and its text
+        (
+            "Meeting with the chairman of the State Sport Committee V. Fetisov Over the last "
+            "few years the budget has doubled.",
+            "V. Fetisov",
+        ),
+        ("Amara Mensah met Kofi Boateng Today in Accra.", "Kofi Boateng"),
+    ],
+)
+def test_a_name_stops_before_a_word_that_opens_a_sentence(
+    nlp: Language, text: str, name: str
+) -> None:
+    names = {m.name for m in mentions(nlp, text) if m.kind == "name"}
+    assert name in names, names
+
+
+def test_a_name_written_with_a_no_break_space_is_one_name(nlp: Language) -> None:
+    from sidelines.core import extract
+    from sidelines.types import Document
+
+    text = "President Joe\u00a0Biden met Kenyan President William\u00a0Ruto on Monday."
+    result = extract(Document(text=text, published="2024-03-05"), nlp=nlp)
+    assert [sorted(p.name for p in m.participants) for m in result.meetings] == [
+        ["Joe Biden", "William Ruto"]
+    ]
+    evidence = result.meetings[0].evidence[0]  # its offsets still point into the text as given
+    assert text[evidence.start : evidence.end].replace("\u00a0", " ") == evidence.text

@@ -25,6 +25,12 @@ def normalise_text(text: str) -> str:
     return text.strip("\n")
 
 
+def plain_spaces(text: str) -> str:
+    """``text`` with no-break spaces as plain spaces, one character for one: the offsets into it
+    stay the same (a name written "Joe\u00a0Biden" is one name)."""
+    return text.translate(_NBSP)
+
+
 def normalise_line(value: str) -> str:
     """Collapse all whitespace (line breaks and no-break spaces too) in a one-line field such as a
     title or a publisher name, and strip it."""

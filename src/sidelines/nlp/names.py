@@ -30,6 +30,12 @@ _CALENDAR = frozenset(
 _HYPHENS = frozenset({"-", "‐", "‑"})
 #: words that never stand inside a personal name ("Great Hall Of The People")
 _FUNCTION_WORDS = frozenset("of the and for on in to at a an with by from as".split())
+#: words that open a sentence and never end a name: where a page lost the break between a
+#: heading and its text ("... Committee V. Fetisov Over the last few years ...")
+_OPENERS = frozenset(
+    "over after during since before under despite following meanwhile however today yesterday "
+    "earlier later also this these that those there here when while".split()
+)
 #: an appositive after a name that is a title: ", the German economy minister", ", Poland's ..."
 _APPOSITIVE_WORDS = 8
 MIN_WORDS, MAX_WORDS = 2, 5
@@ -86,6 +92,7 @@ class NameFinder:
     def runs(self, doc: Doc) -> Iterable[tuple[int, int]]:
         """Maximal runs of capitalised words, particles and infix hyphens within a sentence."""
         n = len(doc)
+        text = doc_text(doc)
         i = 0
         while i < n:
             if not self._capitalised(doc[i]):
@@ -94,6 +101,11 @@ class NameFinder:
             j = i + 1
             while j < n and not doc[j].is_sent_start:
                 token = doc[j]
+                before = doc[j - 1]
+                if "\n" in text[before.idx + len(before.text) : token.idx]:
+                    break  # a name never runs over a line break
+                if token.lower_ in _OPENERS:
+                    break  # "V. Fetisov Over the last few years": a lost sentence break
                 if self._capitalised(token):
                     j += 1
                 elif infix_hyphen(doc, j):

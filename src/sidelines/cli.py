@@ -283,7 +283,18 @@ DbOption = Annotated[str | None, typer.Option("--db", help="Database URL.")]
 
 
 #: query columns that are short codes or dates
-NO_WRAP = {"date", "start", "end", "mode", "country", "sources", "meetings", "statements", "cue"}
+NO_WRAP = {
+    "date",
+    "start",
+    "end",
+    "status",
+    "mode",
+    "country",
+    "sources",
+    "meetings",
+    "statements",
+    "cue",
+}
 
 
 def _print_records(
@@ -299,8 +310,9 @@ def _print_records(
         writer.writerows(rows)
         return
     table = Table()
-    for column in columns:  # short codes and dates stay whole; names and text wrap
-        table.add_column(column, no_wrap=column in NO_WRAP)
+    for column in columns:  # short codes and dates stay whole, headings too; names and text wrap
+        whole = column in NO_WRAP
+        table.add_column(column, no_wrap=whole, min_width=len(column) if whole else None)
     for row in rows:
         table.add_row(*row)
     Console().print(table)

@@ -427,6 +427,22 @@ MEETINGS = [
         place="Accra",
     ),
     Case(
+        "unnamed-official-of-an-organisation",
+        # no name between the official's title and the organisation: it stands for them
+        "Ghanaian Foreign Minister Kofi Boateng met the Deputy Secretary-General of NATO in Accra "
+        "on Monday.",
+        [("Kofi Boateng", "North Atlantic Treaty Organization")],
+        date="2024-03-04",
+        place="Accra",
+    ),
+    Case(
+        "named-official-of-an-organisation",
+        "Amara Mensah met Secretary General Jens Stoltenberg of the North Atlantic Treaty "
+        "Organization in Accra on Monday.",
+        [("Amara Mensah", "Jens Stoltenberg")],
+        date="2024-03-04",
+    ),
+    Case(
         "trilateral-bare-names-each-a-side",
         # no country known: each of the three is a side of their own, not one against two
         "Marta Kowalczyk, Tomas Varga and Dario Ferreira held a trilateral meeting in Prague "

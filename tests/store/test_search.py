@@ -47,7 +47,7 @@ def test_merged_scans_are_one_scan_of_every_match(samples: Store, needle: str, l
             .order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id)
             .limit(limit)
         ).all()
-        assert [row.id for row in _meetings_scanned(session, needle, limit)] == list(one_scan)
+        assert _meetings_scanned(session, needle, limit) == list(one_scan)
 
 
 def test_postgresql_finds_meetings_by_occasion_and_place_through_a_trigram_index(

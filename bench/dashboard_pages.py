@@ -1,4 +1,5 @@
-"""Build time of the dashboard's heavy pages (network, timeline, search, facets) on a database.
+"""Build time of the dashboard's heavy pages (network, timeline, search and its facets, CSV
+downloads) on a database.
 
 Each page is requested ``--rounds`` times through the app (in process, no server) and the median
 and max wall times are printed. Ingest a corpus first, e.g. 200 documents of ``../shared/corpus``
@@ -23,6 +24,8 @@ PAGES = (
     "/network?level=country",
     "/meetings",
     "/search?q=Putin",
+    "/search?q=Putin&country=RUS",
+    "/search.csv?q=Putin",
     "/meetings.csv",
     "/actors",
 )

@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 
 from sidelines.types import MeetingStatus
 
-__all__ = ["EXPORT_FILTERS", "STATUSES", "MeetingFilter", "StatementFilter", "Status"]
+__all__ = ["EXPORT_FILTERS", "STATUSES", "MeetingFilter", "Mode", "StatementFilter", "Status"]
 
 Mode = Literal["in_person", "phone", "video"]
 ScopeName = Literal["international", "domestic"]

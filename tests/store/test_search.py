@@ -1,8 +1,10 @@
 """Search where no text index holds meetings (PostgreSQL, an SQLite without FTS5): the newest
-meetings of each kind of match, merged, are the newest meetings that match any way."""
+meetings of each kind of match, merged, are the newest meetings that match any way. The facets
+of search results count what their filters keep."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -10,10 +12,13 @@ from spacy.language import Language
 from sqlalchemy import or_, select, text
 
 from sidelines.corpus import IngestReport, ingest_documents, read_items
+from sidelines.filters import MeetingFilter
 from sidelines.store import Store
 from sidelines.store.filters import actors_named
 from sidelines.store.read.conditions import has_participant, person
-from sidelines.store.read.search import _meetings_scanned
+from sidelines.store.read.facets import FACET_FIELDS, FACETS, search_facets
+from sidelines.store.read.result_dates import result_dates
+from sidelines.store.read.search import _meetings_scanned, narrowed, search_matches
 from sidelines.store.schema import MeetingRow
 from sidelines.store.search import MEETING_TEXT
 
@@ -47,7 +52,7 @@ def test_merged_scans_are_one_scan_of_every_match(samples: Store, needle: str, l
             .order_by(MeetingRow.date.desc().nulls_last(), MeetingRow.id)
             .limit(limit)
         ).all()
-        assert [row.id for row in _meetings_scanned(session, needle, limit)] == list(one_scan)
+        assert _meetings_scanned(session, needle, limit) == list(one_scan)
 
 
 def test_postgresql_finds_meetings_by_occasion_and_place_through_a_trigram_index(
@@ -77,3 +82,49 @@ def test_postgresql_finds_meetings_by_occasion_and_place_through_a_trigram_index
                 )
             )
             assert f"ix_meetings_{column}_trigram" in plan, plan
+
+
+@pytest.mark.parametrize("needle", ["Lavrov", "minister", "summit", "the"])
+@pytest.mark.parametrize(
+    "in_force",
+    [{}, {"country": "RUS"}, {"mode": "in_person"}, {"since": "2024-01-01", "until": "2024-12-31"},
+     {"actor": "sergey-lavrov", "country": "CHN"}],
+)  # fmt: skip
+def test_search_facet_counts_are_the_results_their_filters_keep(
+    samples: Store, needle: str, in_force: dict[str, str]
+) -> None:
+    """Each facet value counts the results that its filter, in place of the facet's value in
+    force, and the other filters in force keep: as many as its link lists."""
+    with samples.sessions() as session:
+        found = search_matches(session, needle)
+        filters = MeetingFilter(status=None, **in_force)
+        facets = search_facets(session, found, filters)
+        assert set(facets) == set(FACETS)
+        counted = 0
+        for facet, values in facets.items():
+            others = dataclasses.replace(filters, **dict.fromkeys(FACET_FIELDS[facet]))
+            for value in values:
+                kept = narrowed(session, found, dataclasses.replace(others, **value["filter"]))
+                assert value["count"] == sum(len(ids) for ids in kept.values()), (facet, value)
+                counted += value["count"] > 0
+        # every dated result of the filters in force is in one year
+        kept = narrowed(session, found, dataclasses.replace(filters, since=None, until=None))
+        dates = result_dates(
+            session, [{"kind": k, "id": i} for k, ids in kept.items() for i in ids]
+        )
+        assert sum(v["count"] for v in facets["year"]) == sum(1 for d in dates.values() if d)
+        if not in_force:
+            assert counted, needle  # the samples have facts for every word asked
+
+
+def test_search_facets_of_one_kind_count_that_kind(samples: Store) -> None:
+    with samples.sessions() as session:
+        found = search_matches(session, "Lavrov")
+        every = MeetingFilter(status=None)
+        for kind in ("meeting", "statement", "document"):
+            facets = search_facets(session, {kind: found[kind]}, every)
+            for value in facets["country"]:
+                kept = narrowed(
+                    session, {kind: found[kind]}, MeetingFilter(status=None, **value["filter"])
+                )
+                assert value["count"] == len(kept[kind])

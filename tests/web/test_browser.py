@@ -2,13 +2,15 @@
 
 The flow a first-time analyst follows: the overview, the timeline filtered by an actor, a meeting,
 its source sentence highlighted in the document, the network, the map of meeting places, an
-actor, and a review submitted with a token. Every page is saved as a screenshot under ``test-artifacts/screenshots/``. The run
+actor, a search narrowed by its facets and downloaded, and a review submitted with a token. Every page is saved as a screenshot under ``test-artifacts/screenshots/``. The run
 fails on any request to a host other than this machine's, on a script error, and on a hostile
 document's payload running.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -389,6 +391,40 @@ def test_facets_narrow_the_timeline_and_agree_with_it(page: tuple[Page, Watch]) 
                 f"{count} meeting{'' if count == 1 else 's'} match"
             )
             expect(tab.locator(f".facet[data-facet={name}] li.chosen")).to_have_count(1)
+    assert watch.errors == [], watch.errors
+
+
+def test_search_facets_narrow_the_results_and_download_them(page: tuple[Page, Watch]) -> None:
+    tab, watch = page
+    tab.goto("/search?q=minister&sort=newest")
+    expect(tab.locator("ul.results li").first).to_be_visible()
+    everything = tab.locator("p.summary").inner_text()
+    facet = tab.locator(".facet[data-facet=country] li a[data-count]").first
+    count = int(facet.get_attribute("data-count") or 0)
+    facet.click()
+    tab.wait_for_url("**/search?*country=*")
+    assert "q=minister" in tab.url and "sort=newest" in tab.url  # words and sort kept
+    expect(tab.locator("p.summary")).to_contain_text(f"{count} result")
+    expect(tab.locator(".facet[data-facet=country] li.chosen")).to_have_count(1)
+    expect(tab.get_by_label("Words")).to_have_value("minister")
+    shot(tab, "14-search-facets")
+    with tab.expect_download() as download:
+        tab.get_by_role("link", name="Download CSV").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == count  # every result of the view, as the page lists them
+    shown = tab.locator("ul.results li > a").evaluate_all("links => links.map(a => a.pathname)")
+    assert [f"/{r['kind']}s/{r['id']}" for r in rows] == shown
+    # a second facet narrows further, the × undoes the country
+    tab.locator(".facet[data-facet=year] li a[data-count]").first.click()
+    tab.wait_for_url("**/search?*since=*")
+    assert "country=" in tab.url
+    tab.locator(".facet[data-facet=country] a.facet-remove").click()
+    tab.wait_for_load_state()
+    assert "country=" not in tab.url and "since=" in tab.url
+    tab.get_by_role("link", name="Clear the facets").click()
+    tab.wait_for_load_state()
+    expect(tab.locator("p.summary")).to_have_text(everything)
     assert watch.errors == [], watch.errors
 
 

@@ -4,6 +4,7 @@
 ``STATIC_DIR`` at ``/static``. Pages read ``request.app.state.store``.
 """
 
+from sidelines.web import search  # noqa: F401  (its routes join the pages' router)
 from sidelines.web.pages import STATIC_DIR, TEMPLATES_DIR, router
 
 __all__ = ["STATIC_DIR", "TEMPLATES_DIR", "router"]

@@ -35,7 +35,6 @@ from sidelines.store.read import facets as facet_counts
 from sidelines.store.read import network as network_query
 from sidelines.store.read.network import Level
 from sidelines.store.read.places import meeting_places
-from sidelines.store.read.result_dates import result_dates
 from sidelines.store.reviews import reviews
 from sidelines.web import charts, worldmap
 from sidelines.web.highlight import FACT_COLOURS, FactLabel, highlight, span_anchor
@@ -51,11 +50,9 @@ TABLE_PAGE = 25
 #: the timeline plots at most this many meetings (the newest matching); the page says so
 TIMELINE_CAP = 3000
 LEVELS = ("person", "country")
-SEARCH_KINDS = ("meeting", "statement", "document")
-SEARCH_SORTS = ("relevance", "newest", "oldest")
-#: the search finds at most this many of each kind
-SEARCH_LIMIT = 50
 CSV_PAGE = 500
+#: characters of CSV sent at a time
+CSV_CHUNK = 64 * 1024
 OCCASION_CHOICES = 300
 MODES = ("in_person", "phone", "video")
 SCOPES = ("international", "domestic")
@@ -220,9 +217,13 @@ def _window(
     }
 
 
-def _facet_links(request: Request, found: dict[str, Any]) -> dict[str, Any]:
+def _facet_links(
+    request: Request, found: dict[str, Any], counterparts: bool = True
+) -> dict[str, Any]:
     """Each facet value with the link that adds its filter to the current ones (and drops the
-    page offset), and whether it is the filter in force."""
+    page offset), whether it is the filter in force, and if so the link that removes it. With
+    ``counterparts``, a second country or actor is a counterpart of the one in force (the
+    meetings page); without, a value replaces the one in force (the search page)."""
     params = {k: v for k, v in request.query_params.items() if v and k != "offset"}
     out: dict[str, Any] = {}
     for facet in facet_counts.FACETS:
@@ -230,7 +231,7 @@ def _facet_links(request: Request, found: dict[str, Any]) -> dict[str, Any]:
         for item in found.get(facet, []):
             chosen = all(params.get(k) == v for k, v in item["filter"].items())
             linked = True
-            if facet in ("country", "actor") and params.get(facet) and not chosen:
+            if counterparts and facet in ("country", "actor") and params.get(facet) and not chosen:
                 # a second country or actor is a counterpart of the first, not instead of it
                 item = {**item, "filter": {"with": item["value"]}}
                 chosen = params.get("with") == item["value"]
@@ -238,7 +239,9 @@ def _facet_links(request: Request, found: dict[str, Any]) -> dict[str, Any]:
                 # (it would drop the counterpart in force and list more than the count)
                 linked = chosen or not params.get("with")
             href = "?" + urlencode({**params, **item["filter"]}) if linked else None
-            values.append({**item, "href": href, "chosen": chosen})
+            kept = {k: v for k, v in params.items() if k not in item["filter"]}
+            remove = "?" + urlencode(kept) if chosen else None
+            values.append({**item, "href": href, "chosen": chosen, "remove": remove})
         out[facet] = values
     return out
 
@@ -303,9 +306,12 @@ def _csv(rows: Iterator[list[Any]], name: str) -> StreamingResponse:
         writer = csv.writer(buffer, lineterminator="\n")
         for row in rows:
             writer.writerow(["" if v is None else v for v in row])
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+            # sent in pieces of some rows: each piece is a hop to the server's thread pool
+            if buffer.tell() >= CSV_CHUNK:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
 
     return StreamingResponse(
         lines(),
@@ -771,49 +777,3 @@ def statement_page(request: Request, statement_id: str) -> Response:
     if statement is None:
         return _not_found(request, "statement", statement_id)
     return RedirectResponse(charts.statement_link(statement), status_code=303)
-
-
-@router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "") -> HTMLResponse:
-    """Meetings, statements and documents matching the words of ``q``: counts per kind (click
-    one to keep only that kind), sorted by relevance or by date."""
-    query = q.strip()
-    get = request.query_params.get
-    kind = get("kind") if get("kind") in SEARCH_KINDS else None
-    sort = get("sort") if get("sort") in SEARCH_SORTS else "relevance"
-    store = _store(request)
-    found = [dict(r) for r in store.search(query, limit=SEARCH_LIMIT)] if query else []
-    with store.sessions() as session:
-        dates = result_dates(session, found)
-    for r in found:
-        r["date"] = dates.get(f"{r['kind']}:{r['id']}")
-    counts = {k: sum(1 for r in found if r["kind"] == k) for k in SEARCH_KINDS}
-    results = [r for r in found if kind is None or r["kind"] == kind]
-    if sort != "relevance":  # undated results last either way
-        dated = sorted(
-            (r for r in results if r["date"]), key=lambda r: r["date"], reverse=sort == "newest"
-        )
-        results = dated + [r for r in results if not r["date"]]
-    base = {"q": query, "sort": sort}
-    return _render(
-        request,
-        "search.html",
-        {
-            "q": query,
-            "results": results,
-            "kind": kind,
-            "sort": sort,
-            "sorts": SEARCH_SORTS,
-            "limit": SEARCH_LIMIT,
-            "kinds": [
-                {
-                    "kind": k,
-                    "count": counts[k],
-                    "href": "?" + urlencode({**base, "kind": k}),
-                    "chosen": k == kind,
-                }
-                for k in SEARCH_KINDS
-            ],
-            "all_href": "?" + urlencode(base),
-        },
-    )

@@ -7,7 +7,8 @@ them.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import fields, replace
 from typing import Any
 
 from sqlalchemy import and_, exists, false, func, or_, select
@@ -24,8 +25,10 @@ from sidelines.store.filters import (
 )
 from sidelines.store.schema import (
     ActorRow,
+    DocumentRow,
     MeetingCountryRow,
     MeetingRow,
+    MeetingSourceRow,
     MeetingTopicRow,
     MeetingTotalRow,
     ParticipantRow,
@@ -36,8 +39,10 @@ from sidelines.store.schema import (
 
 __all__ = [
     "FREQUENT",
+    "document_conditions",
     "has_participant",
     "meeting_conditions",
+    "meetings_of",
     "newest_plan",
     "person",
     "said_by",
@@ -220,11 +225,16 @@ def said_by(actors: list[str], frequent: bool = False) -> Any:
 
 
 def statement_conditions(
-    session: Session, filters: StatementFilter, plan: bool = False
+    session: Session,
+    filters: StatementFilter,
+    plan: bool = False,
+    meetings: Sequence[str] | None = None,
 ) -> list[Any]:
     """The WHERE conditions of the statements ``filters`` selects (see
     :class:`~sidelines.store.filters.StatementFilter`). With ``plan``, a speaker who said much
     is matched in the form that finds a newest-first page fastest (the results are the same).
+    With ``meetings``, the meetings of the only statements asked about (the filters of their
+    meeting are read of those, not listed for every meeting they select).
 
     Raises:
         FilterError: ``[E031]`` for a country, counterpart or scope that names nothing.
@@ -241,7 +251,7 @@ def statement_conditions(
             held_in=f.held_in,
             place=f.place,
         )
-        of_meeting = meeting_conditions(session, at)
+        of_meeting = meeting_conditions(session, at) + _among(meetings)
         conditions.append(StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)))
     for who in (f.speaker, f.actor):
         if not who:
@@ -265,7 +275,7 @@ def statement_conditions(
         code = country_named(session, f.country)
         conditions.append(StatementRow.speaker_countries.like(f"%{code}%"))
     if f.since or f.until:
-        conditions.append(_dated(session, f.since, f.until))
+        conditions.append(_dated(session, f.since, f.until, meetings))
     if f.topic:
         conditions.append(
             exists().where(
@@ -276,11 +286,19 @@ def statement_conditions(
     return conditions
 
 
-def _dated(session: Session, since: str | None, until: str | None) -> Any:
-    """A statement's own date in the range, or, when its document has none, its meeting's."""
+def _among(meetings: Sequence[str] | None) -> list[Any]:
+    return [] if meetings is None else [MeetingRow.id.in_(meetings)]
+
+
+def _dated(
+    session: Session, since: str | None, until: str | None, meetings: Sequence[str] | None = None
+) -> Any:
+    """A statement's own date in the range, or, when its document has none, its meeting's (of
+    ``meetings``, when given)."""
     own = [StatementRow.date >= since] if since else []
     own += [StatementRow.date <= until] if until else []
     of_meeting = meeting_conditions(session, MeetingFilter(since=since, until=until, status=None))
+    of_meeting += _among(meetings)
     return or_(
         and_(*own),
         and_(
@@ -288,3 +306,50 @@ def _dated(session: Session, since: str | None, until: str | None) -> Any:
             StatementRow.meeting_id.in_(select(MeetingRow.id).where(*of_meeting)),
         ),
     )
+
+
+def document_conditions(
+    session: Session, filters: MeetingFilter, among: Sequence[str] | None = None
+) -> list[Any]:
+    """The WHERE conditions of the documents a meeting filter selects (how the search page's
+    facets narrow its documents): published in the date range; under any other filter, reporting
+    a meeting it selects or holding a statement said as it says
+    (:meth:`~sidelines.filters.StatementFilter.said_at`). With ``among``, of those documents
+    only (their meetings and statements are looked up, not every meeting of the filter).
+
+    Raises:
+        FilterError: ``[E031]`` for a country, counterpart or scope that names nothing.
+    """
+    conditions: list[Any] = []
+    if filters.since:
+        conditions.append(DocumentRow.published >= filters.since)
+    if filters.until:
+        conditions.append(DocumentRow.published <= filters.until)
+    rest = replace(filters, since=None, until=None)
+    if not any(getattr(rest, f.name) for f in fields(rest)):
+        return conditions
+    reported = (
+        select(MeetingSourceRow.document_id)
+        .join(MeetingRow, MeetingRow.id == MeetingSourceRow.meeting_id)
+        .where(*meeting_conditions(session, rest))
+    )
+    held = select(StatementRow.document_id)
+    meetings: list[str] | None = None
+    if among is not None:
+        reported = reported.where(MeetingSourceRow.document_id.in_(among))
+        held = held.where(StatementRow.document_id.in_(among))
+        meetings = meetings_of(session, StatementRow.document_id.in_(among))
+    facts = [DocumentRow.id.in_(reported)]
+    said = statement_conditions(session, StatementFilter.said_at(rest), meetings=meetings)
+    if said:
+        facts.append(DocumentRow.id.in_(held.where(*said)))
+    conditions.append(or_(*facts))
+    return conditions
+
+
+def meetings_of(session: Session, statements: Any) -> list[str]:
+    """The meetings at which the statements matching ``statements`` were said."""
+    said_at = select(StatementRow.meeting_id).where(
+        statements, StatementRow.meeting_id.is_not(None)
+    )
+    return [str(m) for m in session.scalars(said_at.distinct())]

@@ -518,6 +518,29 @@ MEETINGS = [
         place="Vilnius",
     ),
     Case(
+        "while-in-city-for-the-forum",
+        "While in Geneva for the Human Rights Council, Brazilian Foreign Minister Mauro Vieira met "
+        "UN Secretary-General Antonio Guterres on Monday.",
+        [("Mauro Vieira", "Antonio Guterres")],
+        date="2024-03-04",
+        place="Geneva",
+        occasion="Human Rights Council",
+    ),
+    Case(
+        "in-city-for-the-summit-unknown-people",
+        "Amara Mensah, in Addis Ababa for the African Union Summit, met Chipo Kaya on Monday.",
+        [("Amara Mensah", "Chipo Kaya")],
+        date="2024-03-04",
+        occasion="AU Summit",  # the series, by its edition of that year
+    ),
+    Case(
+        "in-city-for-the-first-time-no-occasion",
+        "Amara Mensah met Chipo Kaya in Accra for the first time on Monday.",
+        [("Amara Mensah", "Chipo Kaya")],
+        date="2024-03-04",
+        place="Accra",
+    ),
+    Case(
         "unnamed-conference-no-occasion",
         "Amara Mensah met Kenyan President William Ruto at a conference in Nairobi on Monday.",
         [("Amara Mensah", "William Ruto")],

@@ -436,6 +436,13 @@ MEETINGS = [
         place="Accra",
     ),
     Case(
+        "title-of-an-organisation-is-its-holder",
+        # the title's holder on the day, through the organisation the title names
+        "Amara Mensah met the UN Secretary-General in New York on Monday, then the "
+        "Director-General of the WHO in Geneva.",
+        [("Amara Mensah", "Antonio Guterres"), ("Amara Mensah", "Tedros Adhanom Ghebreyesus")],
+    ),
+    Case(
         "named-official-of-an-organisation",
         "Amara Mensah met Secretary General Jens Stoltenberg of the North Atlantic Treaty "
         "Organization in Accra on Monday.",

@@ -9,6 +9,7 @@ subject pronouns. It only finds and describes mentions; ``resolve`` decides who 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -105,6 +106,7 @@ class ActorMentionFinder:
         mentions.extend(self._plural_titles(doc, mentions, taken))
         mentions.extend(self._pronouns(doc, taken))
         mentions = _join_titles(doc, mentions)
+        mentions = [self._official(doc, m, taken) for m in mentions]
         dateline = find_dateline(doc_text(doc))
         if dateline is not None:
             # "ACCRA, March 4 (Test Wire) --": the agency that filed the story is no party
@@ -533,6 +535,52 @@ class ActorMentionFinder:
                 sent_start=token.sent.start,
             )
 
+    def _official(self, doc: Doc, mention: ActorMention, taken: list[bool]) -> ActorMention:
+        """An organisation named with the title of one of its officials and no name ("the UN
+        Secretary-General", "the Director-General of the WHO"): a title mention of that
+        organisation's official, for ``resolve`` to find on the document's date."""
+        if mention.kind != "organisation" or mention.actor_id is None:
+            return mention
+        start, end = mention.token_start, mention.token_end
+        after = end
+        while after < len(doc) and (
+            (doc[after].lower_ in TITLE_WORDS and doc[after].text[:1].isupper())
+            or (infix_hyphen(doc, after) and doc[after + 1].lower_ in TITLE_WORDS)
+        ):
+            after += 2 if infix_hyphen(doc, after) else 1
+        before = start
+        while before > 0 and doc[before - 1].lower_ in {"of", "the"}:
+            before -= 1
+        head = before
+        while head > 0 and (doc[head - 1].lower_ in TITLE_WORDS or infix_hyphen(doc, head - 1)):
+            head -= 1
+        if after > end and not (after < len(doc) and taken[after]):
+            first, last = start, after  # "the UN Secretary-General"
+        elif head < before and doc[before].lower_ == "of" and not (head and taken[head - 1]):
+            first, last = head, end  # "the Director-General of the WHO"
+        else:
+            return mention
+        if any(taken[i] for i in range(first, last) if not start <= i < end):
+            return mention
+        title = doc[first:last].text
+        if office_of_title(title) is None:
+            return mention
+        for i in range(first, last):
+            taken[i] = True
+        return dataclasses.replace(
+            mention,
+            start=doc[first].idx,
+            end=doc[last - 1].idx + len(doc[last - 1].text),
+            text=title,
+            kind="title",
+            name=None,
+            title=title,
+            org_hint=mention.actor_id,
+            actor_id=None,
+            token_start=first,
+            token_end=last,
+        )
+
     def _active_short(self, text: str, day: dt.date | None) -> bool:
         """``text`` is the surname of exactly one person the knowledge base holds, who was in
         office within a year of ``day`` ("Green" alone is no foreign minister of 1999)."""
@@ -575,8 +623,13 @@ class ActorMentionFinder:
                 start = min(start, self._modifiers_start(doc, token.i, 2))
             end = token.i + 1
             sent_end = token.sent.end
-            while end < sent_end and doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
-                end += 1
+            while end < sent_end:
+                if doc[end].lower_ in TITLE_WORDS and doc[end].text[:1].isupper():
+                    end += 1
+                elif infix_hyphen(doc, end) and doc[end + 1].lower_ in TITLE_WORDS:
+                    end += 2  # "Secretary-General", "Director-General"
+                else:
+                    break
             name_end = end
             while (
                 name_end < sent_end

@@ -143,6 +143,10 @@ class ActorResolver:
             actor = self.kb.actors.get(mention.actor_id)
         else:
             candidates = self.kb.find_actors(name, self.day)
+            words = name.split()
+            if not candidates and len(words) == 2:
+                # the family name first, as some lists write it ("Lavrov Sergei")
+                candidates = self.kb.find_actors(f"{words[1]} {words[0]}", self.day)
             if mention.country_hint:
                 same = [a for a in candidates if a.country == mention.country_hint]
                 candidates = same or candidates
@@ -232,6 +236,9 @@ class ActorResolver:
             held = self.kb.holder(None, title, self.day, organisation=mention.org_hint)
             if held:
                 return self.participant(held[0], title)
+            org = self.kb.actors.get(mention.org_hint)
+            if org is not None and mention.name is None and mention.country_hint is None:
+                return self.participant(org)  # no holder known then: the body stands for them
         found = office_of_title(title)
         if found is None and country and re.search(r"\bcounterparts?\b", title, re.I):
             # "his Qatari counterpart": the holder, in that country, of the office of the person
